@@ -1,0 +1,33 @@
+/**
+ * Calls `onChange` when the parts of the page that signals are made of change: password
+ * fields, forms, video and frames added after load (login forms are often rendered late).
+ * Batches bursts of mutations into one call.
+ */
+const RELEVANT = 'input, form, video, iframe';
+
+export function watchPage(doc: Document, onChange: () => void, delayMs = 150): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = (): void => {
+    if (timer !== undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      onChange();
+    }, delayMs);
+  };
+  const touchesRelevant = (node: Node): boolean =>
+    node instanceof Element && (node.matches(RELEVANT) || node.querySelector(RELEVANT) !== null);
+
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'attributes' || [...record.addedNodes].some(touchesRelevant) || [...record.removedNodes].some(touchesRelevant)) {
+        schedule();
+        return;
+      }
+    }
+  });
+  observer.observe(doc, { childList: true, subtree: true, attributes: true, attributeFilter: ['type', 'action', 'src', 'allow'] });
+  return () => {
+    observer.disconnect();
+    if (timer !== undefined) clearTimeout(timer);
+  };
+}

@@ -1,0 +1,89 @@
+import type { PlatformFacts } from './allowlist-file';
+import { matchPlatform, type Allowlist, type ListSource } from './allowlist';
+import type { Finding } from './findings';
+import { parseTarget } from './hostname';
+import { findLookalike } from './lookalike';
+import type { PageSignals } from './page-signals';
+import { louderLevel, type RiskLevel } from './risk-levels';
+
+export interface PlatformSummary {
+  name: string;
+  domain: string;
+  verified: boolean;
+  category: 'video' | 'messaging' | 'portal' | undefined;
+  facts: PlatformFacts | undefined;
+  listedBy: ListSource;
+}
+
+export interface Verdict {
+  url: string;
+  host: string;
+  level: RiskLevel;
+  platform: PlatformSummary | undefined;
+  findings: Finding[];
+}
+
+export interface PageToAssess {
+  /** The page's address as the browser reports it (or as typed on the command line). */
+  url: string;
+  /** What the content script saw; absent when only the address is known. */
+  signals?: PageSignals | undefined;
+}
+
+function insecureFindings(scheme: string | undefined, knownPlatform: boolean, signals: PageSignals | undefined): Finding[] {
+  const findings: Finding[] = [];
+  const passwords = signals?.passwordFields ?? 0;
+  if (scheme === 'http:') {
+    if (passwords > 0) findings.push({ code: 'INSECURE_CONNECTION', level: 'danger', reason: 'password-field' });
+    else if (knownPlatform) findings.push({ code: 'INSECURE_CONNECTION', level: 'caution', reason: 'known-platform' });
+    else if ((signals?.videoElements ?? 0) > 0) findings.push({ code: 'INSECURE_CONNECTION', level: 'caution', reason: 'video' });
+  }
+  for (const form of signals?.forms ?? []) {
+    if (form.hasPassword && form.action.toLowerCase().startsWith('http:')) {
+      findings.push({ code: 'INSECURE_FORM', level: 'danger', action: form.action });
+    }
+  }
+  return findings;
+}
+
+/**
+ * The verdict for one page: pure, so the extension, the command line and the tests all run
+ * this very function. Throws TargetParseError for an input that is no URL or hostname.
+ */
+export function assessPage(allowlist: Allowlist, page: PageToAssess): Verdict {
+  const target = parseTarget(page.url);
+  const findings: Finding[] = [];
+  const match = matchPlatform(allowlist, target.host);
+  let platform: PlatformSummary | undefined;
+
+  if (match) {
+    const { platform: known, domain } = match;
+    platform = {
+      name: known.name,
+      domain,
+      verified: known.verified,
+      category: known.category,
+      facts: known.facts,
+      listedBy: known.source,
+    };
+    findings.push(
+      known.verified
+        ? { code: 'VERIFIED_PLATFORM', level: 'verified', platform: known.name, domain, listedBy: known.source }
+        : { code: 'GENERAL_PURPOSE_PLATFORM', level: 'neutral', platform: known.name, domain, ...(known.facts ? { facts: known.facts } : {}) },
+    );
+  } else {
+    const lookalike = findLookalike(allowlist, target.host);
+    if (lookalike) {
+      findings.push({ code: 'LOOKALIKE_DOMAIN', level: 'caution', ...lookalike });
+      const passwordFields = page.signals?.passwordFields ?? 0;
+      if (passwordFields > 0) {
+        findings.push({ code: 'PASSWORD_ON_LOOKALIKE', level: 'danger', target: lookalike.target, targetName: lookalike.targetName, passwordFields });
+      }
+    }
+  }
+  findings.push(...insecureFindings(target.scheme, match !== undefined, page.signals));
+
+  const base: RiskLevel = platform?.verified ? 'verified' : 'neutral';
+  const level = findings.reduce<RiskLevel>((acc, finding) => (finding.level === 'verified' ? acc : louderLevel(acc, finding.level)), base);
+  return { url: target.url, host: target.host, level, platform, findings };
+}

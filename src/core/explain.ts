@@ -1,0 +1,94 @@
+import type { Fact } from './allowlist-file';
+import type { Verdict } from './assess';
+import type { Finding } from './findings';
+import type { RiskLevel } from './risk-levels';
+
+/** A finding in plain words: what is wrong, why it matters, what to do. */
+export interface Explanation {
+  title: string;
+  detail: string;
+  action: string;
+}
+
+const RULE_WORDS: Readonly<Record<string, string>> = {
+  'unicode-homoglyph': 'letters from another alphabet that look the same',
+  'digit-for-letter': 'a digit in place of a letter',
+  'ascii-lookalike': 'letters that look like others side by side',
+  transposition: 'two letters swapped',
+  repetition: 'a letter doubled',
+  omission: 'a letter left out',
+  'edit-distance': 'a one-letter change',
+};
+
+export function describeRule(rule: string): string {
+  return RULE_WORDS[rule] ?? rule;
+}
+
+export function explainFinding(finding: Finding): Explanation {
+  switch (finding.code) {
+    case 'VERIFIED_PLATFORM':
+      return {
+        title: `Verified: ${finding.platform}`,
+        detail: `${finding.domain} is on your list of verified telemedicine services (${finding.listedBy === 'catalog' ? 'built-in catalog' : `${finding.listedBy} list`}).`,
+        action: 'You can go ahead. Still check that the visit link came from your provider.',
+      };
+    case 'GENERAL_PURPOSE_PLATFORM':
+      return {
+        title: `${finding.platform} is a general-purpose platform`,
+        detail: `${finding.domain} is a real service, but not one verified for medical visits. Privacy depends on how your provider set it up.`,
+        action: 'Use it only if your provider sent you this link. Ask them whether the visit is covered by a business associate agreement.',
+      };
+    case 'LOOKALIKE_DOMAIN':
+      return {
+        title: `This site imitates ${finding.targetName}`,
+        detail: `This address is not ${finding.target}: it uses ${describeRule(finding.rule)} (${finding.evidence}).`,
+        action: `Don't enter anything here. Type ${finding.target} yourself, or use the link your provider gave you.`,
+      };
+    case 'PASSWORD_ON_LOOKALIKE':
+      return {
+        title: `Password field on a fake ${finding.targetName} site`,
+        detail: `This page asks for a password but is not ${finding.target}. Sites like this steal logins.`,
+        action: `Don't type your password. Go to ${finding.target} directly. If you already typed it, change it there now.`,
+      };
+    case 'INSECURE_CONNECTION':
+      return {
+        title: 'This page is not encrypted',
+        detail:
+          finding.reason === 'password-field'
+            ? 'It asks for a password over a plain http connection: anyone on the network can read it.'
+            : finding.reason === 'video'
+              ? 'It shows video over a plain http connection: the visit can be watched or changed on the way.'
+              : 'A telemedicine service should never be used over plain http.',
+        action: 'Leave the page. Open the https:// address instead, or ask your provider for the right link.',
+      };
+    case 'INSECURE_FORM':
+      return {
+        title: 'Login form sends your password unencrypted',
+        detail: `The form posts to ${finding.action}, over plain http.`,
+        action: "Don't sign in here. Tell your clinic's IT or support team.",
+      };
+  }
+}
+
+export function describeFact(fact: Fact | undefined): string {
+  switch (fact?.value) {
+    case 'yes':
+      return 'yes';
+    case 'no':
+      return 'no';
+    case 'optional':
+      return 'available, must be turned on';
+    default:
+      return 'unknown';
+  }
+}
+
+export function headline(verdict: Pick<Verdict, 'level' | 'platform' | 'host'>): string {
+  const levels: Readonly<Record<RiskLevel, string>> = {
+    verified: `Verified telemedicine service: ${verdict.platform?.name ?? verdict.host}`,
+    neutral: verdict.platform ? `${verdict.platform.name}: known platform, not verified for visits` : 'No telemedicine service here',
+    caution: 'Be careful on this page',
+    danger: 'Danger: do not enter anything on this page',
+  };
+  return levels[verdict.level];
+}

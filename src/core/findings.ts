@@ -1,0 +1,34 @@
+import type { PlatformFacts } from './allowlist-file';
+import type { ListSource } from './allowlist';
+import type { LookalikeRule } from './lookalike';
+import type { RiskLevel } from './risk-levels';
+
+/** The contract's finding codes (DESIGN.md); extend, never rename. */
+export const FINDING_CODES = [
+  'VERIFIED_PLATFORM',
+  'LOOKALIKE_DOMAIN',
+  'PASSWORD_ON_LOOKALIKE',
+  'INSECURE_CONNECTION',
+  'INSECURE_FORM',
+  'FOREIGN_FORM_ACTION',
+  'MIXED_CONTENT',
+  'UNKNOWN_VIDEO_PLATFORM',
+  'UNVERIFIED_EMBED',
+  'GENERAL_PURPOSE_PLATFORM',
+  'THIRD_PARTY_TRACKER',
+  'WEAK_PASSWORD',
+  'PASSWORD_REUSE',
+  'ALLOWLIST_STALE',
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+/** Every finding names the level it raises the page to and carries its evidence. */
+export type Finding =
+  | { code: 'VERIFIED_PLATFORM'; level: RiskLevel; platform: string; domain: string; listedBy: ListSource }
+  | { code: 'GENERAL_PURPOSE_PLATFORM'; level: RiskLevel; platform: string; domain: string; facts?: PlatformFacts }
+  | { code: 'LOOKALIKE_DOMAIN'; level: RiskLevel; target: string; targetName: string; rule: LookalikeRule; evidence: string }
+  | { code: 'PASSWORD_ON_LOOKALIKE'; level: RiskLevel; target: string; targetName: string; passwordFields: number }
+  | { code: 'INSECURE_CONNECTION'; level: RiskLevel; reason: 'password-field' | 'video' | 'known-platform' }
+  | { code: 'INSECURE_FORM'; level: RiskLevel; action: string };
+
+export type FindingOf<C extends Finding['code']> = Extract<Finding, { code: C }>;

@@ -1,0 +1,17 @@
+import { render } from 'preact';
+import browser from 'webextension-polyfill';
+import { PopupApp, type SendMessage } from './popup-app';
+
+/** `?tab=<id>` shows that tab (DESIGN.md); otherwise the active tab of this window. */
+async function tabToShow(): Promise<number | undefined> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param !== null && /^\d+$/.test(param)) return Number(param);
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  return active?.id;
+}
+
+const send: SendMessage = (message) => browser.runtime.sendMessage(message);
+
+void tabToShow().then((tabId) => {
+  render(<PopupApp tabId={tabId} send={send} />, document.getElementById('app')!);
+});

@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ExtensionPageMessage, Reply, TabState } from '../protocol/messages';
+import { VerdictView } from './verdict-view';
+
+export type SendMessage = (message: ExtensionPageMessage) => Promise<unknown>;
+
+type Load = { status: 'loading' } | { status: 'ready'; state: TabState | null } | { status: 'failed'; error: string };
+
+/** Asks the background for the tab's state; the popup itself decides nothing. */
+export function PopupApp({ tabId, send }: { tabId: number | undefined; send: SendMessage }) {
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+
+  useEffect(() => {
+    if (tabId === undefined) {
+      setLoad({ status: 'failed', error: 'No tab to show.' });
+      return;
+    }
+    send({ type: 'get-tab-state', tabId })
+      .then((raw) => {
+        const reply = raw as Reply<TabState | null> | undefined;
+        if (!reply) setLoad({ status: 'failed', error: 'The background did not answer.' });
+        else if (!reply.ok) setLoad({ status: 'failed', error: reply.error });
+        else setLoad({ status: 'ready', state: reply.value });
+      })
+      .catch((error: unknown) => {
+        setLoad({ status: 'failed', error: error instanceof Error ? error.message : String(error) });
+      });
+  }, [tabId, send]);
+
+  if (load.status === 'loading') return <p class="empty">Checking this tab…</p>;
+  if (load.status === 'failed') return <p class="empty" role="alert">Telehealth Guard could not read this tab: {load.error}</p>;
+  if (!load.state) return <p class="empty" data-risk-level="none">Telehealth Guard checks web pages (http and https) only.</p>;
+  return (
+    <>
+      <VerdictView verdict={load.state.verdict} />
+      <footer>
+        {load.state.signals ? 'Checked the address and the page.' : 'Checked the address; the page has not reported yet.'}
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import type { z } from 'zod';
+import {
+  contentMessageSchema,
+  extensionPageMessageSchema,
+  type ContentMessage,
+  type ExtensionPageMessage,
+  type Reply,
+  type ReplyTypes,
+} from './messages';
+
+/** The parts of `runtime.MessageSender` the router looks at. */
+export interface Sender {
+  id?: string | undefined;
+  url?: string | undefined;
+  frameId?: number | undefined;
+  tab?: { id?: number | undefined; url?: string | undefined } | undefined;
+}
+
+/** A content script's sender, reduced to what the browser itself vouches for. */
+export interface ContentSender {
+  tabId: number;
+  frameId: number;
+  /** The tab's address as the browser reports it, never as the page claims. */
+  tabUrl: string;
+}
+
+type Handlers<M extends { type: string }, S> = {
+  [K in M['type']]: (message: Extract<M, { type: K }>, sender: S) => Promise<K extends keyof ReplyTypes ? ReplyTypes[K] : never>;
+};
+
+export interface RouterOptions {
+  extensionId: string;
+  /** `chrome-extension://<id>/`: pages under it are the extension's own. */
+  extensionOrigin: string;
+  content: Handlers<ContentMessage, ContentSender>;
+  pages: Handlers<ExtensionPageMessage, Sender>;
+}
+
+export type Router = (message: unknown, sender: Sender) => Promise<Reply<unknown>> | undefined;
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || '(message)'}: ${issue.message}`).join('; ');
+}
+
+/**
+ * One entry point for every message. Order matters: a message from another extension or a
+ * web page is dropped before anything reads it; then the schema for the sender's kind
+ * decides, so a content script can never call an extension-page handler.
+ */
+export function createRouter(options: RouterOptions): Router {
+  return (message, sender) => {
+    if (sender.id !== options.extensionId) return undefined;
+    const fromExtensionPage = sender.url?.startsWith(options.extensionOrigin) === true;
+
+    if (fromExtensionPage) {
+      const parsed = extensionPageMessageSchema.safeParse(message);
+      if (!parsed.success) return Promise.resolve({ ok: false, error: `rejected message: ${describeIssues(parsed.error)}` });
+      return settle(options.pages[parsed.data.type](parsed.data, sender));
+    }
+
+    const tabId = sender.tab?.id;
+    const tabUrl = sender.tab?.url;
+    if (tabId === undefined || tabUrl === undefined) {
+      return Promise.resolve({ ok: false, error: 'rejected message: content script sender has no tab' });
+    }
+    const parsed = contentMessageSchema.safeParse(message);
+    if (!parsed.success) return Promise.resolve({ ok: false, error: `rejected message: ${describeIssues(parsed.error)}` });
+    return settle(options.content[parsed.data.type](parsed.data, { tabId, tabUrl, frameId: sender.frameId ?? 0 }));
+  };
+}
+
+async function settle<T>(work: Promise<T>): Promise<Reply<T>> {
+  try {
+    return { ok: true, value: await work };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
