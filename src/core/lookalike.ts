@@ -1,6 +1,7 @@
 import { matchPlatform, type Allowlist, type Platform } from './allowlist';
 import { editDistance } from './edit-distance';
 import { domainNameOf, hostToUnicode, publicSuffixOf, registrableDomainOf } from './hostname';
+import { areBothVowels, areKeyboardNeighbours } from './keyboard';
 import { homoglyphKind, skeletonOf } from './skeleton';
 
 export type LookalikeRule =
@@ -10,6 +11,10 @@ export type LookalikeRule =
   | 'transposition'
   | 'repetition'
   | 'omission'
+  | 'insertion'
+  | 'replacement'
+  | 'keyboard-neighbour'
+  | 'vowel-swap'
   | 'edit-distance';
 
 export interface LookalikeMatch {
@@ -27,6 +32,11 @@ interface Target {
   suffix: string;
   skeleton: string;
   platform: Platform;
+  /**
+   * Only a platform that owns its whole registrable domain is a target for typos: Teams
+   * lives on teams.live.com, and a typo of live.com (lime.com) imitates no platform.
+   */
+  editTarget: boolean;
 }
 
 const targetCache = new WeakMap<Allowlist, Target[]>();
@@ -40,8 +50,9 @@ function targetsOf(allowlist: Allowlist): Target[] {
     const registrable = registrableDomainOf(domain);
     const name = domainNameOf(domain);
     const suffix = publicSuffixOf(domain);
-    if (!registrable || !name || !suffix || byRegistrable.has(registrable)) continue;
-    byRegistrable.set(registrable, { registrable, name, suffix, skeleton: skeletonOf(registrable), platform });
+    if (!registrable || !name || !suffix) continue;
+    const editTarget = registrable === domain || byRegistrable.get(registrable)?.editTarget === true;
+    byRegistrable.set(registrable, { registrable, name, suffix, skeleton: skeletonOf(registrable), platform, editTarget });
   }
   targets = [...byRegistrable.values()];
   targetCache.set(allowlist, targets);
@@ -67,18 +78,26 @@ export function describeDifference(lookalike: string, target: string): string {
   return `"${extra}" instead of "${missing}"`;
 }
 
-/** Classifies a one-edit difference between two ASCII names, for the short-name rule. */
-function oneEditKind(name: string, target: string): LookalikeRule | undefined {
+/**
+ * Names one typo away from a target, by the kind of typo. The first character never
+ * differs: Chromium's lookalike checks found first-letter changes mostly real other names.
+ */
+export function oneEditKind(name: string, target: string): LookalikeRule | undefined {
   if (name.length === target.length) {
     const diff = [...name].flatMap((char, i) => (char === target[i] ? [] : [i]));
-    if (diff.length === 2 && diff[1] === diff[0]! + 1 && name[diff[0]!] === target[diff[1]] && name[diff[1]] === target[diff[0]!]) {
-      return 'transposition';
-    }
-    return diff.length === 1 && diff[0]! > 0 ? 'edit-distance' : undefined;
+    const [i, j] = diff as [number, number | undefined];
+    if (diff.length === 2 && j === i + 1 && name[i] === target[j] && name[j] === target[i]) return 'transposition';
+    if (diff.length !== 1 || i === 0) return undefined;
+    if (areKeyboardNeighbours(name[i]!, target[i]!)) return 'keyboard-neighbour';
+    if (areBothVowels(name[i]!, target[i]!)) return 'vowel-swap';
+    return 'replacement';
   }
   if (name.length === target.length + 1) {
     for (let i = 1; i < name.length; i++) {
-      if (name.slice(0, i) + name.slice(i + 1) === target) return name[i] === name[i - 1] ? 'repetition' : 'edit-distance';
+      if (name.slice(0, i) + name.slice(i + 1) !== target) continue;
+      if (name[i] === name[i - 1] || name[i] === name[i + 1]) return 'repetition';
+      const beside = [name[i - 1], name[i + 1]].some((near) => near !== undefined && areKeyboardNeighbours(name[i]!, near));
+      return beside ? 'keyboard-neighbour' : 'insertion';
     }
     return undefined;
   }
@@ -91,21 +110,22 @@ function oneEditKind(name: string, target: string): LookalikeRule | undefined {
 }
 
 /**
- * Short names (doxy, vsee) are one typo away from many real words, so only the tricks that
- * keep the name's look count: swapped, doubled or dropped letters, never the first one.
+ * Short names (doxy, vsee, klara) are one edit away from many real names (klarna), so for
+ * them only the typos that keep the name's look count; longer names allow any one edit, and
+ * two from ten characters on.
  */
 const SHORT_NAME = 5;
+const SHORT_NAME_RULES: ReadonlySet<LookalikeRule> = new Set(['transposition', 'repetition', 'omission', 'keyboard-neighbour', 'vowel-swap']);
 
-function editRule(name: string, target: Target): LookalikeRule | undefined {
-  if (target.name.length <= SHORT_NAME) {
-    const kind = oneEditKind(name, target.name);
-    return kind === 'edit-distance' && name.length !== target.name.length + 1 ? undefined : kind;
+function editRule(name: string, targetName: string): LookalikeRule | undefined {
+  if (targetName.length <= SHORT_NAME) {
+    const kind = oneEditKind(name, targetName);
+    return kind && SHORT_NAME_RULES.has(kind) && targetName.length >= 4 ? kind : undefined;
   }
-  const limit = target.name.length >= 10 ? 2 : 1;
-  if (name[0] !== target.name[0] && name.length === target.name.length) return undefined;
-  const distance = editDistance(name, target.name, limit);
-  if (distance > limit) return undefined;
-  return oneEditKind(name, target.name) ?? 'edit-distance';
+  if (name[0] !== targetName[0]) return undefined;
+  const limit = targetName.length >= 10 ? 2 : 1;
+  if (editDistance(name, targetName, limit) > limit) return undefined;
+  return oneEditKind(name, targetName) ?? 'edit-distance';
 }
 
 /**
@@ -132,7 +152,8 @@ export function findLookalike(allowlist: Allowlist, host: string): LookalikeMatc
       };
     }
     if (best || suffix !== target.suffix) continue;
-    const rule = editRule(name, target) ?? editRule(skeletonOf(hostToUnicode(name)), { ...target, name: skeletonOf(target.name) });
+    if (!target.editTarget) continue;
+    const rule = editRule(name, target.name) ?? editRule(skeletonOf(hostToUnicode(name)), skeletonOf(target.name));
     if (rule) {
       best = {
         target: target.registrable,
