@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = new URL('../../../', import.meta.url).pathname;
+
+function assess(args: string[], stdin?: string) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/assess.ts', ...args], { cwd: root, input: stdin ?? '', encoding: 'utf8' });
+  const lines = result.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+  return { code: result.status, lines, stderr: result.stderr };
+}
+
+describe('assess command line', () => {
+  it('prints one JSON line per input, in input order', () => {
+    const { code, lines } = assess(['https://clinic.doxy.me/room', 'd0xy.me', 'notdoxy.me']);
+    expect(code).toBe(0);
+    expect(lines.map((line) => [line.input, line.host, line.level])).toEqual([
+      ['https://clinic.doxy.me/room', 'clinic.doxy.me', 'verified'],
+      ['d0xy.me', 'd0xy.me', 'caution'],
+      ['notdoxy.me', 'notdoxy.me', 'neutral'],
+    ]);
+    expect(lines[1]!.findings).toEqual([expect.objectContaining({ code: 'LOOKALIKE_DOMAIN', target: 'doxy.me', rule: 'digit-for-letter' })]);
+  }, 20_000);
+
+  it('reads stdin when given no inputs', () => {
+    const { code, lines } = assess([], 'zoom.us\n\nhttp://doxy.me/\n');
+    expect(code).toBe(0);
+    expect(lines.map((line) => line.level)).toEqual(['neutral', 'caution']);
+  }, 20_000);
+
+  it('adds an --allowlist file to the built-in catalog', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'thg-'));
+    const file = join(dir, 'clinic.json');
+    writeFileSync(file, JSON.stringify({ version: 1, entries: [{ domain: 'telehealth.example-clinic.org', name: 'Example Clinic' }] }));
+    const { lines } = assess(['--allowlist', file, 'visit.telehealth.example-clinic.org', 'doxy.me']);
+    expect(lines.map((line) => line.level)).toEqual(['verified', 'verified']);
+  }, 20_000);
+
+  it.each([
+    [['--allowlist', '/nonexistent/list.json', 'doxy.me'], /cannot read allowlist/],
+    [['--colour', 'doxy.me'], /unknown option --colour/],
+    [['--allowlist'], /--allowlist needs a value/],
+  ])('exits 2 with a one-line reason for %j', (args, reason) => {
+    const { code, stderr, lines } = assess(args);
+    expect(code).toBe(2);
+    expect(stderr.split('\n')[0]).toMatch(reason);
+    expect(lines).toEqual([]);
+  }, 20_000);
+
+  it('exits 2 on an invalid allowlist, naming the JSON path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'thg-'));
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ version: 1, entries: [{ domain: 'not a domain', name: 'X' }] }));
+    const { code, stderr } = assess(['--allowlist', file, 'doxy.me']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('entries[0].domain');
+  }, 20_000);
+
+  it('marks an input that is no address, keeps going, and exits 1', () => {
+    const { code, lines } = assess(['ht tp://x', 'doxy.me']);
+    expect(code).toBe(1);
+    expect(lines[0]).toMatchObject({ input: 'ht tp://x', error: expect.stringContaining('not a URL') as unknown });
+    expect(lines[1]).toMatchObject({ level: 'verified' });
+  }, 20_000);
+});

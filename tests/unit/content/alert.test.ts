@@ -1,0 +1,85 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildAllowlist } from '../../../src/core/allowlist';
+import { assessPage } from '../../../src/core/assess';
+import { loadBuiltInCatalog } from '../../../src/core/catalog';
+import { ALERT_TAG, PageAlert } from '../../../src/content/alert';
+
+const allowlist = buildAllowlist([{ source: 'catalog', file: loadBuiltInCatalog() }]);
+const login = { isSecureContext: true, passwordFields: 1, forms: [], videoElements: 0, iframes: [] };
+
+afterEach(() => {
+  document.documentElement.querySelectorAll(ALERT_TAG).forEach((node) => {
+    node.remove();
+  });
+});
+
+describe('PageAlert', () => {
+  it('shows a danger alert in a closed shadow root the page cannot read', () => {
+    const alert = new PageAlert(document);
+    alert.update(assessPage(allowlist, { url: 'https://d0xy.me/login', signals: login }));
+    const host = document.querySelector(ALERT_TAG);
+    expect(host).not.toBeNull();
+    expect(host?.shadowRoot).toBeNull();
+    expect(host?.textContent).toBe('');
+  });
+
+  it.each(['https://doxy.me/room', 'https://forum.example.org/login', 'https://zoom.us/j/1'])('shows nothing on %s', (url) => {
+    new PageAlert(document).update(assessPage(allowlist, { url, signals: login }));
+    expect(document.querySelector(ALERT_TAG)).toBeNull();
+  });
+
+  it('removes itself when the verdict calms down', () => {
+    const alert = new PageAlert(document);
+    alert.update(assessPage(allowlist, { url: 'https://d0xy.me/', signals: login }));
+    alert.update(null);
+    expect(document.querySelector(ALERT_TAG)).toBeNull();
+  });
+
+  it('keeps one alert when the verdict is updated', () => {
+    const alert = new PageAlert(document);
+    alert.update(assessPage(allowlist, { url: 'https://d0xy.me/' }));
+    alert.update(assessPage(allowlist, { url: 'https://d0xy.me/', signals: login }));
+    expect(document.querySelectorAll(ALERT_TAG)).toHaveLength(1);
+  });
+});
+
+describe('PageAlert contents', () => {
+  function captureShadowRoots(): ShadowRoot[] {
+    const roots: ShadowRoot[] = [];
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the element as `this` below
+    const original = Element.prototype.attachShadow;
+    vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
+      const root = original.call(this, init);
+      roots.push(root);
+      return root;
+    });
+    return roots;
+  }
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('says what is wrong and what to do, per finding', () => {
+    const roots = captureShadowRoots();
+    new PageAlert(document).update(assessPage(allowlist, { url: 'https://d0xy.me/login', signals: login }));
+    const root = roots[0]!;
+    const codes = [...root.querySelectorAll('[data-finding]')].map((item) => (item as HTMLElement).dataset.finding);
+    expect(codes).toEqual(['LOOKALIKE_DOMAIN', 'PASSWORD_ON_LOOKALIKE']);
+    expect(root.textContent).toContain('doxy.me');
+    expect(root.textContent).toContain("Don't type your password");
+  });
+
+  it('stays dismissed for the same warning and comes back for a louder one', () => {
+    const roots = captureShadowRoots();
+    const alert = new PageAlert(document);
+    alert.update(assessPage(allowlist, { url: 'https://d0xy.me/' }));
+    roots[0]!.querySelector('button')!.click();
+    expect(document.querySelector(ALERT_TAG)).toBeNull();
+    alert.update(assessPage(allowlist, { url: 'https://d0xy.me/' }));
+    expect(document.querySelector(ALERT_TAG)).toBeNull();
+    alert.update(assessPage(allowlist, { url: 'https://d0xy.me/', signals: login }));
+    expect(document.querySelector(ALERT_TAG)).not.toBeNull();
+  });
+});

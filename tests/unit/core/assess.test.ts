@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { buildAllowlist } from '../../../src/core/allowlist';
+import { assessPage } from '../../../src/core/assess';
+import { loadBuiltInCatalog } from '../../../src/core/catalog';
+import { explainFinding } from '../../../src/core/explain';
+import type { PageSignals } from '../../../src/core/page-signals';
+
+const allowlist = buildAllowlist([{ source: 'catalog', file: loadBuiltInCatalog() }]);
+
+const quietPage: PageSignals = { isSecureContext: true, passwordFields: 0, forms: [], videoElements: 0, iframes: [] };
+const loginPage = (action: string): PageSignals => ({
+  ...quietPage,
+  passwordFields: 1,
+  forms: [{ action, method: 'post', hasPassword: true }],
+});
+const videoPage: PageSignals = { ...quietPage, videoElements: 1 };
+
+interface Case {
+  behaviour: string;
+  url: string;
+  signals?: PageSignals;
+  level: string;
+  codes: string[];
+}
+
+const cases: Case[] = [
+  { behaviour: 'a verified platform is verified', url: 'https://doxy.me/dr-smith', signals: videoPage, level: 'verified', codes: ['VERIFIED_PLATFORM'] },
+  { behaviour: 'a clinic subdomain of a verified platform is verified', url: 'https://clinic.doxy.me/', level: 'verified', codes: ['VERIFIED_PLATFORM'] },
+  { behaviour: 'doxy.me never covers notdoxy.me', url: 'https://notdoxy.me/', level: 'neutral', codes: [] },
+  { behaviour: 'an ordinary site with a login says nothing', url: 'https://forum.example.org/login', signals: loginPage('https://forum.example.org/session'), level: 'neutral', codes: [] },
+  { behaviour: 'a general-purpose platform stays neutral and says what it is', url: 'https://zoom.us/j/123456789', level: 'neutral', codes: ['GENERAL_PURPOSE_PLATFORM'] },
+  { behaviour: 'a lookalike without a password field is caution', url: 'https://d0xy.me/', signals: quietPage, level: 'caution', codes: ['LOOKALIKE_DOMAIN'] },
+  {
+    behaviour: 'a password field on a lookalike is danger',
+    url: 'https://d0xy.me/login',
+    signals: loginPage('https://d0xy.me/login'),
+    level: 'danger',
+    codes: ['LOOKALIKE_DOMAIN', 'PASSWORD_ON_LOOKALIKE'],
+  },
+  {
+    behaviour: 'an http login is danger twice over',
+    url: 'http://patient-portal.example-clinic.com/',
+    signals: loginPage('http://patient-portal.example-clinic.com/login'),
+    level: 'danger',
+    codes: ['INSECURE_CONNECTION', 'INSECURE_FORM'],
+  },
+  { behaviour: 'video over http is caution', url: 'http://visit.example-clinic.com/', signals: videoPage, level: 'caution', codes: ['INSECURE_CONNECTION'] },
+  { behaviour: 'an http page with nothing to protect says nothing', url: 'http://example.com/', signals: quietPage, level: 'neutral', codes: [] },
+  { behaviour: 'a verified platform over http is not verified', url: 'http://doxy.me/', level: 'caution', codes: ['VERIFIED_PLATFORM', 'INSECURE_CONNECTION'] },
+  {
+    behaviour: 'an https login that posts over http is danger',
+    url: 'https://forum.example.org/login',
+    signals: loginPage('http://forum.example.org/session'),
+    level: 'danger',
+    codes: ['INSECURE_FORM'],
+  },
+];
+
+describe('assessPage', () => {
+  it.each(cases)('$behaviour', ({ url, signals, level, codes }) => {
+    const verdict = assessPage(allowlist, { url, signals });
+    expect(verdict.level).toBe(level);
+    expect(verdict.findings.map((finding) => finding.code)).toEqual(codes);
+  });
+
+  it('names the platform and its facts', () => {
+    const verdict = assessPage(allowlist, { url: 'https://zoom.us/j/1' });
+    expect(verdict.platform).toMatchObject({ name: 'Zoom', verified: false, domain: 'zoom.us' });
+    expect(verdict.platform?.facts?.endToEndEncryption.value).toBeDefined();
+  });
+
+  it('gives the lookalike evidence: target and rule', () => {
+    const verdict = assessPage(allowlist, { url: 'https://d0xy.me/login', signals: loginPage('https://d0xy.me/x') });
+    expect(verdict.findings[0]).toMatchObject({ code: 'LOOKALIKE_DOMAIN', target: 'doxy.me', targetName: 'Doxy.me', rule: 'digit-for-letter' });
+    expect(verdict.findings[1]).toMatchObject({ code: 'PASSWORD_ON_LOOKALIKE', target: 'doxy.me', passwordFields: 1 });
+  });
+
+  it('explains every finding it makes in plain words', () => {
+    for (const { url, signals } of cases) {
+      for (const finding of assessPage(allowlist, { url, signals }).findings) {
+        const explanation = explainFinding(finding);
+        expect(explanation.title.length, finding.code).toBeGreaterThan(5);
+        expect(explanation.detail.length, finding.code).toBeGreaterThan(10);
+        expect(explanation.action.length, finding.code).toBeGreaterThan(10);
+      }
+    }
+  });
+});
