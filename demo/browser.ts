@@ -1,0 +1,153 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { alertDetails, alertPresent, type AlertDetails } from './alert-probe';
+import { extensionIdFromKey, extensionIdFromUrl } from './extension-id';
+import { popupUrl, readPopupState, type PopupState } from './popup-state';
+import { isWorkerRunning, stopServiceWorker, waitForWorker } from './service-worker';
+import { pollUntil } from './wait';
+
+export const DEFAULT_DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+
+export interface LaunchOptions {
+  /** The built extension; `dist/` by default. */
+  distDir?: string;
+  headless?: boolean;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  /** The worker that was running right after launch (it may since have been stopped). */
+  serviceWorker: Worker;
+  /** The worker, running: woken through the popup page first if Chromium had stopped it. */
+  worker(): Promise<Worker>;
+  isWorkerRunning(): Promise<boolean>;
+  tabIdFor(page: Page): Promise<number>;
+  tabState(tabId: number, options?: { screenshotPath?: string }): Promise<PopupState>;
+  alertPresent(page: Page): Promise<boolean>;
+  alertDetails(page: Page): Promise<AlertDetails>;
+  badgeText(tabId: number): Promise<string>;
+  /** When the background last stored the tab's verdict with the page's report (epoch ms). */
+  verdictStoredAt(tabId: number): Promise<number | undefined>;
+  stopServiceWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Chromium from Debian, or wherever $CHROMIUM_PATH says; a clear error when it is missing. */
+export function chromiumPath(): string {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  const path = fromEnv !== undefined && fromEnv !== '' ? fromEnv : '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    throw new Error(`Chromium not found at ${path}: install it with \`apt-get install -y chromium\` (Debian), or set CHROMIUM_PATH`);
+  }
+  return path;
+}
+
+function manifestKey(distDir: string): string {
+  const manifestPath = join(distDir, 'manifest.json');
+  if (!existsSync(manifestPath)) throw new Error(`${manifestPath} is missing: run \`npm run build\` first`);
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { key?: unknown };
+  if (typeof manifest.key !== 'string') throw new Error(`${manifestPath} has no "key": the extension ID would not be stable`);
+  return manifest.key;
+}
+
+function chromiumArgs(distDir: string): string[] {
+  return [
+    `--disable-extensions-except=${distDir}`,
+    `--load-extension=${distDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    // Every hostname (doxy.me, d0xy.me, ...) resolves to the demo servers on loopback.
+    '--host-resolver-rules=MAP * 127.0.0.1, EXCLUDE localhost',
+    // The demo's certificate is self-signed.
+    '--ignore-certificate-errors',
+  ];
+}
+
+/** Chromium with the built extension loaded, in a fresh profile that `close()` removes. */
+export async function launchExtensionBrowser({ distDir = DEFAULT_DIST, headless = true }: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const executablePath = chromiumPath();
+  const expectedId = extensionIdFromKey(manifestKey(distDir));
+  const profileDir = mkdtempSync(join(tmpdir(), 'thg-profile-'));
+  let context: BrowserContext | undefined;
+  const close = async (): Promise<void> => {
+    await context?.close().catch(() => undefined);
+    rmSync(profileDir, { recursive: true, force: true });
+  };
+  try {
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath,
+      headless,
+      args: chromiumArgs(distDir),
+      // A real window sizes itself, and Ctrl-C is left to the caller, which closes the
+      // browser and removes the profile; headless pages keep Playwright's defaults.
+      ...(headless ? {} : { viewport: null, handleSIGINT: false, handleSIGTERM: false }),
+    });
+    const serviceWorker = await waitForWorker(context, expectedId, 15_000).catch((error: unknown) => {
+      throw new Error(`the extension's service worker did not start (is ${distDir} a working build?): ${String(error)}`);
+    });
+    const extensionId = extensionIdFromUrl(serviceWorker.url());
+    if (extensionId !== expectedId) throw new Error(`extension ID ${extensionId} differs from ${expectedId}, the one the manifest key gives`);
+    return helpers(context, extensionId, serviceWorker, close);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+function helpers(context: BrowserContext, extensionId: string, serviceWorker: Worker, close: () => Promise<void>): ExtensionBrowser {
+  const worker = async (): Promise<Worker> => {
+    if (!(await isWorkerRunning(context, extensionId))) {
+      // A message from an extension page starts the worker again, as a click on the button
+      // would; tab 0 does not exist, so the popup asks and changes nothing.
+      const page = await context.newPage();
+      try {
+        await page.goto(popupUrl(extensionId, 0));
+        await pollUntil('the service worker to start again', () => isWorkerRunning(context, extensionId), Boolean);
+      } finally {
+        await page.close();
+      }
+    }
+    return waitForWorker(context, extensionId);
+  };
+
+  const tabIdFor = async (page: Page): Promise<number> => {
+    const url = page.url();
+    const ids = await pollUntil(
+      `the tab showing ${url}`,
+      async () => (await worker()).evaluate(async (wanted) => (await chrome.tabs.query({})).filter((tab) => tab.url === wanted).map((tab) => tab.id ?? -1), url),
+      (found) => found.length > 0,
+    );
+    if (ids.length > 1) throw new Error(`${ids.length} tabs show ${url}; close the others first`);
+    return ids[0]!;
+  };
+
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    worker,
+    isWorkerRunning: () => isWorkerRunning(context, extensionId),
+    tabIdFor,
+    tabState: (tabId, options) => readPopupState(context, extensionId, tabId, options),
+    alertPresent: (page) => alertPresent(context, page),
+    alertDetails: (page) => alertDetails(context, page),
+    badgeText: async (tabId) => (await worker()).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId),
+    verdictStoredAt: async (tabId) =>
+      (await worker()).evaluate(async (id) => {
+        const key = `tab:${id}`;
+        const state = (await chrome.storage.session.get(key))[key] as { updatedAt: number; signals: unknown } | undefined;
+        return state?.signals ? state.updatedAt : undefined;
+      }, tabId),
+    stopServiceWorker: () => stopServiceWorker(context, extensionId),
+    close,
+  };
+}

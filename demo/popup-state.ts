@@ -1,0 +1,46 @@
+import type { BrowserContext } from 'playwright-core';
+
+/** What the popup shows for a tab: the contract's data attributes (DESIGN.md, Popup). */
+export interface PopupState {
+  /** `data-risk-level`: a risk level, or `none` for pages the extension does not judge. */
+  level: string;
+  /** Every `data-finding` code shown, in order. */
+  findings: string[];
+  /** The footer says the content script has reported, not just the address. */
+  hasPageSignals: boolean;
+  footer: string;
+}
+
+const PAGE_REPORTED = 'Checked the address and the page.';
+
+export function popupUrl(extensionId: string, tabId: number): string {
+  return `chrome-extension://${extensionId}/src/popup/index.html?tab=${tabId}`;
+}
+
+/**
+ * Opens the popup page for `tabId` in a tab of its own (as `?tab=` allows), reads it and
+ * closes it. Optionally saves a screenshot at the toolbar popup's 380 px width.
+ */
+export async function readPopupState(
+  context: BrowserContext,
+  extensionId: string,
+  tabId: number,
+  { screenshotPath }: { screenshotPath?: string } = {},
+): Promise<PopupState> {
+  const page = await context.newPage();
+  try {
+    await page.setViewportSize({ width: 380, height: 560 });
+    await page.goto(popupUrl(extensionId, tabId));
+    const shown = page.locator('[data-risk-level], [role="alert"]').first();
+    await shown.waitFor({ timeout: 10_000 });
+    const level = await shown.getAttribute('data-risk-level');
+    if (level === null) throw new Error(`the popup shows an error: ${await shown.innerText()}`);
+    const findings = await page.locator('[data-finding]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-finding') ?? ''));
+    const footerLocator = page.locator('footer');
+    const footer = (await footerLocator.count()) > 0 ? (await footerLocator.innerText()).trim() : '';
+    if (screenshotPath !== undefined) await page.screenshot({ path: screenshotPath, fullPage: true });
+    return { level, findings, hasPageSignals: footer === PAGE_REPORTED, footer };
+  } finally {
+    await page.close();
+  }
+}

@@ -1,0 +1,103 @@
+import { readFile } from 'node:fs/promises';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createSelfSignedCertificate } from './certificate';
+
+const SITES_DIR = fileURLToPath(new URL('./sites/', import.meta.url));
+
+/** Whole DNS labels only: no "..", no slashes, so a Host header can't climb out of sites/. */
+const SAFE_HOST = /^(?:[a-z0-9-]+\.)*[a-z0-9-]+$/;
+/** Path segments of letters, digits and dashes, the same guard for the path. */
+const SAFE_PATH = /^\/(?:[a-z0-9][a-z0-9-]*\/)*(?:[a-z0-9][a-z0-9-]*)?$/i;
+
+/**
+ * The pages may load nothing from another origin: the demo must never reach past loopback,
+ * and Chromium maps every hostname to 127.0.0.1 anyway, so a stray request would only
+ * muddle what the extension sees.
+ */
+const CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'";
+
+export interface ServedRequest {
+  scheme: 'http' | 'https';
+  host: string;
+  path: string;
+  status: number;
+}
+
+export interface DemoServers {
+  httpsPort: number;
+  httpPort: number;
+  /** Every request served so far, so a test can check that pages stay on their own host. */
+  requests: readonly ServedRequest[];
+  close(): Promise<void>;
+}
+
+/** `doxy.me:8443` → `doxy.me`; undefined for a missing or odd Host header. */
+export function hostnameOf(hostHeader: string | undefined): string | undefined {
+  const host = hostHeader?.toLowerCase().replace(/:\d+$/, '');
+  return host !== undefined && SAFE_HOST.test(host) ? host : undefined;
+}
+
+/** `/` → `index.html`, `/dr-smith` → `dr-smith.html`, `/j/1/` → `j/1/index.html`. */
+export function pageFileOf(host: string, pathname: string): string | undefined {
+  if (!SAFE_PATH.test(pathname)) return undefined;
+  const relative = pathname.endsWith('/') ? `${pathname}index` : pathname;
+  return join(SITES_DIR, host, `${relative.slice(1)}.html`);
+}
+
+async function servePage(request: IncomingMessage, response: ServerResponse): Promise<number> {
+  const host = hostnameOf(request.headers.host);
+  const pathname = new URL(request.url ?? '/', 'http://placeholder').pathname;
+  const file = host === undefined ? undefined : pageFileOf(host, pathname);
+  const body = file === undefined ? undefined : await readFile(file).catch(() => undefined);
+  if (body === undefined) {
+    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
+    return 404;
+  }
+  response
+    .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': CSP })
+    .end(body);
+  return 200;
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    // Loopback only: nothing outside this machine can reach the demo sites.
+    server.listen(0, '127.0.0.1', () => {
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => { resolve(); }));
+}
+
+/** One https and one http server, each serving demo/sites/<Host>/<path>.html. */
+export async function startDemoServers(): Promise<DemoServers> {
+  const requests: ServedRequest[] = [];
+  const handler = (scheme: ServedRequest['scheme']) => (request: IncomingMessage, response: ServerResponse) => {
+    servePage(request, response).then(
+      (status) => requests.push({ scheme, host: request.headers.host ?? '', path: request.url ?? '', status }),
+      (error: unknown) => {
+        response.destroy(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  };
+  const https = createHttpsServer(createSelfSignedCertificate(), handler('https'));
+  const http = createHttpServer(handler('http'));
+  const [httpsPort, httpPort] = await Promise.all([listen(https), listen(http)]);
+  return {
+    httpsPort,
+    httpPort,
+    requests,
+    close: async () => {
+      await Promise.all([closeServer(https), closeServer(http)]);
+    },
+  };
+}
