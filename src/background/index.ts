@@ -1,4 +1,5 @@
 import browser, { type Runtime } from 'webextension-polyfill';
+import { REPORT_AGAIN } from '../protocol/messages';
 import { createRouter } from '../protocol/router';
 import { onPageSignals, onTabClosed, onTabNavigated, tabStateFor } from './tab-verdicts';
 
@@ -29,7 +30,13 @@ const onMessage = (message: unknown, sender: Runtime.MessageSender): Promise<unk
 browser.runtime.onMessage.addListener(onMessage);
 
 browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
-  if (changeInfo.url !== undefined) void onTabNavigated(tabId, changeInfo.url);
+  if (changeInfo.url === undefined) return;
+  void onTabNavigated(tabId, changeInfo.url).then(() =>
+    // A same-document navigation keeps the page and its content script, which has nothing
+    // new to say by itself: ask it. A new document has no script yet and reports when it
+    // loads, so "no receiving end" here is the normal case, not an error.
+    browser.tabs.sendMessage(tabId, REPORT_AGAIN, { frameId: 0 }).catch(() => undefined),
+  );
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {

@@ -1,6 +1,6 @@
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
 import type { Verdict } from '../core/assess';
-import type { ContentMessage, Reply } from '../protocol/messages';
+import { isReportAgain, type ContentMessage, type Reply } from '../protocol/messages';
 import { PageAlert } from './alert';
 import { collectPageSignals } from './collect-signals';
 import { watchPage } from './watch-page';
@@ -32,3 +32,9 @@ function reportSafely(): void {
 
 reportSafely();
 watchPage(document, reportSafely);
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender): undefined => {
+  if (sender.id !== browser.runtime.id || !isReportAgain(message)) return;
+  lastReport = '';
+  reportSafely();
+});
