@@ -44,7 +44,8 @@ function render(doc: Document, verdict: Verdict, onDismiss: () => void): Documen
   const dismiss = element(doc, 'button', '', 'Dismiss');
   dismiss.addEventListener('click', onDismiss);
   const foot = element(doc, 'div', 'foot');
-  foot.append(element(doc, 'span', '', 'Telehealth Guard · details in the toolbar button'), dismiss);
+  // Every warning says how to reach someone who can fix a wrong one (DESIGN.md, Principles).
+  foot.append(element(doc, 'span', '', 'Telehealth Guard · details in the toolbar button. Wrong warning? Tell your clinic.'), dismiss);
   box.append(list, foot);
   fragment.append(style, box);
   return fragment;
