@@ -1,5 +1,5 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import { REPORT_AGAIN } from '../protocol/messages';
+import { REPORT_AGAIN } from '../protocol/report-again';
 import { createRouter } from '../protocol/router';
 import { onPageSignals, onTabClosed, onTabNavigated, tabStateFor } from './tab-verdicts';
 

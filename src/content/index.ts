@@ -1,6 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { Verdict } from '../core/assess';
-import { isReportAgain, type ContentMessage, type Reply } from '../protocol/messages';
+import type { ContentMessage, Reply } from '../protocol/messages';
+import { isReportAgain } from '../protocol/report-again';
 import { PageAlert } from './alert';
 import { collectPageSignals } from './collect-signals';
 import { watchPage } from './watch-page';

@@ -35,13 +35,3 @@ export interface ReplyTypes {
   'get-tab-state': TabState | null;
 }
 
-/**
- * The one message the background sends to content scripts: the tab's address changed
- * (history.pushState, back/forward cache), so report the page again. Checked by hand in the
- * content script, which should not carry a schema library for one constant.
- */
-export const REPORT_AGAIN = { type: 'report-again' } as const;
-
-export function isReportAgain(message: unknown): boolean {
-  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === REPORT_AGAIN.type;
-}

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DIST } from '../../demo/browser';
+
+/** The content script runs in every page: it carries no schema library or list data. */
+const CONTENT_SCRIPT_BUDGET_BYTES = 32 * 1024;
+
+describe('the built extension', () => {
+  const manifest = JSON.parse(readFileSync(`${DEFAULT_DIST}manifest.json`, 'utf8')) as {
+    content_scripts: { js: string[] }[];
+    web_accessible_resources?: unknown[];
+    permissions: string[];
+  };
+
+  it('keeps the content script small and free of zod and list data', () => {
+    const file = manifest.content_scripts[0]!.js[0]!;
+    const code = readFileSync(`${DEFAULT_DIST}${file}`);
+    console.log(`content script ${file}: ${code.length} bytes, ${gzipSync(code, { level: 9 }).length} gzipped`);
+    expect(code.length).toBeLessThan(CONTENT_SCRIPT_BUDGET_BYTES);
+    expect(code.toString()).not.toContain('ZodError');
+    expect(code.toString()).not.toContain('doxy.me');
+  });
+
+  it('exposes no web-accessible resources that would let sites detect it', () => {
+    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+  });
+
+  it('asks for no more permissions than it uses', () => {
+    expect([...manifest.permissions].sort()).toEqual(['storage', 'tabs']);
+  });
+});
