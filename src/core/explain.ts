@@ -1,6 +1,7 @@
 import type { Fact } from './allowlist-file';
 import type { Verdict } from './assess';
 import type { Finding } from './findings';
+import { describeRule } from './lookalike-rules';
 import type { RiskLevel } from './risk-levels';
 
 /** A finding in plain words: what is wrong, why it matters, what to do. */
@@ -8,20 +9,6 @@ export interface Explanation {
   title: string;
   detail: string;
   action: string;
-}
-
-const RULE_WORDS: Readonly<Record<string, string>> = {
-  'unicode-homoglyph': 'letters from another alphabet that look the same',
-  'digit-for-letter': 'a digit in place of a letter',
-  'ascii-lookalike': 'letters that look like others side by side',
-  transposition: 'two letters swapped',
-  repetition: 'a letter doubled',
-  omission: 'a letter left out',
-  'edit-distance': 'a one-letter change',
-};
-
-export function describeRule(rule: string): string {
-  return RULE_WORDS[rule] ?? rule;
 }
 
 export function explainFinding(finding: Finding): Explanation {

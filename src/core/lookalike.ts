@@ -2,20 +2,8 @@ import { matchPlatform, type Allowlist, type Platform } from './allowlist';
 import { editDistance } from './edit-distance';
 import { domainNameOf, hostToUnicode, publicSuffixOf, registrableDomainOf } from './hostname';
 import { areBothVowels, areKeyboardNeighbours } from './keyboard';
+import type { LookalikeRule } from './lookalike-rules';
 import { homoglyphKind, skeletonOf } from './skeleton';
-
-export type LookalikeRule =
-  | 'unicode-homoglyph'
-  | 'digit-for-letter'
-  | 'ascii-lookalike'
-  | 'transposition'
-  | 'repetition'
-  | 'omission'
-  | 'insertion'
-  | 'replacement'
-  | 'keyboard-neighbour'
-  | 'vowel-swap'
-  | 'edit-distance';
 
 export interface LookalikeMatch {
   /** The real domain the host imitates. */
