@@ -1,26 +1,34 @@
+/** Rows reused across calls: distance checks run on every judged hostname. */
+let twoBack = new Int32Array(64);
+let oneBack = new Int32Array(64);
+let current = new Int32Array(64);
+
 /**
  * Optimal string alignment distance: insertions, deletions, substitutions and swaps of
- * two neighbouring characters each cost 1 (a swap is the commonest typo of all).
+ * two neighbouring characters each cost 1 (a swap is the commonest typo of all). Stops
+ * early, returning `limit + 1`, once the distance must exceed `limit`.
  */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    rows.push([i]);
+  if (b.length + 1 > current.length) {
+    twoBack = new Int32Array(b.length + 1);
+    oneBack = new Int32Array(b.length + 1);
+    current = new Int32Array(b.length + 1);
   }
-  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  for (let j = 0; j <= b.length; j++) oneBack[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    let rowMin = Infinity;
+    current[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, rows[i - 2]![j - 2]! + 1);
-      }
-      rows[i]![j] = value;
-      rowMin = Math.min(rowMin, value);
+      const cb = b.charCodeAt(j - 1);
+      let value = Math.min(oneBack[j]! + 1, current[j - 1]! + 1, oneBack[j - 1]! + (ca === cb ? 0 : 1));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) value = Math.min(value, twoBack[j - 2]! + 1);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
     }
     if (rowMin > limit) return limit + 1;
+    [twoBack, oneBack, current] = [oneBack, current, twoBack];
   }
-  return rows[a.length]![b.length]!;
+  return oneBack[b.length]!;
 }

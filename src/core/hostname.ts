@@ -1,5 +1,5 @@
 import { toASCII, toUnicode } from 'punycode';
-import { getDomain, getDomainWithoutSuffix, getPublicSuffix } from 'tldts';
+import { getDomain, parse } from 'tldts';
 
 /** A page address reduced to what the verdict depends on. */
 export interface ParsedTarget {
@@ -9,14 +9,17 @@ export interface ParsedTarget {
   scheme: string | undefined;
   /** Lower-case ASCII (punycode) host without a trailing dot. */
   host: string;
-  /** The host in Unicode, for display and homoglyph checks. */
-  unicodeHost: string;
   /** `doxy.me` for `clinic.doxy.me`; `undefined` for IPs and bare suffixes. */
   registrableDomain: string | undefined;
-  isIp: boolean;
 }
 
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+
+/**
+ * Private suffixes count (github.io, blogspot.com, web.app): `d0xy.github.io` is then a
+ * registrable domain of its own, as its owner is, and the lookalike rules see its name.
+ */
+const PSL_OPTIONS = { allowPrivateDomains: true } as const;
 
 export function normalizeHost(host: string): string {
   const trimmed = host.trim().toLowerCase().replace(/\.+$/, '');
@@ -39,18 +42,7 @@ export function isIpAddress(host: string): boolean {
 
 export function registrableDomainOf(host: string): string | undefined {
   if (isIpAddress(host)) return undefined;
-  return getDomain(host) ?? undefined;
-}
-
-/** `doxy` for `clinic.doxy.me`: the label a brand lives in. */
-export function domainNameOf(host: string): string | undefined {
-  if (isIpAddress(host)) return undefined;
-  return getDomainWithoutSuffix(host) ?? undefined;
-}
-
-export function publicSuffixOf(host: string): string | undefined {
-  if (isIpAddress(host)) return undefined;
-  return getPublicSuffix(host) ?? undefined;
+  return getDomain(host, PSL_OPTIONS) ?? undefined;
 }
 
 export class TargetParseError extends Error {}
@@ -75,13 +67,26 @@ export function parseTarget(input: string): ParsedTarget {
     url: url.href,
     scheme: hasScheme ? url.protocol : undefined,
     host,
-    unicodeHost: hostToUnicode(host),
     registrableDomain: registrableDomainOf(host),
-    isIp: isIpAddress(host),
   };
 }
 
-/** True when `host` is `domain` or one of its subdomains, on whole labels only. */
-export function isSameOrSubdomain(host: string, domain: string): boolean {
-  return host === domain || (host.endsWith(domain) && host.charAt(host.length - domain.length - 1) === '.');
+export interface HostParts {
+  /** `doxy.me` */
+  registrable: string;
+  /** `doxy`: the label a brand lives in. */
+  name: string;
+  /** `me`, `co.uk` */
+  suffix: string;
+  /** `login.portal` for `login.portal.doxy.me`; empty for none. */
+  subdomain: string;
+}
+
+/** The public-suffix split of a host in one parse; undefined for IPs and bare suffixes. */
+export function splitHost(host: string): HostParts | undefined {
+  if (isIpAddress(host)) return undefined;
+  // The host is already a parsed, normalised hostname: skip tldts' own extraction and checks.
+  const parsed = parse(host, { ...PSL_OPTIONS, extractHostname: false, detectIp: false, validateHostname: false, mixedInputs: false });
+  if (!parsed.domain || !parsed.domainWithoutSuffix || !parsed.publicSuffix) return undefined;
+  return { registrable: parsed.domain, name: parsed.domainWithoutSuffix, suffix: parsed.publicSuffix, subdomain: parsed.subdomain ?? '' };
 }

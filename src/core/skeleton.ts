@@ -1,37 +1,67 @@
 import unhomoglyph from 'unhomoglyph';
 
 /**
- * Digits that stand in for letters in phishing names (d0xy, 1ogin). Applied after TR39,
- * which already maps 0→O and 1→l.
+ * What TR39 leaves looking unlike its ASCII letter, and Chromium maps anyway: small
+ * capitals (the Cyrillic т, н, к, в come out of TR39 as ᴛ, ʜ, ĸ, ʙ), Greek/Cyrillic
+ * epsilon, the zero digits of Thai and Lao; and two TR39 leaves alone that read as Latin
+ * letters in a hostname: Greek chi (χ, as x) and the tone-six letter that Cyrillic ь
+ * becomes (ƅ, as b).
  */
-const DIGIT_LETTERS: Readonly<Record<string, string>> = { '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b' };
+const EXTRA: Readonly<Record<string, string>> = {
+  ᴀ: 'a', ʙ: 'b', ᴄ: 'c', ᴅ: 'd', ᴇ: 'e', ɢ: 'g', ʜ: 'h', ɪ: 'i', ᴊ: 'j', ᴋ: 'k', ĸ: 'k', ʟ: 'l',
+  ᴍ: 'm', ʍ: 'm', ɴ: 'n', ᴏ: 'o', ᴘ: 'p', ʀ: 'r', ꜱ: 's', ᴛ: 't', ᴜ: 'u', ᴠ: 'v', ᴡ: 'w', ʏ: 'y',
+  ᴢ: 'z', ꞓ: 'e', χ: 'x', ƅ: 'b', '๐': 'o', '໐': 'o', '·': '',
+};
+const EXTRA_PATTERN = new RegExp(`[${Object.keys(EXTRA).join('')}]`, 'gu');
 
 /**
- * Multi-character ASCII lookalikes, written in the direction TR39 uses (it maps m→rn), so
- * both sides of a comparison end in the same spelling.
+ * Digits that stand in for letters (d0xy, te1adoc, s3cure). TR39 maps 0→o and 1→l; `i` is
+ * folded into `l` too, since a 1 passes for either.
+ */
+const DIGIT_LETTERS: Readonly<Record<string, string>> = { '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g', i: 'l' };
+
+/**
+ * Multi-character ASCII lookalikes, in the direction TR39 uses (it maps m→rn), so both
+ * sides of a comparison end in the same spelling.
  */
 const ASCII_SEQUENCES: readonly (readonly [RegExp, string])[] = [
   [/w/g, 'vv'],
   [/d/g, 'cl'],
 ];
 
+const stripMarks = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '');
+
 /**
  * A visual skeleton after Unicode TR39: strip accents (NFD first, or `ö` maps to an Arabic
- * letter), map confusables, fold case, then the digit and multi-letter lookalikes TR39
- * leaves alone. Two names with equal skeletons look alike; compare skeleton to skeleton only.
+ * letter), map confusables, strip the overlay strokes TR39 leaves (ł → l̸), fold case, then
+ * the extra, digit and multi-letter lookalikes. Equal skeletons look alike; compare skeleton
+ * to skeleton only, never ask whether one string "is confusing".
  */
 export function skeletonOf(text: string): string {
-  const stripped = text.normalize('NFD').replace(/\p{Mn}/gu, '');
-  let skeleton = unhomoglyph(stripped).toLowerCase();
-  skeleton = skeleton.replace(/[34578]/g, (digit) => DIGIT_LETTERS[digit] ?? digit);
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\x00-\x7f]/.test(text)) return asciiSkeletonOf(text);
+  let skeleton = stripMarks(unhomoglyph(stripMarks(text))).toLowerCase();
+  skeleton = skeleton.replace(EXTRA_PATTERN, (char) => EXTRA[char] ?? char);
+  return finishSkeleton(skeleton);
+}
+
+function finishSkeleton(lowerCase: string): string {
+  let skeleton = lowerCase.replace(/[345789i]/g, (char) => DIGIT_LETTERS[char] ?? char);
   for (const [pattern, replacement] of ASCII_SEQUENCES) skeleton = skeleton.replace(pattern, replacement);
   return skeleton;
 }
 
-/** Which kind of look-alike trick separates `name` from a target with the same skeleton. */
-export function homoglyphKind(name: string): 'unicode-homoglyph' | 'digit-for-letter' | 'ascii-lookalike' {
-  // eslint-disable-next-line no-control-regex
-  if (/[^\x00-\x7f]/.test(name)) return 'unicode-homoglyph';
-  if (/\d/.test(name)) return 'digit-for-letter';
-  return 'ascii-lookalike';
+/**
+ * Most hostnames are ASCII: their skeleton is a per-character table made once from the very
+ * same TR39 data, so judging a host does not run Unicode normalisation at all.
+ */
+const ASCII_TABLE: readonly string[] = Array.from({ length: 128 }, (_, code) => {
+  const char = String.fromCharCode(code);
+  return finishSkeleton(stripMarks(unhomoglyph(char)).toLowerCase());
+});
+
+function asciiSkeletonOf(text: string): string {
+  let skeleton = '';
+  for (let i = 0; i < text.length; i++) skeleton += ASCII_TABLE[text.charCodeAt(i)]!;
+  return skeleton;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildAllowlist } from '../../../src/core/allowlist';
+import { allowlistFileSchema } from '../../../src/core/allowlist-file';
 import { loadBuiltInCatalog } from '../../../src/core/catalog';
 import { editDistance } from '../../../src/core/edit-distance';
 import { describeDifference, findLookalike } from '../../../src/core/lookalike';
@@ -8,43 +9,65 @@ import { skeletonOf } from '../../../src/core/skeleton';
 const catalog = loadBuiltInCatalog();
 const allowlist = buildAllowlist([{ source: 'catalog', file: catalog }]);
 
-describe('findLookalike flags names that imitate a known platform', () => {
+describe('findLookalike names the target, the rule and the evidence', () => {
   it.each([
-    ['d0xy.me', 'doxy.me', 'digit-for-letter'],
-    ['xn--dxy-sed.me', 'doxy.me', 'unicode-homoglyph'], // Cyrillic о
-    ['xn--dxy-sna.me', 'doxy.me', 'unicode-homoglyph'], // ö, accent stripped
-    ['cloxy.me', 'doxy.me', 'ascii-lookalike'], // cl reads as d
-    ['zoorn.us', 'zoom.us', 'ascii-lookalike'], // rn reads as m
-    ['dxoy.me', 'doxy.me', 'transposition'],
-    ['doxxy.me', 'doxy.me', 'repetition'],
-    ['dxy.me', 'doxy.me', 'omission'],
-    ['doxi.me', 'doxy.me', 'vowel-swap'],
-    ['vsre.com', 'vsee.com', 'keyboard-neighbour'],
-    ['amwel.com', 'amwell.com', 'omission'],
-    ['telad0c.com', 'teladoc.com', 'digit-for-letter'],
-    ['simplepractise.com', 'simplepractice.com', 'replacement'],
-    ['login.d0xy.me', 'doxy.me', 'digit-for-letter'],
-  ])('%s imitates %s by %s', (host, target, rule) => {
-    const match = findLookalike(allowlist, host);
-    expect(match).toMatchObject({ target, rule });
-    expect(match?.evidence).not.toBe('');
+    ['d0xy.me', 'doxy.me', 'digit-for-letter', '"0" instead of "o"'],
+    ['xn--dxy-sed.me', 'doxy.me', 'mixed-script', '"о" instead of "o"'], // Cyrillic о among Latin letters
+    ['xn--e1aa8grf.me', 'vsee.me', 'whole-script-confusable', '"ѵѕее" instead of "vsee"'], // all Cyrillic
+    ['xn--dxy-sna.me', 'doxy.me', 'unicode-homoglyph', '"ö" instead of "o"'], // an accent
+    ['xn--updo-8od.com', 'updox.com', 'mixed-script', '"χ" instead of "x"'], // Greek chi
+    ['cloxy.me', 'doxy.me', 'ascii-lookalike', '"cl" instead of "d"'],
+    ['zoorn.us', 'zoom.us', 'ascii-lookalike', '"rn" instead of "m"'],
+    ['dxoy.me', 'doxy.me', 'transposition', '"xo" instead of "ox"'],
+    ['doxxy.me', 'doxy.me', 'repetition', '"x" added'],
+    ['dxy.me', 'doxy.me', 'omission', '"o" left out'],
+    ['doxi.me', 'doxy.me', 'vowel-swap', '"i" instead of "y"'],
+    ['vsre.com', 'vsee.com', 'keyboard-neighbour', '"r" instead of "e"'],
+    ['dmxy.me', 'doxy.me', 'bitsquatting', '"m" instead of "o"'],
+    ['simplepracitce.com', 'simplepractice.com', 'transposition', '"it" instead of "ti"'],
+    ['simplepractise.com', 'simplepractice.com', 'bitsquatting', '"s" instead of "c"'],
+    // Two edits in a long name: one letter added, another dropped.
+    ['simpleppractie.com', 'simplepractice.com', 'edit-distance', '"practi" instead of "ractic"'],
+    ['dox-y.me', 'doxy.me', 'hyphenation', '"-" added'],
+    ['do.xy.me', 'doxy.me', 'dot-insertion', '"." added'],
+    ['doxy.com', 'doxy.me', 'tld-swap', '"com" instead of "me"'],
+    ['d0xy.github.io', 'doxy.me', 'digit-for-letter', '"0xy.github.io" instead of "oxy.me"'], // free hosting names count
+    ['doxy.me.example.net', 'doxy.me', 'target-embedding', 'contains "doxy.me"'],
+    ['doxy-me.com', 'doxy.me', 'target-embedding', 'contains "doxy.me"'],
+    ['doxyme.com', 'doxy.me', 'target-embedding', 'contains "doxyme"'],
+    ['login-doxy.me.com', 'doxy.me', 'target-embedding', 'contains "doxy.me"'],
+    ['meet.google.com.evil.net', 'meet.google.com', 'target-embedding', 'contains "meet.google.com"'],
+    ['thera-link-com.com', 'thera-link.com', 'target-embedding', 'contains "thera.link.com"'],
+    ['doxy-login.net', 'doxy.me', 'combosquatting', '"doxy" with the word "login"'],
+    ['securedoxy.com', 'doxy.me', 'combosquatting', '"doxy" with the word "secure"'],
+    ['vsee-portal.me', 'vsee.me', 'combosquatting', '"vsee" with the word "portal"'],
+    ['thera-link-patient.com', 'thera-link.com', 'combosquatting', '"thera-link" with the word "patient"'],
+    ['login.d0xy.me', 'doxy.me', 'digit-for-letter', '"0" instead of "o"'],
+  ])('%s imitates %s by %s', (host, target, rule, evidence) => {
+    expect(findLookalike(allowlist, host)).toMatchObject({ target, rule, evidence });
+  });
+
+  it('prefers the target under the same suffix', () => {
+    expect(findLookalike(allowlist, 'vs3e.me')?.target).toBe('vsee.me');
+    expect(findLookalike(allowlist, 'vs3e.com')?.target).toBe('vsee.com');
+    expect(findLookalike(allowlist, 'z0om.com')?.target).toBe('zoom.com');
   });
 });
 
 describe('findLookalike stays quiet', () => {
   it.each([
     'notdoxy.me', // a longer name is not a typo
-    'foxy.me', // first-letter changes are mostly real other names
     'zoominfo.com',
     'doxygen.nl',
-    'klarna.com', // one letter from klara.com, and a real site
+    'klarna.com', // one arbitrary letter from klara.com, and a real site
     'lime.com', // one letter from live.com, where only teams.live.com is listed
     'microsoft.com', // Teams' parent domain is the same owner
     'mail.google.com',
+    'teams.microsoft.com.', // the listed host itself, with a trailing dot
     'example.org',
     '127.0.0.1',
   ])('on %s', (host) => {
-    expect(findLookalike(allowlist, host)).toBeUndefined();
+    expect(findLookalike(allowlist, host.replace(/\.$/, ''))).toBeUndefined();
   });
 
   it('on every catalog domain and a subdomain of each', () => {
@@ -54,6 +77,25 @@ describe('findLookalike stays quiet', () => {
         expect(findLookalike(allowlist, `portal.${domain}`), domain).toBeUndefined();
       }
     }
+  });
+});
+
+describe('the index', () => {
+  it('gives the same answer however many unrelated domains the list holds', () => {
+    const padded = buildAllowlist([
+      { source: 'catalog', file: catalog },
+      {
+        source: 'policy',
+        file: allowlistFileSchema.parse({
+          version: 1,
+          entries: Array.from({ length: 2000 }, (_, i) => ({ domain: `clinic-${i}.example-health.org`, name: `Clinic ${i}` })),
+        }),
+      },
+    ]);
+    for (const host of ['d0xy.me', 'dxoy.me', 'doxy-login.net', 'zoominfo.com']) {
+      expect(findLookalike(padded, host)?.rule, host).toBe(findLookalike(allowlist, host)?.rule);
+    }
+    expect(findLookalike(padded, 'clinic-7.example-health.org')).toBeUndefined();
   });
 });
 

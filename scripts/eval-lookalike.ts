@@ -1,0 +1,81 @@
+/**
+ * `npm run eval:lookalike`: how well the lookalike engine catches generated lookalikes of
+ * the catalog, per class, on the tuning and the held-back split, and how often it flags
+ * real domains. Exits 1 when any threshold from tests/quality/evaluate.ts is crossed.
+ */
+import {
+  describeAlarm,
+  describeMiss,
+  evaluateLookalikes,
+  formatPercent,
+  judgeEvaluation,
+  SPLITS,
+  THRESHOLDS,
+  type ClassSplitResult,
+} from '../tests/quality/evaluate';
+
+const evaluation = evaluateLookalikes();
+
+function cell(result: ClassSplitResult | undefined): string {
+  if (!result || result.judged === 0) return 'n/a';
+  return `${result.caught}/${result.judged} ${formatPercent(result.recall)}`;
+}
+
+function row(columns: readonly string[], widths: readonly number[]): string {
+  return columns.map((text, i) => text.padEnd(widths[i] ?? 0)).join(' | ');
+}
+
+const classNames = [...new Set(evaluation.classes.map((result) => result.class))];
+const lines: string[][] = [['class', 'tuning caught/total recall', 'held-back caught/total recall', 'benign, dropped', 'caught as same platform', 'miss: other platform']];
+for (const name of classNames) {
+  const bySplit = SPLITS.map((split) => evaluation.classes.find((result) => result.class === name && result.split === split));
+  const dropped = bySplit.map((result) => result?.droppedAsBenign ?? 0).join(' + ');
+  const same = bySplit.map((result) => result?.samePlatform ?? 0).join(' + ');
+  const wrong = bySplit.map((result) => result?.wrongTarget ?? 0).join(' + ');
+  lines.push([name, cell(bySplit[0]), cell(bySplit[1]), dropped, same, wrong]);
+}
+const overall = evaluation.overall.map((summary) => `${summary.caught}/${summary.judged} ${formatPercent(summary.recall)}`);
+lines.push(['OVERALL', overall[0] ?? 'n/a', overall[1] ?? 'n/a', '', '', '']);
+const widths = lines[0]!.map((_, i) => Math.max(...lines.map((line) => line[i]?.length ?? 0)));
+
+const out: string[] = [];
+out.push('Lookalike quality (recall: caught naming the imitated platform / names judged)');
+out.push('The last three columns count tuning + held-back: names dropped as real domains of the benign corpus,');
+out.push('catches that named another domain of the same platform (sprucehealth.com for spruce-health.care), and misses flagged as another platform.');
+out.push('');
+out.push(row(lines[0]!, widths));
+out.push(widths.map((width) => '-'.repeat(width)).join('-|-'));
+for (const line of lines.slice(1)) out.push(row(line, widths));
+out.push('');
+
+const { benign, catalog } = evaluation;
+out.push(`Benign corpus: ${benign.sources}, ${benign.size} registrable domains`);
+out.push(`Benign false alarms: ${benign.falseAlarms} (${formatPercent(benign.rate)}; limit ${formatPercent(THRESHOLDS.benignFalseAlarmRate)})`);
+for (const alarm of benign.examples) out.push(`  ${describeAlarm(alarm)}  [${alarm.evidence}]`);
+out.push(`Catalog false alarms: ${catalog.falseAlarms.length} of ${catalog.checked} catalog domains and subdomains`);
+for (const alarm of catalog.falseAlarms) out.push(`  ${describeAlarm(alarm)}  [${alarm.evidence}]`);
+out.push('');
+
+const missesShown = 5;
+out.push(`First misses per class (tuning split only; the held-back split is for judging, not tuning):`);
+for (const result of evaluation.classes) {
+  if (result.split !== 'tuning' || result.misses.length === 0) continue;
+  out.push(`  ${result.class}: ${result.misses.slice(0, missesShown).map(describeMiss).join('; ')}`);
+}
+out.push('');
+
+const failures = judgeEvaluation(evaluation, 3);
+for (const split of SPLITS) {
+  const mine = failures.filter((failure) => failure.split === split || failure.split === 'both');
+  out.push(`${split}: ${mine.length === 0 ? 'PASS' : `FAIL (${mine.length} threshold${mine.length === 1 ? '' : 's'} crossed)`}`);
+}
+out.push(
+  `thresholds: recall >= ${formatPercent(THRESHOLDS.overallRecall)} overall and >= ${formatPercent(THRESHOLDS.classRecall)} per class, ` +
+    `benign false alarms <= ${formatPercent(THRESHOLDS.benignFalseAlarmRate)}, catalog false alarms = ${THRESHOLDS.catalogFalseAlarms}`,
+);
+const { timing } = evaluation;
+out.push(
+  `time: ${(timing.totalMs / 1000).toFixed(2)} s (generate ${timing.generateMs.toFixed(0)} ms, corpus ${timing.corpusMs.toFixed(0)} ms, judge ${timing.judgeMs.toFixed(0)} ms)`,
+);
+console.log(out.join('\n'));
+process.exitCode = failures.length === 0 ? 0 : 1;

@@ -1,0 +1,66 @@
+/**
+ * Words phishing names join to a brand (doxy-login.com, securedoxy.com): the account and
+ * sign-in words Chromium's combosquatting check uses, plus the words of a telehealth visit.
+ */
+export const COMBO_KEYWORDS: readonly string[] = [
+  'login', 'logon', 'signin', 'signon', 'sign', 'log', 'account', 'accounts', 'auth', 'verify', 'verification',
+  'secure', 'security', 'password', 'reset', 'update', 'support', 'help', 'service', 'services',
+  'portal', 'visit', 'visits', 'video', 'call', 'meet', 'meeting', 'join', 'room', 'session', 'app', 'web',
+  'online', 'patient', 'patients', 'appointment', 'appointments', 'telehealth', 'telemed', 'telemedicine',
+  'health', 'care', 'clinic', 'doctor', 'my', 'mail', 'billing', 'pay', 'payment', 'admin',
+];
+
+const KEYWORDS = new Set(COMBO_KEYWORDS);
+
+export function isComboKeyword(token: string): boolean {
+  return KEYWORDS.has(token);
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  isWord: boolean;
+}
+
+function trieOf(words: readonly string[]): TrieNode {
+  const root: TrieNode = { next: new Map(), isWord: false };
+  for (const word of words) {
+    let node = root;
+    for (const char of word) {
+      let child = node.next.get(char);
+      if (!child) node.next.set(char, (child = { next: new Map(), isWord: false }));
+      node = child;
+    }
+    node.isWord = true;
+  }
+  return root;
+}
+
+const PREFIXES = trieOf(COMBO_KEYWORDS);
+const SUFFIXES = trieOf(COMBO_KEYWORDS.map((word) => [...word].reverse().join('')));
+
+/** Lengths of the keywords `token` starts with (or, reversed, ends with), shortest first. */
+function keywordLengths(token: string, trie: TrieNode, fromEnd: boolean): number[] {
+  const lengths: number[] = [];
+  let node: TrieNode | undefined = trie;
+  for (let i = 0; i < token.length && node; i++) {
+    node = node.next.get(token[fromEnd ? token.length - 1 - i : i]!);
+    if (node?.isWord) lengths.push(i + 1);
+  }
+  return lengths;
+}
+
+/**
+ * Splits `securedoxy` or `doxylogin` into the brand and the keyword glued to it, walking a
+ * keyword trie from each end (no keyword list scan); `isBrand` judges the remainder.
+ */
+export function splitGluedKeyword(token: string, isBrand: (rest: string) => boolean): { brand: string; keyword: string } | undefined {
+  for (const length of keywordLengths(token, PREFIXES, false)) {
+    const rest = token.slice(length);
+    if (rest !== '' && isBrand(rest)) return { brand: rest, keyword: token.slice(0, length) };
+  }
+  for (const length of keywordLengths(token, SUFFIXES, true)) {
+    const rest = token.slice(0, token.length - length);
+    if (rest !== '' && isBrand(rest)) return { brand: rest, keyword: token.slice(token.length - length) };
+  }
+  return undefined;
+}

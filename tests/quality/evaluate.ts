@@ -1,0 +1,259 @@
+/**
+ * Measures the lookalike engine (src/core/lookalike.ts) against generated lookalikes of the
+ * catalog (recall per class and split) and against real domains (false alarms). Used by
+ * `npm run eval:lookalike` (scripts/eval-lookalike.ts) and by
+ * tests/unit/quality/lookalike-quality.test.ts, which both judge the result with
+ * `judgeEvaluation`.
+ */
+import { buildAllowlist, type Allowlist } from '../../src/core/allowlist';
+import { loadBuiltInCatalog } from '../../src/core/catalog';
+import { registrableDomainOf } from '../../src/core/hostname';
+import { findLookalike, type LookalikeMatch } from '../../src/core/lookalike';
+import { loadBenignDomains } from './benign-corpus';
+import {
+  catalogTargets,
+  generateLookalikes,
+  LOOKALIKE_CLASSES,
+  type GeneratedLookalike,
+  type LookalikeClass,
+  type Split,
+} from './generate-lookalikes';
+
+export const SPLITS: readonly Split[] = ['tuning', 'held-back'];
+
+/** The lines from the issue: the engine fails the evaluation when it crosses any of them. */
+export const THRESHOLDS = {
+  /** Caught share of all generated names of a split. */
+  overallRecall: 0.99,
+  /** Caught share of each class's names of a split. */
+  classRecall: 0.97,
+  /** Flagged share of the benign corpus. */
+  benignFalseAlarmRate: 0.0002,
+  /** Flagged catalog domains and their subdomains. */
+  catalogFalseAlarms: 0,
+} as const;
+
+export interface Miss {
+  host: string;
+  unicode: string;
+  target: string;
+  /** What the engine said instead: nothing, or another target. */
+  got: Pick<LookalikeMatch, 'target' | 'rule'> | undefined;
+}
+
+export interface ClassSplitResult {
+  class: LookalikeClass;
+  split: Split;
+  /** Names made for this class and split (valid, not allowlisted, deduped). */
+  generated: number;
+  /** Of those, names that are real domains in the benign corpus: no attack, not judged. */
+  droppedAsBenign: number;
+  /** Names judged: generated − droppedAsBenign. */
+  judged: number;
+  caught: number;
+  /** Caught, but named as another domain of the same platform (sprucehealth.com for spruce-health.care). */
+  samePlatform: number;
+  /** Missed: flagged as an imitation of another platform. */
+  wrongTarget: number;
+  /** caught / judged; NaN when nothing was judged. */
+  recall: number;
+  misses: Miss[];
+}
+
+export interface SplitSummary {
+  split: Split;
+  judged: number;
+  caught: number;
+  recall: number;
+}
+
+export interface FalseAlarm {
+  host: string;
+  target: string;
+  rule: string;
+  evidence: string;
+}
+
+export interface Evaluation {
+  classes: ClassSplitResult[];
+  overall: SplitSummary[];
+  benign: {
+    sources: string;
+    size: number;
+    falseAlarms: number;
+    rate: number;
+    /** The first 30, in corpus order. */
+    examples: FalseAlarm[];
+  };
+  catalog: {
+    /** Catalog domains, aliases and subdomains of them that were checked. */
+    checked: number;
+    falseAlarms: FalseAlarm[];
+  };
+  timing: { generateMs: number; corpusMs: number; judgeMs: number; totalMs: number };
+}
+
+const BENIGN_EXAMPLES = 30;
+
+/** Subdomains a platform's customers and the platform itself use; none may be flagged. */
+const CATALOG_SUBDOMAINS = ['www', 'portal', 'app', 'login', 'secure', 'video', 'patient', 'api', 'my', 'us02web', 'sunrise-family-clinic', 'telehealth.dr-smith'];
+
+/** Every catalog domain and alias, the registrable domains above them, and subdomains of each. */
+export function catalogHosts(allowlist: Allowlist): string[] {
+  const hosts = new Set<string>();
+  for (const domain of allowlist.byDomain.keys()) {
+    const bases = [domain, registrableDomainOf(domain) ?? domain];
+    for (const base of bases) {
+      hosts.add(base);
+      for (const sub of CATALOG_SUBDOMAINS) hosts.add(`${sub}.${base}`);
+    }
+  }
+  return [...hosts];
+}
+
+function toFalseAlarm(host: string, match: LookalikeMatch): FalseAlarm {
+  return { host, target: match.target, rule: match.rule, evidence: match.evidence };
+}
+
+function ratio(part: number, whole: number): number {
+  return whole === 0 ? Number.NaN : part / whole;
+}
+
+export function evaluateLookalikes(): Evaluation {
+  const start = performance.now();
+  const file = loadBuiltInCatalog();
+  const allowlist = buildAllowlist([{ source: 'catalog', file }]);
+  const generated = generateLookalikes(catalogTargets(file), { allowlist });
+  const generatedAt = performance.now();
+  const benignDomains = loadBenignDomains(allowlist);
+  const benignSet = new Set(benignDomains);
+  const corpusAt = performance.now();
+
+  const cells = new Map<string, ClassSplitResult>();
+  for (const cls of LOOKALIKE_CLASSES) {
+    for (const split of SPLITS) {
+      cells.set(`${cls}/${split}`, { class: cls, split, generated: 0, droppedAsBenign: 0, judged: 0, caught: 0, samePlatform: 0, wrongTarget: 0, recall: Number.NaN, misses: [] });
+    }
+  }
+  for (const name of generated) judgeName(allowlist, benignSet, name, cells.get(`${name.class}/${name.split}`)!);
+  const classes = [...cells.values()];
+  for (const cell of classes) cell.recall = ratio(cell.caught, cell.judged);
+  const overall = SPLITS.map((split) => {
+    const mine = classes.filter((cell) => cell.split === split);
+    const judged = mine.reduce((sum, cell) => sum + cell.judged, 0);
+    const caught = mine.reduce((sum, cell) => sum + cell.caught, 0);
+    return { split, judged, caught, recall: ratio(caught, judged) };
+  });
+
+  let benignAlarms = 0;
+  const examples: FalseAlarm[] = [];
+  for (const host of benignDomains) {
+    const match = findLookalike(allowlist, host);
+    if (!match) continue;
+    benignAlarms++;
+    if (examples.length < BENIGN_EXAMPLES) examples.push(toFalseAlarm(host, match));
+  }
+
+  const hosts = catalogHosts(allowlist);
+  const catalogAlarms = hosts.flatMap((host) => {
+    const match = findLookalike(allowlist, host);
+    return match ? [toFalseAlarm(host, match)] : [];
+  });
+  const end = performance.now();
+
+  return {
+    classes,
+    overall,
+    benign: {
+      sources: 'free-email-domains-list@1.0.16 (MIT)',
+      size: benignDomains.length,
+      falseAlarms: benignAlarms,
+      rate: ratio(benignAlarms, benignDomains.length),
+      examples,
+    },
+    catalog: { checked: hosts.length, falseAlarms: catalogAlarms },
+    timing: { generateMs: generatedAt - start, corpusMs: corpusAt - generatedAt, judgeMs: end - corpusAt, totalMs: end - start },
+  };
+}
+
+function judgeName(allowlist: Allowlist, benign: ReadonlySet<string>, name: GeneratedLookalike, cell: ClassSplitResult): void {
+  cell.generated++;
+  // A real domain is not an attack (gato.com is no typo of goto.com to its owner).
+  if (benign.has(name.host)) {
+    cell.droppedAsBenign++;
+    return;
+  }
+  cell.judged++;
+  const match = findLookalike(allowlist, name.host);
+  if (match && name.accepted.includes(match.target)) {
+    cell.caught++;
+    return;
+  }
+  // Another domain of the same platform (spruce-health.care read as sprucehealth.com, not
+  // spruce.care) still sends the user to the right service: caught, and counted apart.
+  if (match && name.platformDomains.includes(match.target)) {
+    cell.caught++;
+    cell.samePlatform++;
+    return;
+  }
+  if (match) cell.wrongTarget++;
+  cell.misses.push({ host: name.host, unicode: name.unicode, target: name.target, got: match ? { target: match.target, rule: match.rule } : undefined });
+}
+
+export interface Failure {
+  /** `tuning`, `held-back`, or `both` for the corpus and catalog lines. */
+  split: Split | 'both';
+  message: string;
+}
+
+function percent(value: number): string {
+  return Number.isNaN(value) ? 'n/a' : `${(value * 100).toFixed(2)}%`;
+}
+
+/** Every threshold the evaluation crosses, with the first misses as examples. */
+export function judgeEvaluation(evaluation: Evaluation, exampleCount = 10): Failure[] {
+  const failures: Failure[] = [];
+  for (const summary of evaluation.overall) {
+    if (summary.judged > 0 && summary.recall < THRESHOLDS.overallRecall) {
+      failures.push({
+        split: summary.split,
+        message: `${summary.split}: overall recall ${percent(summary.recall)} (${summary.caught}/${summary.judged}) < ${percent(THRESHOLDS.overallRecall)}`,
+      });
+    }
+  }
+  for (const cell of evaluation.classes) {
+    if (cell.judged === 0 || cell.recall >= THRESHOLDS.classRecall) continue;
+    const examples = cell.misses.slice(0, exampleCount).map(describeMiss).join(', ');
+    failures.push({
+      split: cell.split,
+      message: `${cell.split}: ${cell.class} recall ${percent(cell.recall)} (${cell.caught}/${cell.judged}) < ${percent(THRESHOLDS.classRecall)}; missed e.g. ${examples}`,
+    });
+  }
+  const { benign, catalog } = evaluation;
+  if (!(benign.rate <= THRESHOLDS.benignFalseAlarmRate)) {
+    const examples = benign.examples.slice(0, exampleCount).map(describeAlarm).join(', ');
+    failures.push({
+      split: 'both',
+      message: `benign false alarms ${percent(benign.rate)} (${benign.falseAlarms}/${benign.size}) > ${percent(THRESHOLDS.benignFalseAlarmRate)}; e.g. ${examples}`,
+    });
+  }
+  if (catalog.falseAlarms.length > THRESHOLDS.catalogFalseAlarms) {
+    failures.push({
+      split: 'both',
+      message: `catalog false alarms ${catalog.falseAlarms.length}/${catalog.checked}: ${catalog.falseAlarms.map(describeAlarm).join(', ')}`,
+    });
+  }
+  return failures;
+}
+
+export function describeMiss(miss: Miss): string {
+  const shown = miss.unicode === miss.host ? miss.host : `${miss.unicode} (${miss.host})`;
+  const got = miss.got ? `flagged as ${miss.got.target} by ${miss.got.rule}` : 'not flagged';
+  return `${shown} → ${miss.target}: ${got}`;
+}
+
+export function describeAlarm(alarm: FalseAlarm): string {
+  return `${alarm.host} as ${alarm.target} by ${alarm.rule}`;
+}
+
+export { percent as formatPercent };
