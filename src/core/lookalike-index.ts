@@ -43,22 +43,19 @@ function add<K>(bucket: Map<K, LookalikeTarget[]>, key: K, target: LookalikeTarg
 }
 
 /**
- * Which typo kinds count, by the length of the imitated name. Short names (doxy, vsee, jane)
+ * Which typo kinds count, by the length of the imitated name. Short names (doxy, vsee, jit)
  * sit one arbitrary letter away from many real names (klara/klarna), so for them only the
- * typos that keep the name's look count; a long name allows any single typo, and two from
- * LONG_NAME characters on.
+ * typos that keep the name's look or come from the keyboard count; a longer name allows any
+ * single typo, and from LONG_NAME characters on two edits found through a shared deletion.
  */
 const KEEPS_THE_LOOK: ReadonlySet<LookalikeRule> = new Set<LookalikeRule>([
   'transposition', 'repetition', 'omission', 'keyboard-neighbour', 'vowel-swap', 'bitsquatting', 'hyphenation',
 ]);
-const VERY_SHORT: ReadonlySet<LookalikeRule> = new Set<LookalikeRule>(['transposition', 'repetition', 'hyphenation']);
 const SHORT_NAME = 6;
 const LONG_NAME = 10;
 
 function typoCounts(rule: LookalikeRule, targetLength: number): boolean {
-  if (targetLength <= 3) return KEEPS_THE_LOOK.has(rule);
-  if (targetLength < SHORT_NAME) return KEEPS_THE_LOOK.has(rule);
-  return true;
+  return targetLength >= SHORT_NAME || KEEPS_THE_LOOK.has(rule);
 }
 
 function homoglyphRule(unicodeName: string): LookalikeRule {
@@ -152,7 +149,7 @@ export class LookalikeIndex {
       if (!target.ownsRegistrable) continue;
       add(this.#byName, target.name, target);
       let bucket = this.#byDeletion.get(target.suffix);
-      if (!bucket) this.#byDeletion.set(target.suffix, (bucket = new Map()));
+      if (!bucket) this.#byDeletion.set(target.suffix, (bucket = new Map<number, LookalikeTarget[]>()));
       for (const spelling of target.skeleton === target.name ? [target.name] : [target.name, target.skeleton]) {
         deletionHashes(spelling, this.#hashes);
         for (const key of this.#hashes) add(bucket, key, target);
