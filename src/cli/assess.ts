@@ -1,8 +1,9 @@
 /**
  * `npm run --silent assess -- [--allowlist FILE] [URL_OR_HOST ...]`: judges addresses the
  * way the extension does, with the same core, one JSON line per input in input order.
- * Exit 0 whatever the verdicts; 1 when an input was no URL or hostname (its line says why);
- * 2 with a one-line reason on bad usage or an invalid allowlist.
+ * Exit 0 whatever the verdicts; 2 with a one-line reason on bad usage or an invalid
+ * allowlist. An input that is no URL or hostname is bad usage too, but the other inputs are
+ * still judged: its line carries `"error"` in place of a verdict, and the exit is 2.
  */
 import { createInterface } from 'node:readline';
 import { assessPage } from '../core/assess';
@@ -13,7 +14,7 @@ import { loadAllowlist } from './load-allowlist';
 
 const USAGE = 'usage: assess [--allowlist FILE] [URL_OR_HOST ...]   (no arguments: one per line on stdin)';
 
-/** One output line; `null` marks an input that could not be judged. */
+/** One output line, and whether the input could be judged at all. */
 export function assessLine(allowlist: Allowlist, input: string): { line: string; ok: boolean } {
   try {
     const verdict = assessPage(allowlist, { url: input });
@@ -33,20 +34,23 @@ async function* stdinLines(): AsyncGenerator<string> {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
+  const beforeInputs = argv.slice(0, argv.includes('--') ? argv.indexOf('--') : argv.length);
+  if (beforeInputs.includes('--help') || beforeInputs.includes('-h')) {
     console.log(USAGE);
     return 0;
   }
   const { options, positionals } = parseArgs(argv, ['allowlist']);
   const allowlist = loadAllowlist(options.get('allowlist'));
   const inputs = positionals.length > 0 ? positionals : stdinLines();
-  let allOk = true;
+  const bad: string[] = [];
   for await (const input of inputs) {
     const { line, ok } = assessLine(allowlist, input);
     process.stdout.write(`${line}\n`);
-    allOk &&= ok;
+    if (!ok) bad.push(input);
   }
-  return allOk ? 0 : 1;
+  if (bad.length === 0) return 0;
+  const listed = bad.slice(0, 3).map((input) => JSON.stringify(input)).join(', ');
+  throw new UsageError(`${bad.length} input${bad.length === 1 ? ' is' : 's are'} no URL or hostname: ${listed}${bad.length > 3 ? ', …' : ''}`);
 }
 
 main(process.argv.slice(2)).then(
@@ -55,7 +59,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) {
-      process.stderr.write(`assess: ${error.message}\n${USAGE}\n`);
+      process.stderr.write(`assess: ${error.message} (see --help)\n`);
       process.exitCode = 2;
       return;
     }

@@ -9,7 +9,7 @@ const root = new URL('../../../', import.meta.url).pathname;
 function assess(args: string[], stdin?: string) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/assess.ts', ...args], { cwd: root, input: stdin ?? '', encoding: 'utf8' });
   const lines = result.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
-  return { code: result.status, lines, stderr: result.stderr };
+  return { code: result.status, lines, stdout: result.stdout, stderr: result.stderr };
 }
 
 describe('assess command line', () => {
@@ -22,6 +22,12 @@ describe('assess command line', () => {
       ['notdoxy.me', 'notdoxy.me', 'neutral'],
     ]);
     expect(lines[1]!.findings).toEqual([expect.objectContaining({ code: 'LOOKALIKE_DOMAIN', target: 'doxy.me', rule: 'digit-for-letter' })]);
+  }, 20_000);
+
+  it('judges inputs after -- even when one looks like an option', () => {
+    const { lines, stdout } = assess(['--', '-h', 'doxy.me']);
+    expect(stdout).not.toContain('usage');
+    expect(lines.map((line) => line.input)).toEqual(['-h', 'doxy.me']);
   }, 20_000);
 
   it('reads stdin when given no inputs', () => {
@@ -45,7 +51,8 @@ describe('assess command line', () => {
   ])('exits 2 with a one-line reason for %j', (args, reason) => {
     const { code, stderr, lines } = assess(args);
     expect(code).toBe(2);
-    expect(stderr.split('\n')[0]).toMatch(reason);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(reason);
     expect(lines).toEqual([]);
   }, 20_000);
 
@@ -58,9 +65,10 @@ describe('assess command line', () => {
     expect(stderr).toContain('entries[0].domain');
   }, 20_000);
 
-  it('marks an input that is no address, keeps going, and exits 1', () => {
-    const { code, lines } = assess(['ht tp://x', 'doxy.me']);
-    expect(code).toBe(1);
+  it('marks an input that is no address, judges the rest, and exits 2 with one line', () => {
+    const { code, lines, stderr } = assess(['ht tp://x', 'doxy.me']);
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toEqual([expect.stringContaining('1 input is no URL or hostname: "ht tp://x"')]);
     expect(lines[0]).toMatchObject({ input: 'ht tp://x', error: expect.stringContaining('not a URL') as unknown });
     expect(lines[1]).toMatchObject({ level: 'verified' });
   }, 20_000);
