@@ -5,8 +5,9 @@ import manifest from './manifest.json';
 
 export default defineConfig({
   // Icons (and later the managed-storage schema) are named by the manifest but imported by
-  // no code: the public dir copies them into dist/ as they are.
-  publicDir: 'assets',
+  // no code: the public dir copies them into dist/ as they are. The catalog is not in it:
+  // the code imports it, and a second copy in dist/ would only go stale.
+  publicDir: 'assets/static',
   plugins: [
     preact(),
     crx({

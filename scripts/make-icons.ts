@@ -1,6 +1,6 @@
 /**
  * Draws the toolbar icons (a shield per risk level, plus the default one) as PNG files in
- * assets/icons. Run `npm run icons` after changing a colour or a shape; the PNGs are committed.
+ * assets/static/icons. Run `npm run icons` after changing a colour or a shape; the PNGs are committed.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
@@ -108,9 +108,9 @@ function encodePng(size: number, rgba: Buffer): Buffer {
   ]);
 }
 
-const outDir = new URL('../assets/icons/', import.meta.url);
+const outDir = new URL('../assets/static/icons/', import.meta.url);
 mkdirSync(outDir, { recursive: true });
 for (const [name, { color, mark }] of Object.entries(STYLES)) {
   for (const size of SIZES) writeFileSync(new URL(`${name}-${size}.png`, outDir), encodePng(size, renderRgba(size, color, mark)));
 }
-console.log(`wrote ${Object.keys(STYLES).length * SIZES.length} icons to assets/icons/`);
+console.log(`wrote ${Object.keys(STYLES).length * SIZES.length} icons to assets/static/icons/`);
