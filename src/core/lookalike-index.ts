@@ -138,7 +138,8 @@ export class LookalikeIndex {
       const owns = parts.registrable === domain;
       let target = byRegistrable.get(parts.registrable);
       if (!target || (owns && !target.ownsRegistrable)) {
-        target = { ...parts, domain, skeleton: skeletonOf(parts.name), platformName: platform.name, ownsRegistrable: owns };
+        const { registrable, name, suffix } = parts;
+        target = { domain, registrable, name, suffix, skeleton: skeletonOf(name), platformName: platform.name, ownsRegistrable: owns };
         byRegistrable.set(parts.registrable, target);
       }
       this.#indexEmbedding(domain, target);
