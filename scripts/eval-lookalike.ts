@@ -56,6 +56,12 @@ out.push(`Catalog false alarms: ${catalog.falseAlarms.length} of ${catalog.check
 for (const alarm of catalog.falseAlarms) out.push(`  ${describeAlarm(alarm)}  [${alarm.evidence}]`);
 out.push('');
 
+const { baseline } = evaluation;
+out.push('Baseline in the same run: MetaMask-style matching (Levenshtein <= 2 on punycode, last label dropped)');
+for (const summary of baseline.overall) out.push(`  ${summary.split}: recall ${summary.caught}/${summary.judged} ${formatPercent(summary.recall)}`);
+out.push(`  benign false alarms: ${baseline.benignFalseAlarms} (${formatPercent(baseline.benignRate)})`);
+out.push('');
+
 const missesShown = 5;
 out.push(`First misses per class (tuning split only; the held-back split is for judging, not tuning):`);
 for (const result of evaluation.classes) {

@@ -10,6 +10,7 @@ import { loadBuiltInCatalog } from '../../src/core/catalog';
 import { registrableDomainOf } from '../../src/core/hostname';
 import { findLookalike, type LookalikeMatch } from '../../src/core/lookalike';
 import { loadBenignDomains } from './benign-corpus';
+import { metaMaskStyleDetector } from './metamask-baseline';
 import {
   catalogTargets,
   generateLookalikes,
@@ -90,6 +91,8 @@ export interface Evaluation {
     checked: number;
     falseAlarms: FalseAlarm[];
   };
+  /** MetaMask-style matching (tests/quality/metamask-baseline.ts) on the same names, same run. */
+  baseline: { overall: SplitSummary[]; benignFalseAlarms: number; benignRate: number };
   timing: { generateMs: number; corpusMs: number; judgeMs: number; totalMs: number };
 }
 
@@ -160,6 +163,7 @@ export function evaluateLookalikes(): Evaluation {
     return match ? [toFalseAlarm(host, match)] : [];
   });
   const end = performance.now();
+  const baseline = evaluateBaseline(allowlist, generated, benignSet, benignDomains);
 
   return {
     classes,
@@ -172,8 +176,29 @@ export function evaluateLookalikes(): Evaluation {
       examples,
     },
     catalog: { checked: hosts.length, falseAlarms: catalogAlarms },
+    baseline,
     timing: { generateMs: generatedAt - start, corpusMs: corpusAt - generatedAt, judgeMs: end - corpusAt, totalMs: end - start },
   };
+}
+
+/** The same names and corpus through the MetaMask-style baseline, for a figure to beat. */
+function evaluateBaseline(
+  allowlist: Allowlist,
+  generated: readonly GeneratedLookalike[],
+  benign: ReadonlySet<string>,
+  benignDomains: readonly string[],
+): Evaluation['baseline'] {
+  const detect = metaMaskStyleDetector([...allowlist.byDomain.keys()]);
+  const overall = SPLITS.map((split) => {
+    const judged = generated.filter((name) => name.split === split && !benign.has(name.host));
+    const caught = judged.filter((name) => {
+      const target = detect(name.host);
+      return target !== undefined && (name.accepted.includes(target) || name.platformDomains.includes(target));
+    }).length;
+    return { split, judged: judged.length, caught, recall: ratio(caught, judged.length) };
+  });
+  const benignFalseAlarms = benignDomains.filter((host) => detect(host) !== undefined).length;
+  return { overall, benignFalseAlarms, benignRate: ratio(benignFalseAlarms, benignDomains.length) };
 }
 
 function judgeName(allowlist: Allowlist, benign: ReadonlySet<string>, name: GeneratedLookalike, cell: ClassSplitResult): void {
