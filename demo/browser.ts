@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { alertDetails, alertPresent, type AlertDetails } from './alert-probe';
 import { extensionIdFromKey, extensionIdFromUrl } from './extension-id';
-import { popupUrl, readPopupState, type PopupState } from './popup-state';
+import { clickInOverlay, overlayDetails, type OverlayDetails } from './overlay-probe';
+import { popupUrl, readPopupState, undoDismissalInPopup, type PopupState } from './popup-state';
 import { isWorkerRunning, stopServiceWorker, waitForWorker } from './service-worker';
 import { pollUntil } from './wait';
 
@@ -29,6 +30,12 @@ export interface ExtensionBrowser {
   tabState(tabId: number, options?: { screenshotPath?: string }): Promise<PopupState>;
   alertPresent(page: Page): Promise<boolean>;
   alertDetails(page: Page): Promise<AlertDetails>;
+  /** The password guard's overlay, in the page or any of its frames. */
+  overlayDetails(page: Page): Promise<OverlayDetails>;
+  /** A real mouse click on the overlay's control with that label (top frame). */
+  clickInOverlay(page: Page, label: string): Promise<void>;
+  /** Undo, in the popup for `tabId`, of the user's trust in `host`. */
+  undoDismissal(tabId: number, host: string): Promise<void>;
   badgeText(tabId: number): Promise<string>;
   /** When the background last stored the tab's verdict with the page's report (epoch ms). */
   verdictStoredAt(tabId: number): Promise<number | undefined>;
@@ -140,6 +147,9 @@ function helpers(context: BrowserContext, extensionId: string, serviceWorker: Wo
     tabState: (tabId, options) => readPopupState(context, extensionId, tabId, options),
     alertPresent: (page) => alertPresent(context, page),
     alertDetails: (page) => alertDetails(context, page),
+    overlayDetails: (page) => overlayDetails(context, page),
+    clickInOverlay: (page, label) => clickInOverlay(context, page, label),
+    undoDismissal: (tabId, host) => undoDismissalInPopup(context, extensionId, tabId, host),
     badgeText: async (tabId) => (await worker()).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId),
     verdictStoredAt: async (tabId) =>
       (await worker()).evaluate(async (id) => {

@@ -9,6 +9,10 @@ export interface PopupState {
   /** The footer says the content script has reported, not just the address. */
   hasPageSignals: boolean;
   footer: string;
+  /** Look-alike hosts the user chose to trust, as the popup lists them (`data-dismissal`). */
+  dismissals: string[];
+  /** What the popup says about them ("You chose to trust d0xy.me on …"). */
+  dismissalText: string;
 }
 
 const PAGE_REPORTED = 'Checked the address and the page.';
@@ -38,8 +42,24 @@ export async function readPopupState(
     const findings = await page.locator('[data-finding]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-finding') ?? ''));
     const footerLocator = page.locator('footer');
     const footer = (await footerLocator.count()) > 0 ? (await footerLocator.innerText()).trim() : '';
+    const dismissalNodes = page.locator('[data-dismissal]');
+    const dismissals = await dismissalNodes.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-dismissal') ?? ''));
+    const dismissalText = (await dismissalNodes.allInnerTexts()).join('\n');
     if (screenshotPath !== undefined) await page.screenshot({ path: screenshotPath, fullPage: true });
-    return { level, findings, hasPageSignals: footer === PAGE_REPORTED, footer };
+    return { level, findings, hasPageSignals: footer === PAGE_REPORTED, footer, dismissals, dismissalText };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Opens the popup for `tabId`, presses Undo beside the trusted `host`, and waits until it is gone. */
+export async function undoDismissalInPopup(context: BrowserContext, extensionId: string, tabId: number, host: string): Promise<void> {
+  const page = await context.newPage();
+  try {
+    await page.goto(popupUrl(extensionId, tabId));
+    const row = page.locator(`[data-dismissal="${host}"]`);
+    await row.getByRole('button', { name: 'Undo' }).click({ timeout: 10_000 });
+    await row.waitFor({ state: 'detached', timeout: 10_000 });
   } finally {
     await page.close();
   }

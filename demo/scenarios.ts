@@ -61,6 +61,40 @@ export const SCENARIOS: readonly Scenario[] = [
     beforeChange: { level: 'caution', findings: ['LOOKALIKE_DOMAIN'] },
     expected: { level: 'danger', findings: ['LOOKALIKE_DOMAIN', 'PASSWORD_ON_LOOKALIKE'] },
   },
+  {
+    name: 'shadow-password-lookalike',
+    description: 'd0xy.me login built as a web component (password field in an open shadow root)',
+    url: ({ httpsPort }) => `https://d0xy.me:${httpsPort}/shadow-login`,
+    expected: { level: 'danger', findings: ['LOOKALIKE_DOMAIN', 'PASSWORD_ON_LOOKALIKE'] },
+  },
+  {
+    name: 'framed-lookalike-login',
+    description: 'd0xy.me page whose password field is in a d0xy.me frame',
+    url: ({ httpsPort }) => `https://d0xy.me:${httpsPort}/framed-login`,
+    // The top frame usually reports before its frame: the address alone first.
+    beforeChange: { level: 'caution', findings: ['LOOKALIKE_DOMAIN'] },
+    expected: { level: 'danger', findings: ['LOOKALIKE_DOMAIN', 'PASSWORD_ON_LOOKALIKE'] },
+  },
+  {
+    name: 'lookalike-frame-in-ordinary-page',
+    description: 'an ordinary forum framing a sign-in box from d0xy.me',
+    url: ({ httpsPort }) => `https://forum.example.org:${httpsPort}/embedded-visit`,
+    beforeChange: { level: 'neutral', findings: [] },
+    expected: { level: 'danger', findings: ['LOOKALIKE_DOMAIN', 'PASSWORD_ON_LOOKALIKE'] },
+  },
+  {
+    name: 'ordinary-frame-in-lookalike',
+    description: "d0xy.me framing an ordinary site's login",
+    url: ({ httpsPort }) => `https://d0xy.me:${httpsPort}/forum-login`,
+    beforeChange: { level: 'caution', findings: ['LOOKALIKE_DOMAIN'] },
+    expected: { level: 'danger', findings: ['LOOKALIKE_DOMAIN', 'PASSWORD_ON_LOOKALIKE'] },
+  },
+  {
+    name: 'foreign-form-action',
+    description: 'an ordinary forum whose login form posts to another domain',
+    url: ({ httpsPort }) => `https://forum.example.org:${httpsPort}/partner-login`,
+    expected: { level: 'caution', findings: ['FOREIGN_FORM_ACTION'] },
+  },
 ];
 
 export function scenarioNamed(name: string): Scenario {

@@ -1,7 +1,9 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import { REPORT_AGAIN } from '../protocol/report-again';
 import { createRouter } from '../protocol/router';
-import { onPageSignals, onTabClosed, onTabNavigated, tabStateFor } from './tab-verdicts';
+import { askTabsShowingHostToReport, askToReport } from './ask-to-report';
+import { listDismissals, removeDismissal } from './dismissal-store';
+import { onDismissLookalikeGuard, onPageReport } from './page-reports';
+import { onTabClosed, onTabNavigated, tabStateFor } from './tab-verdicts';
 
 // Listeners are registered on the first tick: an MV3 worker woken by an event only
 // delivers it to listeners that exist by then.
@@ -10,17 +12,20 @@ const router = createRouter({
   extensionId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
   content: {
-    'page-signals': async (message, sender) => {
-      // Only the top frame speaks for the tab; frames get their own rules later.
-      if (sender.frameId !== 0) return null;
-      const state = await onPageSignals(sender.tabId, sender.tabUrl, message.signals);
-      return state?.verdict ?? null;
-    },
+    'page-signals': (message, sender) => onPageReport(sender, message.signals),
+    'dismiss-lookalike-guard': (_message, sender) => onDismissLookalikeGuard(sender),
   },
   pages: {
     'get-tab-state': async (message) => {
       const tab = await browser.tabs.get(message.tabId).catch(() => undefined);
       return tabStateFor(message.tabId, tab?.url);
+    },
+    'list-dismissals': () => listDismissals(),
+    'undo-dismissal': async (message) => {
+      const removed = await removeDismissal(message.host);
+      // Pages on that site arm their guard again at once, not at their next load.
+      if (removed) await askTabsShowingHostToReport(message.host);
+      return removed;
     },
   },
 });
@@ -31,12 +36,10 @@ browser.runtime.onMessage.addListener(onMessage);
 
 browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
   if (changeInfo.url === undefined) return;
-  void onTabNavigated(tabId, changeInfo.url).then(() =>
-    // A same-document navigation keeps the page and its content script, which has nothing
-    // new to say by itself: ask it. A new document has no script yet and reports when it
-    // loads, so "no receiving end" here is the normal case, not an error.
-    browser.tabs.sendMessage(tabId, REPORT_AGAIN, { frameId: 0 }).catch(() => undefined),
-  );
+  // A same-document navigation keeps the page, its frames and their content scripts, which
+  // have nothing new to say by themselves: ask every frame, since frame findings are kept
+  // per tab address.
+  void onTabNavigated(tabId, changeInfo.url).then(() => askToReport(tabId));
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {

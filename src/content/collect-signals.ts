@@ -1,4 +1,5 @@
 import type { FormSignal, FrameSignal, PageSignals } from '../core/page-signals';
+import { countPasswordFields } from './password-fields';
 
 const MAX_ITEMS = 200;
 
@@ -21,7 +22,8 @@ function frameSignal(frame: HTMLIFrameElement): FrameSignal {
 export function collectPageSignals(doc: Document, isSecureContext: boolean): PageSignals {
   return {
     isSecureContext,
-    passwordFields: doc.querySelectorAll('input[type="password" i]').length,
+    // Login widgets built as web components keep their field in a shadow root.
+    passwordFields: countPasswordFields(doc),
     forms: [...doc.forms].slice(0, MAX_ITEMS).map(formSignal),
     videoElements: doc.querySelectorAll('video').length,
     iframes: [...doc.querySelectorAll('iframe')].slice(0, MAX_ITEMS).map(frameSignal),

@@ -1,11 +1,33 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import type { Verdict } from '../core/assess';
-import type { ContentMessage, Reply } from '../protocol/messages';
+import type { ContentMessage, Dismissal, PageReport, Reply } from '../protocol/messages';
 import { isReportAgain } from '../protocol/report-again';
 import { PageAlert } from './alert';
 import { collectPageSignals } from './collect-signals';
+import { PasswordGuard } from './password-guard';
 import { watchPage } from './watch-page';
 
+// Runs at document_start in every frame: the guard's key listeners must be on the window
+// before any page script's. The page is read once it has been parsed.
+
+async function send<T>(message: ContentMessage): Promise<T | undefined> {
+  const reply: Reply<T> | undefined = await browser.runtime.sendMessage(message);
+  if (!reply) return undefined;
+  if (!reply.ok) {
+    console.warn(`Telehealth Guard: the background refused ${message.type}:`, reply.error);
+    return undefined;
+  }
+  return reply.value;
+}
+
+const guard = new PasswordGuard(window, {
+  onTrust: () => {
+    // The site is the one the background guards this frame against; it asks every page on
+    // it (this one too) to report again, which disarms their guards and alerts.
+    send<Dismissal>({ type: 'dismiss-lookalike-guard' }).catch((error: unknown) => {
+      console.warn('Telehealth Guard: could not save "trust this site":', error);
+    });
+  },
+});
 const alert = new PageAlert(document);
 let lastReport = '';
 
@@ -14,14 +36,11 @@ async function report(): Promise<void> {
   const serialized = JSON.stringify(signals);
   if (serialized === lastReport) return;
   lastReport = serialized;
-  const message: ContentMessage = { type: 'page-signals', signals };
-  const reply: Reply<Verdict | null> | undefined = await browser.runtime.sendMessage(message);
-  if (!reply) return;
-  if (!reply.ok) {
-    console.warn('Telehealth Guard: the background refused the page report:', reply.error);
-    return;
-  }
-  alert.update(reply.value);
+  const answer = await send<PageReport>({ type: 'page-signals', signals });
+  if (!answer) return;
+  // Null in frames: the top frame shows the tab's alert.
+  alert.update(answer.alert);
+  guard.arm(answer.guard);
 }
 
 function reportSafely(): void {
@@ -31,11 +50,18 @@ function reportSafely(): void {
   });
 }
 
-reportSafely();
-watchPage(document, reportSafely);
+function start(): void {
+  reportSafely();
+  watchPage(document, reportSafely);
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+else start();
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender): undefined => {
   if (sender.id !== browser.runtime.id || !isReportAgain(message)) return;
+  // Still parsing: start() reports the whole page in a moment.
+  if (document.readyState === 'loading') return;
   lastReport = '';
   reportSafely();
 });

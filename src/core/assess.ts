@@ -1,6 +1,7 @@
 import type { PlatformFacts } from './allowlist-file';
 import { matchPlatform, type Allowlist, type ListSource } from './allowlist';
 import type { Finding } from './findings';
+import { foreignFormFindings } from './foreign-form';
 import { parseTarget } from './hostname';
 import { findLookalike } from './lookalike';
 import type { PageSignals } from './page-signals';
@@ -82,8 +83,17 @@ export function assessPage(allowlist: Allowlist, page: PageToAssess): Verdict {
     }
   }
   findings.push(...insecureFindings(target.scheme, match !== undefined, page.signals));
+  const onLookalike = findings.some((finding) => finding.code === 'LOOKALIKE_DOMAIN');
+  findings.push(...foreignFormFindings(allowlist, target, page.signals?.forms ?? [], onLookalike));
 
+  return { url: target.url, host: target.host, level: levelOf(platform, findings), platform, findings };
+}
+
+/**
+ * A verified platform starts at verified, anything else at neutral; each finding can only
+ * make it louder. Also used when findings are added (frames) or hidden (trusted sites).
+ */
+export function levelOf(platform: Pick<PlatformSummary, 'verified'> | undefined, findings: readonly Finding[]): RiskLevel {
   const base: RiskLevel = platform?.verified ? 'verified' : 'neutral';
-  const level = findings.reduce<RiskLevel>((acc, finding) => (finding.level === 'verified' ? acc : louderLevel(acc, finding.level)), base);
-  return { url: target.url, host: target.host, level, platform, findings };
+  return findings.reduce<RiskLevel>((acc, finding) => (finding.level === 'verified' ? acc : louderLevel(acc, finding.level)), base);
 }

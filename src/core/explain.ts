@@ -26,6 +26,13 @@ export function explainFinding(finding: Finding): Explanation {
         action: 'Use it only if your provider sent you this link. Ask them whether the visit is covered by a business associate agreement.',
       };
     case 'LOOKALIKE_DOMAIN':
+      if (finding.frame !== undefined) {
+        return {
+          title: `A box in this page comes from a site imitating ${finding.targetName}`,
+          detail: `Part of this page is loaded from ${finding.frame}, which is not ${finding.target}: it uses ${describeRule(finding.rule)} (${finding.evidence}).`,
+          action: `Don't enter anything in it. Type ${finding.target} yourself, or use the link your provider gave you.`,
+        };
+      }
       return {
         title: `This site imitates ${finding.targetName}`,
         detail: `This address is not ${finding.target}: it uses ${describeRule(finding.rule)} (${finding.evidence}).`,
@@ -34,7 +41,10 @@ export function explainFinding(finding: Finding): Explanation {
     case 'PASSWORD_ON_LOOKALIKE':
       return {
         title: `Password field on a fake ${finding.targetName} site`,
-        detail: `This page asks for a password but is not ${finding.target}. Sites like this steal logins.`,
+        detail:
+          finding.frame !== undefined
+            ? `A box in this page, loaded from ${finding.frame}, asks for a password but is not ${finding.target}. Sites like this steal logins.`
+            : `This page asks for a password but is not ${finding.target}. Sites like this steal logins.`,
         action: `Don't type your password. Go to ${finding.target} directly. If you already typed it, change it there now.`,
       };
     case 'INSECURE_CONNECTION':
@@ -53,6 +63,12 @@ export function explainFinding(finding: Finding): Explanation {
         title: 'Login form sends your password unencrypted',
         detail: `The form posts to ${finding.action}, over plain http.`,
         action: "Don't sign in here. Tell your clinic's IT or support team.",
+      };
+    case 'FOREIGN_FORM_ACTION':
+      return {
+        title: 'Login form sends your password to another site',
+        detail: `What you type in this page's password form goes to ${finding.actionDomain} (${finding.action}), not to the site in the address bar.`,
+        action: `Sign in only if you know ${finding.actionDomain} handles logins for this site. If you are not sure, don't: ask your clinic's IT or support team.`,
       };
   }
 }

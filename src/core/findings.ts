@@ -26,9 +26,19 @@ export type FindingCode = (typeof FINDING_CODES)[number];
 export type Finding =
   | { code: 'VERIFIED_PLATFORM'; level: RiskLevel; platform: string; domain: string; listedBy: ListSource }
   | { code: 'GENERAL_PURPOSE_PLATFORM'; level: RiskLevel; platform: string; domain: string; facts?: PlatformFacts }
-  | { code: 'LOOKALIKE_DOMAIN'; level: RiskLevel; target: string; targetName: string; rule: LookalikeRule; evidence: string }
-  | { code: 'PASSWORD_ON_LOOKALIKE'; level: RiskLevel; target: string; targetName: string; passwordFields: number }
+  | ({ code: 'LOOKALIKE_DOMAIN'; level: RiskLevel; target: string; targetName: string; rule: LookalikeRule; evidence: string } & InFrame)
+  | ({ code: 'PASSWORD_ON_LOOKALIKE'; level: RiskLevel; target: string; targetName: string; passwordFields: number } & InFrame)
   | { code: 'INSECURE_CONNECTION'; level: RiskLevel; reason: 'password-field' | 'video' | 'known-platform' }
-  | { code: 'INSECURE_FORM'; level: RiskLevel; action: string };
+  | { code: 'INSECURE_FORM'; level: RiskLevel; action: string }
+  /** `action` as the form names it; `actionDomain` is the registrable domain that receives it. */
+  | { code: 'FOREIGN_FORM_ACTION'; level: RiskLevel; action: string; actionDomain: string };
+
+/**
+ * A look-alike finding that a frame inside the page added to its tab's verdict: `frame` is
+ * that frame's host as the browser reported it. Absent for the tab's own address.
+ */
+export interface InFrame {
+  frame?: string;
+}
 
 export type FindingOf<C extends Finding['code']> = Extract<Finding, { code: C }>;

@@ -1,5 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { ExtensionPageMessage, Reply, TabState } from '../protocol/messages';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { lookalikeHosts } from '../core/trusted-sites';
+import type { Dismissal, ExtensionPageMessage, Reply, TabState } from '../protocol/messages';
+import { TrustedSitesView } from './trusted-sites-view';
 import { VerdictView } from './verdict-view';
 
 export type SendMessage = (message: ExtensionPageMessage) => Promise<unknown>;
@@ -9,6 +11,8 @@ type Load = { status: 'loading' } | { status: 'ready'; state: TabState | null } 
 /** Asks the background for the tab's state; the popup itself decides nothing. */
 export function PopupApp({ tabId, send }: { tabId: number | undefined; send: SendMessage }) {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [dismissals, setDismissals] = useState<Dismissal[]>([]);
+  const [undoError, setUndoError] = useState<string | undefined>(undefined);
 
   useEffect(() => {
     if (tabId === undefined) {
@@ -27,12 +31,37 @@ export function PopupApp({ tabId, send }: { tabId: number | undefined; send: Sen
       });
   }, [tabId, send]);
 
+  const loadDismissals = useCallback(async () => {
+    const reply = (await send({ type: 'list-dismissals' })) as Reply<Dismissal[]> | undefined;
+    // Without the list the popup still shows the verdict; it just can't offer Undo.
+    if (reply?.ok && Array.isArray(reply.value)) setDismissals(reply.value);
+  }, [send]);
+
+  useEffect(() => {
+    loadDismissals().catch(() => undefined);
+  }, [loadDismissals]);
+
+  const undo = useCallback(
+    (host: string) => {
+      void (async () => {
+        const reply = (await send({ type: 'undo-dismissal', host }).catch((error: unknown) => ({ ok: false, error: String(error) }))) as
+          | Reply<boolean>
+          | undefined;
+        setUndoError(reply?.ok === false ? reply.error : undefined);
+        await loadDismissals();
+      })();
+    },
+    [send, loadDismissals],
+  );
+
   if (load.status === 'loading') return <p class="empty">Checking this tab…</p>;
   if (load.status === 'failed') return <p class="empty" role="alert">Telehealth Guard could not read this tab: {load.error}</p>;
   if (!load.state) return <p class="empty" data-risk-level="none">Telehealth Guard checks web pages (http and https) only.</p>;
+  const hosts = lookalikeHosts(load.state.verdict);
   return (
     <>
       <VerdictView verdict={load.state.verdict} />
+      <TrustedSitesView dismissals={dismissals.filter((d) => hosts.includes(d.host))} onUndo={undo} error={undoError} />
       <footer>
         {load.state.signals ? 'Checked the address and the page.' : 'Checked the address; the page has not reported yet.'}
       </footer>

@@ -1,37 +1,87 @@
 import { z } from 'zod';
 import type { Verdict } from '../core/assess';
+import type { Finding } from '../core/findings';
+import type { GuardTarget } from '../core/guard-target';
+import { normalizeHost } from '../core/hostname';
 import { pageSignalsSchema, type PageSignals } from '../core/page-signals';
 
 /**
  * Messages content scripts may send: a closed list, because content scripts run inside
- * pages the extension does not trust.
+ * pages the extension does not trust. None of them names a site: the background takes the
+ * frame's and the tab's addresses from the browser.
  */
 export const contentMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page-signals'), signals: pageSignalsSchema }).strict(),
+  /** "I trust this site": the look-alike this frame is guarded against, as the background judges it. */
+  z.object({ type: z.literal('dismiss-lookalike-guard') }).strict(),
 ]);
+
+/** A hostname as the popup got it from `list-dismissals`: normalised, so it matches the stored key. */
+const hostSchema = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^[a-z0-9.-]+$/i, 'must be an ASCII hostname')
+  .transform((host) => normalizeHost(host));
 
 /** Messages the extension's own pages (popup, options) may send. */
 export const extensionPageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-tab-state'), tabId: z.number().int().nonnegative() }).strict(),
+  z.object({ type: z.literal('list-dismissals') }).strict(),
+  z.object({ type: z.literal('undo-dismissal'), host: hostSchema }).strict(),
 ]);
 
 export type ContentMessage = z.infer<typeof contentMessageSchema>;
 export type ExtensionPageMessage = z.infer<typeof extensionPageMessageSchema>;
 
+/** What one frame (not the top one) added to its tab's verdict, and under which tab address. */
+export interface FrameReport {
+  frameId: number;
+  /** The frame's address as the browser reported it. */
+  frameUrl: string;
+  /** The tab's address when the frame reported: a report made under another one is stale. */
+  tabUrl: string;
+  findings: Finding[];
+}
+
 /** What the background keeps per tab in `storage.session`. */
 export interface TabState {
   tabId: number;
   url: string;
+  /** The top frame's verdict plus what its frames added (see core/frame-findings). */
   verdict: Verdict;
   /** What the content script reported; `null` until it does, and the verdict is address-only. */
   signals: PageSignals | null;
+  /** Frames that added findings; empty for most pages. */
+  frames: FrameReport[];
   updatedAt: number;
+}
+
+/** The user's "I trust this site" for a look-alike host, kept in `storage.local`. */
+export interface Dismissal {
+  /** The look-alike host, as the browser reported it when the user trusted it. */
+  host: string;
+  /** The real domain it imitates, so the popup can say what was waved through. */
+  target: string;
+  /** When (epoch ms). */
+  at: number;
+}
+
+/** The background's answer to a frame's `page-signals`. */
+export interface PageReport {
+  /** What the in-page alert shows: the tab's verdict less trusted sites' look-alike findings; null in frames. */
+  alert: Verdict | null;
+  /** Arms the password-field guard in this frame; null when there is nothing to guard or the user trusts the site. */
+  guard: GuardTarget | null;
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export interface ReplyTypes {
-  'page-signals': Verdict | null;
+  'page-signals': PageReport;
+  'dismiss-lookalike-guard': Dismissal;
   'get-tab-state': TabState | null;
+  'list-dismissals': Dismissal[];
+  /** False when there was no such dismissal. */
+  'undo-dismissal': boolean;
 }
-

@@ -19,9 +19,12 @@ export interface Sender {
 /** A content script's sender, reduced to what the browser itself vouches for. */
 export interface ContentSender {
   tabId: number;
+  /** 0 for the top frame. */
   frameId: number;
   /** The tab's address as the browser reports it, never as the page claims. */
   tabUrl: string;
+  /** The sending frame's own address as the browser reports it (`sender.url`); the tab's for the top frame. */
+  frameUrl: string;
 }
 
 type Handlers<M extends { type: string }, S> = {
@@ -55,7 +58,7 @@ export function createRouter(options: RouterOptions): Router {
     if (fromExtensionPage) {
       const parsed = extensionPageMessageSchema.safeParse(message);
       if (!parsed.success) return Promise.resolve({ ok: false, error: `rejected message: ${describeIssues(parsed.error)}` });
-      return settle(options.pages[parsed.data.type](parsed.data, sender));
+      return dispatch(options.pages, parsed.data, sender);
     }
 
     const tabId = sender.tab?.id;
@@ -63,10 +66,23 @@ export function createRouter(options: RouterOptions): Router {
     if (tabId === undefined || tabUrl === undefined) {
       return Promise.resolve({ ok: false, error: 'rejected message: content script sender has no tab' });
     }
+    const frameId = sender.frameId ?? 0;
+    // The top frame speaks for the tab's address, which the browser keeps up to date; a
+    // frame must come with its own, or it could be judged by an address it does not have.
+    const frameUrl = frameId === 0 ? tabUrl : sender.url;
+    if (frameUrl === undefined) {
+      return Promise.resolve({ ok: false, error: 'rejected message: frame sender has no address' });
+    }
     const parsed = contentMessageSchema.safeParse(message);
     if (!parsed.success) return Promise.resolve({ ok: false, error: `rejected message: ${describeIssues(parsed.error)}` });
-    return settle(options.content[parsed.data.type](parsed.data, { tabId, tabUrl, frameId: sender.frameId ?? 0 }));
+    return dispatch(options.content, parsed.data, { tabId, tabUrl, frameId, frameUrl });
   };
+}
+
+/** Calls the handler for the message's type; the closed lists above say which exist. */
+function dispatch<M extends { type: string }, S>(handlers: Handlers<M, S>, message: M, sender: S): Promise<Reply<unknown>> {
+  const handler = handlers[message.type as M['type']] as (message: M, sender: S) => Promise<unknown>;
+  return settle(handler(message, sender));
 }
 
 async function settle<T>(work: Promise<T>): Promise<Reply<T>> {

@@ -53,6 +53,13 @@ describe('verdicts for the demo sites, in real Chromium', () => {
     expect(await session.browser.badgeText(tabId)).toBe('');
   });
 
+  it('flags a login form on an ordinary site that posts to another domain: FOREIGN_FORM_ACTION', async () => {
+    const { page, state } = await open(scenarioNamed('foreign-form-action'));
+    expect(state.level).toBe('caution');
+    expect(state.findings).toEqual(['FOREIGN_FORM_ACTION']);
+    expect((await alertShows(page)).findings).toEqual(['FOREIGN_FORM_ACTION']);
+  });
+
   it('names Zoom a general-purpose platform, without an alert', async () => {
     const { page, state } = await open(scenarioNamed('general-purpose-join'));
     expect(state.level).toBe('neutral');

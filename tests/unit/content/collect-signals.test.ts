@@ -40,6 +40,14 @@ describe('collectPageSignals', () => {
     expect(signals.isSecureContext).toBe(false);
   });
 
+  it('counts password fields inside open shadow roots, nested ones too', () => {
+    const doc = page('<login-box></login-box><input type="password">');
+    const outer = doc.querySelector('login-box')!.attachShadow({ mode: 'open' });
+    outer.innerHTML = '<input type="password"><inner-box></inner-box>';
+    outer.querySelector('inner-box')!.attachShadow({ mode: 'open' }).innerHTML = '<input type="password">';
+    expect(collectPageSignals(doc, true).passwordFields).toBe(3);
+  });
+
   it('produces what the protocol accepts', () => {
     const doc = page('<form><input type="password"></form>');
     expect(pageSignalsSchema.safeParse(collectPageSignals(doc, true)).success).toBe(true);

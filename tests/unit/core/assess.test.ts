@@ -56,11 +56,112 @@ const cases: Case[] = [
   },
 ];
 
+const searchForm = (action: string): PageSignals => ({ ...quietPage, forms: [{ action, method: 'get', hasPassword: false }] });
+const twoLogins = (a: string, b: string): PageSignals => ({
+  ...quietPage,
+  passwordFields: 2,
+  forms: [
+    { action: a, method: 'post', hasPassword: true },
+    { action: b, method: 'post', hasPassword: true },
+  ],
+});
+
+/** FOREIGN_FORM_ACTION: a password form posting to another registrable domain the list does not know. */
+const foreignFormCases: Case[] = [
+  {
+    behaviour: 'a password form posting to another site is caution',
+    url: 'https://forum.example.org/login',
+    signals: loginPage('https://accounts.example.net/session'),
+    level: 'caution',
+    codes: ['FOREIGN_FORM_ACTION'],
+  },
+  {
+    behaviour: 'another subdomain of the same registrable domain is the same site',
+    url: 'https://login.example-clinic.com/',
+    signals: loginPage('https://portal.example-clinic.com/session'),
+    level: 'neutral',
+    codes: [],
+  },
+  {
+    behaviour: 'a receiver the allowlist knows is no finding',
+    url: 'https://forum.example.org/login',
+    signals: loginPage('https://zoom.us/signin'),
+    level: 'neutral',
+    codes: [],
+  },
+  {
+    behaviour: 'a look-alike posting elsewhere is danger',
+    url: 'https://d0xy.me/login',
+    signals: loginPage('https://collector.example.net/p'),
+    level: 'danger',
+    codes: ['LOOKALIKE_DOMAIN', 'PASSWORD_ON_LOOKALIKE', 'FOREIGN_FORM_ACTION'],
+  },
+  {
+    behaviour: 'a form without a password may post anywhere',
+    url: 'https://forum.example.org/',
+    signals: searchForm('https://search.example.net/'),
+    level: 'neutral',
+    codes: [],
+  },
+  {
+    behaviour: 'posting to another site over http is both insecure and foreign',
+    url: 'https://forum.example.org/login',
+    signals: loginPage('http://accounts.example.net/session'),
+    level: 'danger',
+    codes: ['INSECURE_FORM', 'FOREIGN_FORM_ACTION'],
+  },
+  {
+    behaviour: 'a script-handled form (javascript:) posts nowhere',
+    url: 'https://forum.example.org/login',
+    signals: loginPage('javascript:void(0)'),
+    level: 'neutral',
+    codes: [],
+  },
+  {
+    behaviour: 'two forms posting to one foreign domain make one finding',
+    url: 'https://forum.example.org/login',
+    signals: twoLogins('https://a.example.net/x', 'https://b.example.net/y'),
+    level: 'caution',
+    codes: ['FOREIGN_FORM_ACTION'],
+  },
+  {
+    behaviour: 'a verified platform posting its password elsewhere loses verified',
+    url: 'https://doxy.me/signin',
+    signals: loginPage('https://accounts.example.net/session'),
+    level: 'caution',
+    codes: ['VERIFIED_PLATFORM', 'FOREIGN_FORM_ACTION'],
+  },
+  {
+    behaviour: 'an IP address page posting to itself is the same site',
+    url: 'https://192.168.1.10/login',
+    signals: loginPage('https://192.168.1.10/session'),
+    level: 'neutral',
+    codes: [],
+  },
+];
+
 describe('assessPage', () => {
   it.each(cases)('$behaviour', ({ url, signals, level, codes }) => {
     const verdict = assessPage(allowlist, { url, signals });
     expect(verdict.level).toBe(level);
     expect(verdict.findings.map((finding) => finding.code)).toEqual(codes);
+  });
+
+  it.each(foreignFormCases)('$behaviour', ({ url, signals, level, codes }) => {
+    const verdict = assessPage(allowlist, { url, signals });
+    expect(verdict.level).toBe(level);
+    expect(verdict.findings.map((finding) => finding.code)).toEqual(codes);
+  });
+
+  it('gives the foreign form evidence: where it posts and which domain receives it', () => {
+    const verdict = assessPage(allowlist, { url: 'https://forum.example.org/login', signals: loginPage('https://login.accounts.example.net/session?next=1') });
+    expect(verdict.findings).toEqual([
+      { code: 'FOREIGN_FORM_ACTION', level: 'caution', action: 'https://login.accounts.example.net/session?next=1', actionDomain: 'example.net' },
+    ]);
+    const { title, detail, action } = explainFinding(verdict.findings[0]!);
+    expect(title).toBe('Login form sends your password to another site');
+    expect(detail).toContain('example.net');
+    expect(action).toContain("If you are not sure, don't");
   });
 
   it('names the platform and its facts', () => {
@@ -76,7 +177,7 @@ describe('assessPage', () => {
   });
 
   it('explains every finding it makes in plain words', () => {
-    for (const { url, signals } of cases) {
+    for (const { url, signals } of [...cases, ...foreignFormCases]) {
       for (const finding of assessPage(allowlist, { url, signals }).findings) {
         const explanation = explainFinding(finding);
         expect(explanation.title.length, finding.code).toBeGreaterThan(5);

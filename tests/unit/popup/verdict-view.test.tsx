@@ -5,7 +5,7 @@ import { buildAllowlist } from '../../../src/core/allowlist';
 import { assessPage } from '../../../src/core/assess';
 import { loadBuiltInCatalog } from '../../../src/core/catalog';
 import type { PageSignals } from '../../../src/core/page-signals';
-import type { TabState } from '../../../src/protocol/messages';
+import type { Dismissal, ExtensionPageMessage, TabState } from '../../../src/protocol/messages';
 import { PopupApp } from '../../../src/popup/popup-app';
 import { VerdictView } from '../../../src/popup/verdict-view';
 
@@ -55,8 +55,8 @@ describe('VerdictView per level', () => {
 
 describe('PopupApp', () => {
   it('asks the background for the tab it was opened for', async () => {
-    const state: TabState = { tabId: 5, url: 'https://d0xy.me/', verdict: assessPage(allowlist, { url: 'https://d0xy.me/' }), signals: null, updatedAt: 0 };
-    const send = vi.fn(() => Promise.resolve({ ok: true, value: state }));
+    const state: TabState = { tabId: 5, url: 'https://d0xy.me/', verdict: assessPage(allowlist, { url: 'https://d0xy.me/' }), signals: null, frames: [], updatedAt: 0 };
+    const send = vi.fn((message: ExtensionPageMessage) => Promise.resolve({ ok: true, value: message.type === 'get-tab-state' ? state : [] }));
     const root = mount(<PopupApp tabId={5} send={send} />);
     await vi.waitFor(() => {
       expect(root.querySelector('[data-risk-level]')?.getAttribute('data-risk-level')).toBe('caution');
@@ -72,5 +72,66 @@ describe('PopupApp', () => {
       expect(root.querySelector('[role="alert"]')?.textContent).toContain('rejected message');
     });
     expect(root.querySelector('[data-risk-level="verified"]')).toBeNull();
+  });
+});
+
+describe('PopupApp and the sites the user trusts', () => {
+  const lookalikeState: TabState = {
+    tabId: 9,
+    url: 'https://d0xy.me/login',
+    verdict: assessPage(allowlist, { url: 'https://d0xy.me/login', signals: login }),
+    signals: login,
+    frames: [],
+    updatedAt: 0,
+  };
+  const at = Date.UTC(2025, 4, 17, 12);
+
+  /** A background that keeps dismissals in memory, like storage.local would. */
+  function fakeBackground(dismissals: Dismissal[]) {
+    return vi.fn((message: ExtensionPageMessage) => {
+      switch (message.type) {
+        case 'get-tab-state':
+          return Promise.resolve({ ok: true, value: lookalikeState });
+        case 'list-dismissals':
+          return Promise.resolve({ ok: true, value: [...dismissals] });
+        case 'undo-dismissal': {
+          const index = dismissals.findIndex((d) => d.host === message.host);
+          if (index >= 0) dismissals.splice(index, 1);
+          return Promise.resolve({ ok: true, value: index >= 0 });
+        }
+      }
+    });
+  }
+
+  it('shows the finding and the dismissal with its date, and Undo takes it back', async () => {
+    const dismissals: Dismissal[] = [
+      { host: 'd0xy.me', target: 'doxy.me', at },
+      { host: 'other-lookalike.example', target: 'zoom.us', at },
+    ];
+    const send = fakeBackground(dismissals);
+    const root = mount(<PopupApp tabId={9} send={send} />);
+    await vi.waitFor(() => {
+      expect(root.querySelector('[data-dismissal]')).not.toBeNull();
+    });
+    // Only this tab's look-alike, not every site ever trusted.
+    expect([...root.querySelectorAll('[data-dismissal]')].map((n) => n.getAttribute('data-dismissal'))).toEqual(['d0xy.me']);
+    const text = root.querySelector('[data-dismissal]')!.textContent;
+    expect(text).toContain(`You chose to trust d0xy.me on ${new Date(at).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' })}`);
+    expect([...root.querySelectorAll('[data-finding]')].map((n) => n.getAttribute('data-finding'))).toEqual(['LOOKALIKE_DOMAIN', 'PASSWORD_ON_LOOKALIKE']);
+
+    root.querySelector<HTMLButtonElement>('[data-dismissal] button')!.click();
+    await vi.waitFor(() => {
+      expect(root.querySelector('[data-dismissal]')).toBeNull();
+    });
+    expect(send).toHaveBeenCalledWith({ type: 'undo-dismissal', host: 'd0xy.me' });
+    expect(dismissals.map((d) => d.host)).toEqual(['other-lookalike.example']);
+  });
+
+  it('shows no trusted-sites section when the user trusted nothing here', async () => {
+    const root = mount(<PopupApp tabId={9} send={fakeBackground([])} />);
+    await vi.waitFor(() => {
+      expect(root.querySelector('[data-risk-level="danger"]')).not.toBeNull();
+    });
+    expect(root.textContent).not.toContain('You chose to trust');
   });
 });

@@ -1,31 +1,67 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { Dismissal, PageReport } from '../../../src/protocol/messages';
 import { createRouter, type Sender } from '../../../src/protocol/router';
 
 const EXTENSION_ID = 'ljbanadpekglijmpjdpnphaljafnjdkn';
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 const signals = { isSecureContext: true, passwordFields: 1, forms: [], videoElements: 0, iframes: [] };
 
+const report: PageReport = { alert: null, guard: null };
+const dismissal: Dismissal = { host: 'd0xy.me', target: 'doxy.me', at: 1 };
+
 function setup() {
-  const pageSignals = vi.fn(() => Promise.resolve(null));
+  const pageSignals = vi.fn(() => Promise.resolve(report));
+  const dismissGuard = vi.fn(() => Promise.resolve(dismissal));
   const getTabState = vi.fn(() => Promise.resolve(null));
+  const listDismissals = vi.fn(() => Promise.resolve([dismissal]));
+  const undoDismissal = vi.fn(() => Promise.resolve(true));
   const route = createRouter({
     extensionId: EXTENSION_ID,
     extensionOrigin: ORIGIN,
-    content: { 'page-signals': pageSignals },
-    pages: { 'get-tab-state': getTabState },
+    content: { 'page-signals': pageSignals, 'dismiss-lookalike-guard': dismissGuard },
+    pages: { 'get-tab-state': getTabState, 'list-dismissals': listDismissals, 'undo-dismissal': undoDismissal },
   });
-  return { route, pageSignals, getTabState };
+  return { route, pageSignals, dismissGuard, getTabState, listDismissals, undoDismissal };
 }
 
 const contentSender: Sender = { id: EXTENSION_ID, url: 'https://d0xy.me/login', frameId: 0, tab: { id: 7, url: 'https://d0xy.me/login' } };
 const popupSender: Sender = { id: EXTENSION_ID, url: `${ORIGIN}src/popup/index.html` };
 
 describe('message router', () => {
-  it('hands a valid content message to its handler with the browser-reported tab URL', async () => {
+  it("hands a top frame's message to its handler with the browser-reported tab URL for both addresses", async () => {
     const { route, pageSignals } = setup();
-    const reply = await route({ type: 'page-signals', signals }, { ...contentSender, url: 'https://forged.example/' });
-    expect(reply).toEqual({ ok: true, value: null });
-    expect(pageSignals).toHaveBeenCalledWith({ type: 'page-signals', signals }, { tabId: 7, frameId: 0, tabUrl: 'https://d0xy.me/login' });
+    const reply = await route({ type: 'page-signals', signals }, { ...contentSender, url: 'https://d0xy.me/login#step-2' });
+    expect(reply).toEqual({ ok: true, value: report });
+    expect(pageSignals).toHaveBeenCalledWith(
+      { type: 'page-signals', signals },
+      { tabId: 7, frameId: 0, tabUrl: 'https://d0xy.me/login', frameUrl: 'https://d0xy.me/login' },
+    );
+  });
+
+  it("hands a frame's message over with the frame's own browser-reported address", async () => {
+    const { route, pageSignals } = setup();
+    const frameSender: Sender = { ...contentSender, frameId: 3, url: 'https://d0xy.me/frame', tab: { id: 7, url: 'https://forum.example.org/' } };
+    await route({ type: 'page-signals', signals }, frameSender);
+    expect(pageSignals).toHaveBeenCalledWith(
+      { type: 'page-signals', signals },
+      { tabId: 7, frameId: 3, tabUrl: 'https://forum.example.org/', frameUrl: 'https://d0xy.me/frame' },
+    );
+  });
+
+  it('rejects a frame whose sender carries no address of its own', async () => {
+    const { route, pageSignals } = setup();
+    const reply = await route({ type: 'page-signals', signals }, { ...contentSender, frameId: 3, url: undefined });
+    expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('no address') as unknown });
+    expect(pageSignals).not.toHaveBeenCalled();
+  });
+
+  it('lets a content script dismiss its guard without naming any site', async () => {
+    const { route, dismissGuard } = setup();
+    expect(await route({ type: 'dismiss-lookalike-guard' }, contentSender)).toEqual({ ok: true, value: dismissal });
+    expect(dismissGuard).toHaveBeenCalledWith({ type: 'dismiss-lookalike-guard' }, expect.objectContaining({ tabId: 7, frameUrl: 'https://d0xy.me/login' }));
+    // A page can't pick the host: the message has no room for one.
+    expect(await route({ type: 'dismiss-lookalike-guard', host: 'bank.example' }, contentSender)).toMatchObject({ ok: false });
+    expect(dismissGuard).toHaveBeenCalledOnce();
   });
 
   it('drops messages from other extensions unanswered, before reading them', () => {
@@ -60,6 +96,35 @@ describe('message router', () => {
     expect(await route({ type: 'get-tab-state', tabId: 3 }, popupSender)).toEqual({ ok: true, value: null });
     expect(getTabState).toHaveBeenCalledOnce();
     expect(await route({ type: 'page-signals', signals }, popupSender)).toMatchObject({ ok: false });
+    expect(await route({ type: 'dismiss-lookalike-guard' }, popupSender)).toMatchObject({ ok: false });
+  });
+
+  it('lists and undoes dismissals for extension pages, with the host normalised', async () => {
+    const { route, listDismissals, undoDismissal } = setup();
+    expect(await route({ type: 'list-dismissals' }, popupSender)).toEqual({ ok: true, value: [dismissal] });
+    expect(listDismissals).toHaveBeenCalledOnce();
+    expect(await route({ type: 'undo-dismissal', host: 'D0XY.ME' }, popupSender)).toEqual({ ok: true, value: true });
+    expect(undoDismissal).toHaveBeenCalledWith({ type: 'undo-dismissal', host: 'd0xy.me' }, popupSender);
+  });
+
+  it.each([
+    ['an empty host', { type: 'undo-dismissal', host: '' }],
+    ['a URL instead of a host', { type: 'undo-dismissal', host: 'https://d0xy.me/' }],
+    ['a missing host', { type: 'undo-dismissal' }],
+    ['extra fields', { type: 'list-dismissals', all: true }],
+  ])('rejects %s from an extension page', async (_label, message) => {
+    const { route, listDismissals, undoDismissal } = setup();
+    expect(await route(message, popupSender)).toMatchObject({ ok: false });
+    expect(listDismissals).not.toHaveBeenCalled();
+    expect(undoDismissal).not.toHaveBeenCalled();
+  });
+
+  it('never lets a content script list or undo dismissals', async () => {
+    const { route, listDismissals, undoDismissal } = setup();
+    expect(await route({ type: 'list-dismissals' }, contentSender)).toMatchObject({ ok: false });
+    expect(await route({ type: 'undo-dismissal', host: 'd0xy.me' }, contentSender)).toMatchObject({ ok: false });
+    expect(listDismissals).not.toHaveBeenCalled();
+    expect(undoDismissal).not.toHaveBeenCalled();
   });
 
   it('rejects a content message whose sender has no tab', async () => {
@@ -71,8 +136,8 @@ describe('message router', () => {
     const route = createRouter({
       extensionId: EXTENSION_ID,
       extensionOrigin: ORIGIN,
-      content: { 'page-signals': () => Promise.reject(new Error('storage full')) },
-      pages: { 'get-tab-state': () => Promise.resolve(null) },
+      content: { 'page-signals': () => Promise.reject(new Error('storage full')), 'dismiss-lookalike-guard': () => Promise.resolve(dismissal) },
+      pages: { 'get-tab-state': () => Promise.resolve(null), 'list-dismissals': () => Promise.resolve([]), 'undo-dismissal': () => Promise.resolve(false) },
     });
     expect(await route({ type: 'page-signals', signals }, contentSender)).toEqual({ ok: false, error: 'storage full' });
   });

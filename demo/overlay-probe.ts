@@ -1,0 +1,124 @@
+import type { BrowserContext, CDPSession, Frame, Page } from 'playwright-core';
+
+/** The password guard's overlay element (docs/design.md), as CDP names nodes. */
+const OVERLAY_NODE_NAME = 'TELEHEALTH-GUARD-OVERLAY';
+
+interface DomNode {
+  nodeId: number;
+  nodeName: string;
+  nodeType: number;
+  nodeValue?: string;
+  /** On document nodes: the document's address. */
+  documentURL?: string;
+  children?: DomNode[];
+  shadowRoots?: (DomNode & { shadowRootType?: string })[];
+  contentDocument?: DomNode;
+}
+
+export interface OverlayDetails {
+  /** Found by CDP with shadow roots pierced, in the page or any of its frames. */
+  present: boolean;
+  /** `open` or `closed`; the guard wants `closed`. */
+  shadowRootType: string | undefined;
+  /** The overlay's text, read from inside its closed shadow root. */
+  text: string;
+  /** The address of the frame that shows it. */
+  frameUrl: string | undefined;
+}
+
+const childrenOf = (node: DomNode): DomNode[] => [...(node.children ?? []), ...(node.shadowRoots ?? []), ...(node.contentDocument ? [node.contentDocument] : [])];
+
+function find(node: DomNode, match: (node: DomNode) => boolean): DomNode | undefined {
+  if (match(node)) return node;
+  for (const child of childrenOf(node)) {
+    const found = find(child, match);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function textOf(node: DomNode): string {
+  if (node.nodeType === 3) return node.nodeValue ?? '';
+  // A <style> holds CSS, not words anyone reads.
+  if (node.nodeName === 'STYLE') return '';
+  return childrenOf(node).map(textOf).join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A CDP session per document: the page's own, which also sees its same-process frames, and
+ * one per out-of-process frame (a cross-site iframe under site isolation), which only a
+ * session attached to that frame can see into.
+ */
+async function sessions(context: BrowserContext, page: Page): Promise<{ session: CDPSession; frame: Frame }[]> {
+  const found = [{ session: await context.newCDPSession(page), frame: page.mainFrame() }];
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    // Playwright refuses a session for a frame that shares its parent's process: the page's sees it.
+    const session = await context.newCDPSession(frame).catch(() => undefined);
+    if (session) found.push({ session, frame });
+  }
+  return found;
+}
+
+/** The address of the document that holds `target`: a same-process frame's document sits inside its parent's tree. */
+function documentUrlOf(node: DomNode, target: DomNode, current?: string): string | undefined {
+  const here = node.documentURL ?? current;
+  if (node === target) return here;
+  for (const child of childrenOf(node)) {
+    const found = documentUrlOf(child, target, here);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+interface Found {
+  session: CDPSession;
+  frame: Frame;
+  host: DomNode;
+  /** The address of the document the overlay is in. */
+  documentUrl: string | undefined;
+}
+
+async function withOverlay<T>(context: BrowserContext, page: Page, use: (found: Found | undefined) => Promise<T>): Promise<T> {
+  const all = await sessions(context, page);
+  try {
+    for (const { session, frame } of all) {
+      const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+      const host = find(root, (node) => node.nodeName === OVERLAY_NODE_NAME);
+      if (host) return await use({ session, frame, host, documentUrl: documentUrlOf(root, host) });
+    }
+    return await use(undefined);
+  } finally {
+    await Promise.all(all.map(({ session }) => session.detach().catch(() => undefined)));
+  }
+}
+
+/** Looks for the guard's overlay inside closed shadow roots, which page scripts cannot. */
+export function overlayDetails(context: BrowserContext, page: Page): Promise<OverlayDetails> {
+  return withOverlay(context, page, (found) => {
+    const shadow = found?.host.shadowRoots?.[0];
+    return Promise.resolve({
+      present: found !== undefined,
+      shadowRootType: shadow?.shadowRootType,
+      text: shadow ? textOf(shadow) : '',
+      frameUrl: found?.documentUrl,
+    });
+  });
+}
+
+/**
+ * Clicks the overlay's button or link labelled `label` with the real mouse, as a user would:
+ * its box from CDP, then a click at its centre. Top-frame overlays only (a frame's box would
+ * need its offset in the page).
+ */
+export function clickInOverlay(context: BrowserContext, page: Page, label: string): Promise<void> {
+  return withOverlay(context, page, async (found) => {
+    if (!found) throw new Error('no guard overlay to click in');
+    if (found.frame !== page.mainFrame() || found.documentUrl !== page.url()) throw new Error('clickInOverlay works on top-frame overlays only');
+    const control = find(found.host, (node) => (node.nodeName === 'BUTTON' || node.nodeName === 'A') && textOf(node) === label);
+    if (!control) throw new Error(`no control labelled ${JSON.stringify(label)} in the overlay: ${textOf(found.host)}`);
+    const { model } = (await found.session.send('DOM.getBoxModel', { nodeId: control.nodeId })) as { model: { content: number[] } };
+    const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
+    await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+  });
+}

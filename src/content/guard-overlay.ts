@@ -1,0 +1,148 @@
+import type { GuardTarget } from '../core/guard-target';
+
+/**
+ * Its own element, not the contract's `<telehealth-guard-alert>`: the alert is "present
+ * while a caution or danger alert is shown", and the overlay comes and goes with the
+ * password field's focus on top of it (docs/design.md, Contract).
+ */
+export const OVERLAY_TAG = 'telehealth-guard-overlay';
+
+/** On the host element itself, so page CSS aimed at the tag can neither hide nor shrink it. */
+const HOST_STYLE =
+  'all: initial !important; display: block !important; position: fixed !important; inset: 0 !important; ' +
+  'z-index: 2147483647 !important; visibility: visible !important; opacity: 1 !important;';
+
+const STYLE = `
+.backdrop { position: fixed; inset: 0; overflow: auto; display: flex; align-items: center; justify-content: center;
+  background: rgba(31,35,40,.78); font: 15px/1.5 system-ui, sans-serif; color: #1f2328; }
+.box { background: #fff; max-width: 460px; margin: 12px; padding: 18px 22px; border-radius: 12px; border-top: 8px solid #cf222e;
+  box-shadow: 0 8px 32px rgba(0,0,0,.4); }
+h1 { margin: 0 0 8px; font-size: 20px; color: #cf222e; }
+p { margin: 0 0 10px; }
+.go { display: block; text-align: center; margin: 14px 0 10px; padding: 10px 16px; border-radius: 8px; background: #1a7f37; color: #fff;
+  font-weight: 600; text-decoration: none; }
+.row { display: flex; gap: 8px; flex-wrap: wrap; justify-content: space-between; align-items: center; }
+button { font: inherit; font-size: 13px; padding: 4px 12px; border-radius: 6px; border: 1px solid #d0d7de; background: #f6f8fa; cursor: pointer; }
+.small { font-size: 12px; color: #57606a; margin: 10px 0 0; }
+:focus-visible { outline: 3px solid #0969da; outline-offset: 2px; }
+`;
+
+export interface OverlayActions {
+  /** "Close": hide the overlay; the field stays guarded. */
+  onClose(): void;
+  /** "I trust this site": only ever called for a real user's click or key press. */
+  onTrust(): void;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className: string, text: string): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  if (className) node.className = className;
+  node.textContent = text;
+  return node;
+}
+
+/**
+ * The blocking warning over a look-alike's password field: a full-viewport modal in a
+ * closed shadow root, built from text nodes only. It is told the sites, never what was
+ * typed: nothing here reads a field.
+ */
+export class GuardOverlay {
+  #host: HTMLElement | undefined;
+  #root: ShadowRoot | undefined;
+  #go: HTMLAnchorElement | undefined;
+  #close: HTMLButtonElement | undefined;
+  #trust: HTMLButtonElement | undefined;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly actions: OverlayActions,
+    private readonly isTrusted: (event: Event) => boolean = (event) => event.isTrusted,
+  ) {}
+
+  get isOpen(): boolean {
+    return this.#host?.isConnected === true;
+  }
+
+  /** Shows the overlay (again) with the focus on its way out: "Go to <target>". */
+  show(guard: GuardTarget): void {
+    if (!this.isOpen) this.#render(guard);
+    this.#go?.focus();
+  }
+
+  hide(): void {
+    this.#host?.remove();
+    this.#host = this.#root = this.#go = this.#close = this.#trust = undefined;
+  }
+
+  /**
+   * Keys never reach the overlay's controls: the guard swallows every key while it is open
+   * and hands the trusted key presses here. Tab and Shift+Tab move between the controls,
+   * Enter and Space press the focused one, Escape closes.
+   */
+  handleKey(event: KeyboardEvent): void {
+    const controls = [this.#go, this.#close, this.#trust].filter((control) => control !== undefined);
+    const active = this.#root?.activeElement;
+    if (event.key === 'Tab') {
+      const step = event.shiftKey ? -1 : 1;
+      const index = controls.findIndex((control) => control === active);
+      controls[(index + step + controls.length) % controls.length]?.focus();
+    } else if (event.key === 'Escape') {
+      this.actions.onClose();
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      // The link's own click navigates; the buttons' actions are called directly, since a
+      // click() from here would be an untrusted event that "I trust" rightly ignores.
+      if (active === this.#go) this.#go?.click();
+      else if (active === this.#close) this.actions.onClose();
+      else if (active === this.#trust) this.actions.onTrust();
+    }
+  }
+
+  #render({ site, target, targetName }: GuardTarget): void {
+    const { doc } = this;
+    const host = doc.createElement(OVERLAY_TAG);
+    host.setAttribute('style', HOST_STYLE);
+    const root = host.attachShadow({ mode: 'closed' });
+    const style = doc.createElement('style');
+    style.textContent = STYLE;
+
+    const box = element(doc, 'div', 'box', '');
+    box.setAttribute('role', 'alertdialog');
+    box.setAttribute('aria-modal', 'true');
+    box.setAttribute('aria-label', 'Telehealth Guard: look-alike site');
+
+    const go = element(doc, 'a', 'go', `Go to ${target}`);
+    go.href = `https://${target}/`;
+    // The whole tab leaves, even from a login framed inside another page.
+    go.target = '_top';
+    go.rel = 'noreferrer';
+    const close = element(doc, 'button', '', 'Close');
+    close.addEventListener('click', () => {
+      this.actions.onClose();
+    });
+    const trust = element(doc, 'button', '', `I trust ${site}`);
+    trust.addEventListener('click', (event) => {
+      // A page can't reach into the closed root, but a forged click must never trust a site.
+      if (this.isTrusted(event)) this.actions.onTrust();
+    });
+
+    const row = element(doc, 'div', 'row', '');
+    row.append(close, trust);
+    box.append(
+      element(doc, 'h1', '', `Stop: this is not ${targetName}`),
+      element(doc, 'p', '', `You are on ${site}, a look-alike of ${target}. Sites like this steal passwords.`),
+      element(doc, 'p', '', 'While this warning is up, what you type does not reach this page.'),
+      go,
+      row,
+      element(doc, 'p', 'small', `Trust ${site} only if your clinic told you to use this exact address. Telehealth Guard · wrong warning? Tell your clinic.`),
+    );
+    const backdrop = element(doc, 'div', 'backdrop', '');
+    backdrop.append(box);
+    root.append(style, backdrop);
+    doc.documentElement.append(host);
+    this.#host = host;
+    this.#root = root;
+    this.#go = go;
+    this.#close = close;
+    this.#trust = trust;
+  }
+}
