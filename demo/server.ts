@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSelfSignedCertificate } from './certificate';
+import { sharedPageFor } from './lookalike-hosts';
 
 const SITES_DIR = fileURLToPath(new URL('./sites/', import.meta.url));
 
@@ -51,11 +52,19 @@ export function pageFileOf(host: string, pathname: string): string | undefined {
   return join(SITES_DIR, host, `${relative.slice(1)}.html`);
 }
 
+/** A host's own page first; then, for the lookalike and near-name hosts, their shared `/login`. */
+async function readPage(host: string, pathname: string): Promise<Buffer | undefined> {
+  const own = pageFileOf(host, pathname);
+  const body = own === undefined ? undefined : await readFile(own).catch(() => undefined);
+  const shared = sharedPageFor(host);
+  if (body !== undefined || shared === undefined || pathname !== '/login') return body;
+  return readFile(join(SITES_DIR, '_shared', `${shared}.html`));
+}
+
 async function servePage(request: IncomingMessage, response: ServerResponse): Promise<number> {
   const host = hostnameOf(request.headers.host);
   const pathname = new URL(request.url ?? '/', 'http://placeholder').pathname;
-  const file = host === undefined ? undefined : pageFileOf(host, pathname);
-  const body = file === undefined ? undefined : await readFile(file).catch(() => undefined);
+  const body = host === undefined ? undefined : await readPage(host, pathname);
   if (body === undefined) {
     response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
     return 404;

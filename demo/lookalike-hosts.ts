@@ -1,0 +1,28 @@
+import type { LookalikeRule } from '../src/core/lookalike-rules';
+
+/**
+ * Hosts that play one lookalike trick each on a copy of the Doxy.me login, and real-looking
+ * names close to catalog names that must stay quiet. They share two pages in
+ * demo/sites/_shared/ instead of a folder each.
+ */
+export const LOOKALIKE_TRICKS: readonly { host: string; rule: LookalikeRule; trick: string }[] = [
+  { host: 'd0xy.me', rule: 'digit-for-letter', trick: 'a zero for the o' },
+  { host: 'xn--dxy-sed.me', rule: 'mixed-script', trick: 'a Cyrillic о among Latin letters (dоxy.me)' },
+  { host: 'cloxy.me', rule: 'ascii-lookalike', trick: '"cl" for "d"' },
+  { host: 'dxoy.me', rule: 'transposition', trick: 'two letters swapped' },
+  { host: 'do.xy.me', rule: 'dot-insertion', trick: 'a dot inside the name' },
+  { host: 'doxy.com', rule: 'tld-swap', trick: 'the name under .com' },
+  { host: 'doxy.me.example.net', rule: 'target-embedding', trick: 'the real address as a subdomain' },
+  { host: 'doxy-login.net', rule: 'combosquatting', trick: 'the brand with "login"' },
+  { host: 'd0xy.github.io', rule: 'digit-for-letter', trick: 'a free-hosting subdomain' },
+];
+
+/** Near names of catalog platforms that belong to someone else. */
+export const BENIGN_NEAR_NAMES: readonly string[] = ['zoominfo.com', 'doxygen.nl', 'klarna.com', 'notdoxy.me'];
+
+/** The shared page a host gets, if any: `_shared/<page>.html`. */
+export function sharedPageFor(host: string): string | undefined {
+  if (LOOKALIKE_TRICKS.some((trick) => trick.host === host)) return 'lookalike-login';
+  if (BENIGN_NEAR_NAMES.includes(host)) return 'ordinary-login';
+  return undefined;
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { BENIGN_NEAR_NAMES, LOOKALIKE_TRICKS } from '../../demo/lookalike-hosts';
+import { pollUntil, staysFalse } from '../../demo/wait';
+import { visit } from '../../demo/visit';
+import { keysHeardBy, overlayShows, overlayStaysAway, typeIntoGuardedField } from './guard-helpers';
+import { useE2eSession } from './session';
+
+interface StoredFinding {
+  code: string;
+  target?: string;
+  rule?: string;
+}
+
+describe('lookalike tricks on password pages, in real Chromium', () => {
+  const session = useE2eSession();
+
+  /** The findings the background stored for the tab, with their evidence. */
+  async function storedFindings(tabId: number): Promise<StoredFinding[]> {
+    const worker = await session.browser.worker();
+    return worker.evaluate(async (id) => {
+      const key = `tab:${id}`;
+      const state = (await chrome.storage.session.get(key))[key] as { verdict: { findings: StoredFinding[] } } | undefined;
+      return state?.verdict.findings ?? [];
+    }, tabId);
+  }
+
+  it.each(LOOKALIKE_TRICKS)('$host ($trick) → danger, the alert, and a guarded password field', async ({ host, rule }) => {
+    const { browser } = session;
+    const { page, tabId, state } = await visit(browser, `https://${host}:${session.servers.httpsPort}/login`);
+    expect(state.level).toBe('danger');
+    expect(state.findings).toEqual(expect.arrayContaining(['LOOKALIKE_DOMAIN', 'PASSWORD_ON_LOOKALIKE']));
+    const lookalike = (await storedFindings(tabId)).find((finding) => finding.code === 'LOOKALIKE_DOMAIN');
+    expect(lookalike).toMatchObject({ target: 'doxy.me', rule });
+    expect((await pollUntil('the in-page alert', () => browser.alertDetails(page), (a) => a.present)).findings).toContain('PASSWORD_ON_LOOKALIKE');
+
+    const field = page.locator('input[type="password"]');
+    await field.click();
+    expect((await overlayShows(browser, page)).text).toContain('Go to doxy.me');
+    await typeIntoGuardedField(field);
+    expect(await field.inputValue()).toBe('');
+    expect(await keysHeardBy(page)).toEqual([]);
+    await page.close();
+  });
+
+  it.each(BENIGN_NEAR_NAMES)('%s, a real name near a catalog name, stays quiet', async (host) => {
+    const { browser } = session;
+    const { page, tabId, state } = await visit(browser, `https://${host}:${session.servers.httpsPort}/login`);
+    expect(state.level).toBe('neutral');
+    expect(state.findings).toEqual([]);
+    expect(await browser.badgeText(tabId)).toBe('');
+    expect(await staysFalse(() => browser.alertPresent(page))).toBe(true);
+    await page.locator('input[type="password"]').click();
+    expect(await overlayStaysAway(browser, page)).toBe(true);
+    await page.keyboard.type('typed');
+    expect(await page.locator('input[type="password"]').inputValue()).toBe('typed');
+    await page.close();
+  });
+});
