@@ -12,7 +12,12 @@ export interface CallEmbed {
   reason: 'camera-or-microphone' | 'video-platform';
 }
 
-const MEDIA_FEATURES = /(?:^|[\s;])(camera|microphone|display-capture)\b/i;
+const MEDIA_FEATURES = new Set(['camera', 'microphone', 'display-capture']);
+
+/** `allow="camera 'src'; microphone"`: directives split by `;`, each a feature then its origins. */
+function grantsMedia(allow: string): boolean {
+  return allow.split(';').some((directive) => MEDIA_FEATURES.has(directive.trim().split(/\s+/)[0]!.toLowerCase()));
+}
 
 /** Frames that could carry a call: `allow` grants media, or the source is a video platform. */
 export function callEmbedsOf(allowlist: Allowlist, frames: readonly FrameSignal[]): CallEmbed[] {
@@ -26,7 +31,7 @@ export function callEmbedsOf(allowlist: Allowlist, frames: readonly FrameSignal[
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') continue;
     const match = matchPlatform(allowlist, url.hostname);
-    const media = MEDIA_FEATURES.test(frame.allow);
+    const media = grantsMedia(frame.allow);
     const videoPlatform = match?.platform.category === 'video';
     if (!media && !videoPlatform) continue;
     if (embeds.has(url.origin)) continue;
