@@ -33,6 +33,13 @@ export function explainFinding(finding: Finding): Explanation {
           action: `Don't enter anything in it. Type ${finding.target} yourself, or use the link your provider gave you.`,
         };
       }
+      if (finding.joinLink !== undefined) {
+        return {
+          title: `This is a fake ${finding.joinLink} meeting link`,
+          detail: `The link looks like a ${finding.joinLink} meeting, but the address is not ${finding.target}: it uses ${describeRule(finding.rule)} (${finding.evidence}).`,
+          action: `Don't join, and don't allow the camera. Ask your provider to send the visit link again, or open ${finding.target} yourself.`,
+        };
+      }
       return {
         title: `This site imitates ${finding.targetName}`,
         detail: `This address is not ${finding.target}: it uses ${describeRule(finding.rule)} (${finding.evidence}).`,
@@ -54,7 +61,7 @@ export function explainFinding(finding: Finding): Explanation {
           finding.reason === 'password-field'
             ? 'It asks for a password over a plain http connection: anyone on the network can read it.'
             : finding.reason === 'video'
-              ? 'It shows video over a plain http connection: the visit can be watched or changed on the way.'
+              ? 'It offers a video visit over a plain http connection: the visit could be watched or changed on the way, and browsers will not even open a camera here.'
               : 'A telemedicine service should never be used over plain http.',
         action: 'Leave the page. Open the https:// address instead, or ask your provider for the right link.',
       };
@@ -63,6 +70,30 @@ export function explainFinding(finding: Finding): Explanation {
         title: 'Login form sends your password unencrypted',
         detail: `The form posts to ${finding.action}, over plain http.`,
         action: "Don't sign in here. Tell your clinic's IT or support team.",
+      };
+    case 'UNKNOWN_VIDEO_PLATFORM':
+      return {
+        title: 'This site is not a verified telemedicine platform',
+        detail: `It started ${finding.activity === 'screen' ? 'screen sharing' : finding.activity === 'peer-connection' ? 'a call connection' : 'to use your camera or microphone'}, but neither your clinic's list nor the built-in catalog knows it, so nothing is known about how it protects a visit${finding.frameEncryption ? ' (the page does use end-to-end encryption of its own)' : ''}.`,
+        action: 'Join only if your provider sent you this link. If you are not sure, leave and ask your clinic which platform they use.',
+      };
+    case 'UNVERIFIED_EMBED':
+      return finding.kind === 'chat'
+        ? {
+            title: `Chat by ${finding.provider ?? finding.origin}, not verified by your clinic`,
+            detail: `This page has a chat box from ${finding.provider ?? finding.origin}. Such chats are often run by a third party and may not be covered by a business associate agreement or encrypted.`,
+            action: "Don't share health details in this chat unless your provider confirms it is covered and encrypted.",
+          }
+        : {
+            title: `Video from ${finding.origin}, not verified`,
+            detail: `Part of this page comes from ${finding.origin}${finding.provider ? ` (${finding.provider})` : ''}, which ${finding.reason}, and is not verified for visits together with this page.`,
+            action: 'Join only if your provider sent you to this page. Ask your clinic which platform they use for visits.',
+          };
+    case 'MIXED_CONTENT':
+      return {
+        title: 'Parts of this page are not encrypted',
+        detail: `The page is https, but it loads ${finding.resources.map((resource) => `${resource.kind} ${resource.url}`).join(', ')} over plain http, which others on the network can read or change.`,
+        action: "Don't share health details here. Tell your clinic's IT or support team.",
       };
     case 'FOREIGN_FORM_ACTION':
       return {

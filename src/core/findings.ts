@@ -26,12 +26,21 @@ export type FindingCode = (typeof FINDING_CODES)[number];
 export type Finding =
   | { code: 'VERIFIED_PLATFORM'; level: RiskLevel; platform: string; domain: string; listedBy: ListSource }
   | { code: 'GENERAL_PURPOSE_PLATFORM'; level: RiskLevel; platform: string; domain: string; facts?: PlatformFacts }
-  | ({ code: 'LOOKALIKE_DOMAIN'; level: RiskLevel; target: string; targetName: string; rule: LookalikeRule; evidence: string } & InFrame)
+  /** `joinLink` names the platform whose meeting link the address copies (zoom-us.net/j/123…). */
+  | ({ code: 'LOOKALIKE_DOMAIN'; level: RiskLevel; target: string; targetName: string; rule: LookalikeRule; evidence: string; joinLink?: string } & InFrame)
   | ({ code: 'PASSWORD_ON_LOOKALIKE'; level: RiskLevel; target: string; targetName: string; passwordFields: number } & InFrame)
   | { code: 'INSECURE_CONNECTION'; level: RiskLevel; reason: 'password-field' | 'video' | 'known-platform' }
+  /** A call started (camera, microphone, screen or a peer connection) on a site no list knows. */
+  | { code: 'UNKNOWN_VIDEO_PLATFORM'; level: RiskLevel; activity: CallActivityName; frameEncryption: boolean }
+  /** A frame that can run a call, or a chat widget, from a provider the clinic has not verified. */
+  | { code: 'UNVERIFIED_EMBED'; level: RiskLevel; kind: 'call' | 'chat'; origin: string; provider?: string; reason: string }
+  /** An https page that loads scripts, frames or media over plain http. */
+  | { code: 'MIXED_CONTENT'; level: RiskLevel; resources: { kind: string; url: string }[] }
   | { code: 'INSECURE_FORM'; level: RiskLevel; action: string }
   /** `action` as the form names it; `actionDomain` is the registrable domain that receives it. */
   | { code: 'FOREIGN_FORM_ACTION'; level: RiskLevel; action: string; actionDomain: string };
+
+export type CallActivityName = 'camera-or-microphone' | 'screen' | 'peer-connection';
 
 /**
  * A look-alike finding that a frame inside the page added to its tab's verdict: `frame` is

@@ -1,0 +1,35 @@
+import type { Verdict } from '../core/assess';
+import { isInCall, type CallState } from '../core/call-state';
+import { SESSION_CHECKLIST } from '../core/session-checklist';
+
+/**
+ * During a call: which platform the visit runs on, whether the page encrypts the media
+ * itself, and the short checklist for a safe session. The platform's facts (end-to-end
+ * encryption, business associate agreement, with sources) are in the platform section.
+ */
+export function CallView({ verdict, call }: { verdict: Verdict; call: CallState | undefined }) {
+  if (!isInCall(call)) return null;
+  const where = verdict.platform?.name ?? verdict.host;
+  const status = verdict.platform?.verified
+    ? 'a verified telemedicine platform'
+    : verdict.platform
+      ? 'a general-purpose platform, not verified for visits'
+      : 'a site no list knows';
+  return (
+    <section aria-label="Video visit" data-call="active">
+      <h2>In a video visit on {where}</h2>
+      <p>
+        {where} is {status}.{' '}
+        {call?.frameEncryption
+          ? 'The page encrypts the call itself (end-to-end encryption in the browser).'
+          : 'The page showed no end-to-end encryption of its own.'}
+      </p>
+      <h2>For a safe visit</h2>
+      <ul>
+        {SESSION_CHECKLIST.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
