@@ -3,8 +3,9 @@
  * figures, as ratios against a baseline measured in the same run, never by timed tests.
  */
 import { benchLookalikeSpeed } from './lookalike-speed';
+import { benchPageCost } from './page-cost';
 
-const TARGETS = { microsAt10k: 20, buildMs: 300, speedupAt10k: 20 };
+const TARGETS = { microsAt10k: 20, buildMs: 300, speedupAt10k: 20, pageCostMs: 2 };
 
 function printLookalikeSpeed(): void {
   console.log('Lookalike engine: median time to judge one hostname (µs), index build (ms)');
@@ -28,4 +29,18 @@ function printLookalikeSpeed(): void {
   );
 }
 
+async function printPageCost(): Promise<void> {
+  console.log('');
+  console.log('Main-thread time on page load, typical page, real Chromium (median of runs, ms)');
+  const cost = await benchPageCost();
+  const extraTask = cost.taskWith - cost.taskWithout;
+  console.log('                   | without extension | with extension | added');
+  console.log(`renderer tasks     | ${cost.taskWithout.toFixed(2).padStart(17)} | ${cost.taskWith.toFixed(2).padStart(14)} | ${extraTask.toFixed(2).padStart(6)}`);
+  console.log(
+    `script (all worlds)| ${cost.scriptWithout.toFixed(2).padStart(17)} | ${cost.scriptWith.toFixed(2).padStart(14)} | ${(cost.scriptWith - cost.scriptWithout).toFixed(2).padStart(6)}`,
+  );
+  console.log(`${cost.runs} loads each; target: the hook and content script add <= ${TARGETS.pageCostMs} ms: ${extraTask <= TARGETS.pageCostMs ? 'met' : 'NOT MET'}`);
+}
+
 printLookalikeSpeed();
+await printPageCost();

@@ -61,10 +61,10 @@ function manifestKey(distDir: string): string {
   return manifest.key;
 }
 
-function chromiumArgs(distDir: string): string[] {
+/** Launch flags; without `distDir`, the same browser with no extension (a benchmark's baseline). */
+export function chromiumArgs(distDir: string | undefined): string[] {
   return [
-    `--disable-extensions-except=${distDir}`,
-    `--load-extension=${distDir}`,
+    ...(distDir === undefined ? [] : [`--disable-extensions-except=${distDir}`, `--load-extension=${distDir}`]),
     '--no-sandbox',
     '--disable-gpu',
     '--disable-quic',
