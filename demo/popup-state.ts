@@ -2,7 +2,7 @@ import type { BrowserContext } from 'playwright-core';
 
 /** What the popup shows for a tab: the contract's data attributes (DESIGN.md, Popup). */
 export interface PopupState {
-  /** `data-risk-level`: a risk level, or `none` for pages the extension does not judge. */
+  /** `data-risk-level`: a risk level, or `unsupported` (`data-unsupported`) for pages the extension does not judge. */
   level: string;
   /** Every `data-finding` code shown, in order. */
   findings: string[];
@@ -35,9 +35,9 @@ export async function readPopupState(
   try {
     await page.setViewportSize({ width: 380, height: 560 });
     await page.goto(popupUrl(extensionId, tabId));
-    const shown = page.locator('[data-risk-level], [role="alert"]').first();
+    const shown = page.locator('[data-risk-level], [data-unsupported], [role="alert"]').first();
     await shown.waitFor({ timeout: 10_000 });
-    const level = await shown.getAttribute('data-risk-level');
+    const level = (await shown.getAttribute('data-risk-level')) ?? ((await shown.getAttribute('data-unsupported')) === null ? null : 'unsupported');
     if (level === null) throw new Error(`the popup shows an error: ${await shown.innerText()}`);
     const findings = await page.locator('[data-finding]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-finding') ?? ''));
     const footerLocator = page.locator('footer');

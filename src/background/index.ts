@@ -2,8 +2,9 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { createRouter } from '../protocol/router';
 import { askTabsShowingHostToReport, askToReport } from './ask-to-report';
 import { listDismissals, removeDismissal } from './dismissal-store';
+import { judgeOpenTabs } from './open-tabs';
 import { onDismissLookalikeGuard, onPageReport } from './page-reports';
-import { onTabClosed, onTabNavigated, tabStateFor } from './tab-verdicts';
+import { onTabClosed, onTabNavigated, onTabReplaced, tabStateFor } from './tab-verdicts';
 
 // Listeners are registered on the first tick: an MV3 worker woken by an event only
 // delivers it to listeners that exist by then.
@@ -44,4 +45,18 @@ browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
 
 browser.tabs.onRemoved.addListener((tabId) => {
   void onTabClosed(tabId);
+});
+
+browser.tabs.onReplaced.addListener((addedTabId, removedTabId) => {
+  void browser.tabs
+    .get(addedTabId)
+    .then((tab) => tab.url, () => undefined)
+    .then((url) => onTabReplaced(addedTabId, removedTabId, url));
+});
+
+// Install, update: tabs already open get a verdict from their address (see open-tabs).
+browser.runtime.onInstalled.addListener(() => {
+  judgeOpenTabs().catch((error: unknown) => {
+    console.error('Telehealth Guard: could not judge the open tabs:', error);
+  });
 });

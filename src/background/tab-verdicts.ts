@@ -1,8 +1,11 @@
 import { assessPage } from '../core/assess';
 import { withFrameFindings } from '../core/frame-findings';
+import { signalsToKeep } from '../core/kept-signals';
 import type { PageSignals } from '../core/page-signals';
+import type { RiskLevel } from '../core/risk-levels';
 import type { FrameReport, TabState } from '../protocol/messages';
 import { getAllowlist } from './allowlist-state';
+import { askToReport } from './ask-to-report';
 import { showLevelOnBadge } from './badge';
 import { readTabState, removeTabState, writeTabState } from './tab-state-store';
 
@@ -25,14 +28,31 @@ function serialize<T>(tabId: number, work: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/** Logs instead of throwing: a failed badge or storage call must not cost the tab its verdict. */
+function logFailure(what: string, tabId: number): (error: unknown) => void {
+  return (error) => {
+    console.error(`Telehealth Guard: could not ${what} for tab ${tabId}:`, error);
+  };
+}
+
+/**
+ * Shows the verdict first, then stores it: storage.session is shared by all tabs and can be
+ * full (or fail), and then the badge and the in-page alert (from the returned state) still
+ * work; only the popup, after a worker restart, falls back to judging the address again.
+ */
+async function publish(tabId: number, level: RiskLevel | undefined, state: TabState | null): Promise<void> {
+  await showLevelOnBadge(tabId, level).catch(logFailure('set the badge', tabId));
+  const stored = state ? writeTabState(state) : removeTabState(tabId);
+  await stored.catch(logFailure('store the verdict', tabId));
+}
+
 /**
  * The top frame's address and report make the verdict; frames can only add their findings
  * to it, and only those made under the tab's current address count.
  */
 async function judge(tabId: number, url: string, signals: PageSignals | undefined, frames: readonly FrameReport[]): Promise<TabState | null> {
   if (!isAssessedUrl(url)) {
-    await removeTabState(tabId);
-    await showLevelOnBadge(tabId, undefined);
+    await publish(tabId, undefined, null);
     return null;
   }
   const current = frames.filter((frame) => frame.tabUrl === url);
@@ -40,9 +60,8 @@ async function judge(tabId: number, url: string, signals: PageSignals | undefine
     assessPage(getAllowlist(), { url, signals }),
     current.flatMap((frame) => frame.findings),
   );
-  const state: TabState = { tabId, url, verdict, signals: signals ?? null, frames: current, updatedAt: Date.now() };
-  await writeTabState(state);
-  await showLevelOnBadge(tabId, verdict.level);
+  const state: TabState = { tabId, url, verdict, signals: signals ? signalsToKeep(signals) : null, frames: current, updatedAt: Date.now() };
+  await publish(tabId, verdict.level, state);
   return state;
 }
 
@@ -88,12 +107,53 @@ export function onTabClosed(tabId: number): Promise<void> {
 }
 
 /**
- * The popup's view of a tab. A tab opened before the extension started has no stored state:
- * judge its address now rather than show nothing.
+ * Chromium swapped the tab behind an ID for another (a prerendered page shown, a discarded
+ * tab brought back): the old ID's state goes; the new one keeps it when it shows the same
+ * address, or is judged by its address. Either way its page is asked to report.
+ */
+export async function onTabReplaced(addedTabId: number, removedTabId: number, url: string | undefined): Promise<TabState | null> {
+  const old = await serialize(removedTabId, async () => {
+    const stored = await readTabState(removedTabId);
+    await removeTabState(removedTabId);
+    return stored;
+  });
+  if (url === undefined) return null;
+  const state = await serialize(addedTabId, async () => {
+    const stored = await readTabState(addedTabId);
+    if (stored?.url === url) return stored;
+    if (old?.url !== url) return judge(addedTabId, url, undefined, []);
+    const moved: TabState = { ...old, tabId: addedTabId, updatedAt: Date.now() };
+    await publish(addedTabId, moved.verdict.level, moved);
+    return moved;
+  });
+  await askToReport(addedTabId);
+  return state;
+}
+
+/**
+ * The popup's view of a tab; reading never overwrites what a page reported. A tab with
+ * nothing stored (open before the extension started, or its state lost) is judged by its
+ * address now and its page asked to report. A stored state for another address (the
+ * browser's url event is still on its way) stays as it is: the popup gets the current
+ * address's verdict, unstored, and the page is asked to report.
  */
 export async function tabStateFor(tabId: number, currentUrl: string | undefined): Promise<TabState | null> {
   const stored = await readTabState(tabId);
-  if (stored && (currentUrl === undefined || stored.url === currentUrl)) return stored;
-  if (currentUrl === undefined) return null;
-  return onTabNavigated(tabId, currentUrl);
+  if (currentUrl === undefined || stored?.url === currentUrl) return stored ?? null;
+  if (!isAssessedUrl(currentUrl)) return null;
+  const state = stored
+    ? addressOnly(tabId, currentUrl)
+    : await serialize(tabId, async () => {
+        // A report may have come in while this waited its turn: it stays.
+        const latest = await readTabState(tabId);
+        if (latest) return latest.url === currentUrl ? latest : addressOnly(tabId, currentUrl);
+        return judge(tabId, currentUrl, undefined, []);
+      });
+  void askToReport(tabId);
+  return state;
+}
+
+/** A verdict from the address alone, for the popup only: never stored. */
+function addressOnly(tabId: number, url: string): TabState {
+  return { tabId, url, verdict: assessPage(getAllowlist(), { url }), signals: null, frames: [], updatedAt: Date.now() };
 }

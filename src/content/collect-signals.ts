@@ -1,31 +1,94 @@
 import type { FormSignal, FrameSignal, PageSignals } from '../core/page-signals';
-import { countPasswordFields } from './password-fields';
+import { SIGNAL_LIMITS } from '../core/signal-limits';
+import { passwordFieldsIn } from './password-fields';
+import { attribute, baseUriOf, formActionOf, formOfInput, formsOf, queryAll, rootNodeOf } from './safe-dom';
 
-const MAX_ITEMS = 200;
+// Every read goes through safe-dom: a page's named elements must not break it (see there).
 
-function formSignal(form: HTMLFormElement): FormSignal {
-  // `form.action` is the browser's resolved absolute URL (the page's own when empty),
-  // unless a field named "action" shadows it: read the attribute then.
-  const action = typeof form.action === 'string' ? form.action : new URL(form.getAttribute('action') ?? '', form.baseURI).href;
-  return {
-    action,
-    method: (form.getAttribute('method') ?? 'get').toLowerCase().slice(0, 16),
-    hasPassword: form.querySelector('input[type="password" i]') !== null,
-  };
+const cutUrl = (url: string): string => url.slice(0, SIGNAL_LIMITS.url);
+const methodOf = (value: string | null, fallback = 'get'): string => (value ?? fallback).toLowerCase().slice(0, SIGNAL_LIMITS.method);
+
+/** An address as the browser resolves it; undefined when it does not parse (that submits nothing). */
+function resolve(url: string, base: string): string | undefined {
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Buttons and inputs that submit their form, and so may send it elsewhere with `formaction`. */
+function isSubmitter(control: Element): control is HTMLButtonElement | HTMLInputElement {
+  const type = (control as Partial<HTMLInputElement>).type;
+  return (control.nodeName === 'BUTTON' && type === 'submit') || (control.nodeName === 'INPUT' && (type === 'submit' || type === 'image'));
+}
+
+/**
+ * Submit buttons with a `formaction`, by the form they submit: inside it or outside it with
+ * `form="id"`. Looked up in the form's tree, not in `form.elements`, which leaves out image
+ * buttons. (Buttons and inputs have no named properties: their own `form` is safe to read.)
+ */
+function formActionButtons(form: HTMLFormElement): (HTMLButtonElement | HTMLInputElement)[] {
+  return queryAll(rootNodeOf(form), 'button[formaction], input[formaction]').filter(
+    (control): control is HTMLButtonElement | HTMLInputElement => isSubmitter(control) && control.form === form,
+  );
+}
+
+/** A password form: where its action sends it, and where each submit button's `formaction` would. */
+function passwordFormSignals(form: HTMLFormElement): FormSignal[] {
+  const method = methodOf(attribute(form, 'method'));
+  const signals: FormSignal[] = [{ action: cutUrl(formActionOf(form)), method, hasPassword: true }];
+  for (const button of formActionButtons(form)) {
+    const action = resolve(attribute(button, 'formaction') ?? '', baseUriOf(button));
+    if (action !== undefined) signals.push({ action: cutUrl(action), method: methodOf(attribute(button, 'formmethod'), method), hasPassword: true });
+  }
+  return signals;
+}
+
+function otherFormSignal(form: HTMLFormElement): FormSignal {
+  return { action: cutUrl(formActionOf(form)), method: methodOf(attribute(form, 'method')), hasPassword: false };
 }
 
 function frameSignal(frame: HTMLIFrameElement): FrameSignal {
-  return { src: frame.src.slice(0, 4096), allow: (frame.getAttribute('allow') ?? '').slice(0, 1024) };
+  return { src: cutUrl(frame.src), allow: (attribute(frame, 'allow') ?? '').slice(0, SIGNAL_LIMITS.allow) };
 }
 
-/** Reads the signals the verdict needs from a document; no side effects. */
-export function collectPageSignals(doc: Document, isSecureContext: boolean): PageSignals {
+function warn(part: string, error: unknown): void {
+  console.warn(`Telehealth Guard: could not read ${part} of this page:`, error);
+}
+
+/**
+ * Reads the signals the verdict needs from a document; no side effects. A part that can't be
+ * read is left out and the report says `incomplete`: the rest still reaches the background.
+ */
+export function collectPageSignals(doc: Document, isSecureContext: boolean, onError = warn): PageSignals {
+  const failed: string[] = [];
+  const read = <T,>(part: string, work: () => T, fallback: T): T => {
+    try {
+      return work();
+    } catch (error) {
+      failed.push(part);
+      onError(part, error);
+      return fallback;
+    }
+  };
+  // Login widgets built as web components keep their field in a shadow root. A field's form
+  // is its form owner, so a field outside its form with `form="id"` counts as well.
+  const fields = read('the password fields', () => passwordFieldsIn(doc), []);
+  const passwordForms = new Set(fields.map(formOfInput).filter((form) => form !== null));
+  // Password forms first: dummy forms in front of them must not push them past the cap.
+  const forms: FormSignal[] = [];
+  for (const form of passwordForms) forms.push(...read('a password form', () => passwordFormSignals(form), []));
+  for (const form of read('the forms', () => [...formsOf(doc)], [])) {
+    if (forms.length >= SIGNAL_LIMITS.forms) break;
+    if (!passwordForms.has(form)) forms.push(...read('a form', () => [otherFormSignal(form)], []));
+  }
   return {
     isSecureContext,
-    // Login widgets built as web components keep their field in a shadow root.
-    passwordFields: countPasswordFields(doc),
-    forms: [...doc.forms].slice(0, MAX_ITEMS).map(formSignal),
-    videoElements: doc.querySelectorAll('video').length,
-    iframes: [...doc.querySelectorAll('iframe')].slice(0, MAX_ITEMS).map(frameSignal),
+    passwordFields: fields.length,
+    forms: forms.slice(0, SIGNAL_LIMITS.forms),
+    videoElements: read('the videos', () => queryAll(doc, 'video').length, 0),
+    iframes: read('the frames', () => (queryAll(doc, 'iframe') as HTMLIFrameElement[]).slice(0, SIGNAL_LIMITS.frames).map(frameSignal), []),
+    ...(failed.length > 0 ? { incomplete: true } : {}),
   };
 }

@@ -1,4 +1,6 @@
 import type { GuardTarget } from '../core/guard-target';
+import { keepInPage } from './keep-in-page';
+import { createElement, documentElementOf } from './safe-dom';
 
 /**
  * Its own element, not the contract's `<telehealth-guard-alert>`: the alert is "present
@@ -7,12 +9,16 @@ import type { GuardTarget } from '../core/guard-target';
  */
 export const OVERLAY_TAG = 'telehealth-guard-overlay';
 
-/** On the host element itself, so page CSS aimed at the tag can neither hide nor shrink it. */
+/**
+ * On the host element itself and in `:host`, both !important, so page CSS aimed at the tag can
+ * neither hide nor shrink it (see the alert's HOST_STYLE).
+ */
 const HOST_STYLE =
   'all: initial !important; display: block !important; position: fixed !important; inset: 0 !important; ' +
   'z-index: 2147483647 !important; visibility: visible !important; opacity: 1 !important;';
 
 const STYLE = `
+:host { ${HOST_STYLE} }
 .backdrop { position: fixed; inset: 0; overflow: auto; display: flex; align-items: center; justify-content: center;
   background: rgba(31,35,40,.78); font: 15px/1.5 system-ui, sans-serif; color: #1f2328; }
 .box { background: #fff; max-width: 460px; margin: 12px; padding: 18px 22px; border-radius: 12px; border-top: 8px solid #cf222e;
@@ -35,7 +41,7 @@ export interface OverlayActions {
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className: string, text: string): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
+  const node = createElement(doc, tag);
   if (className) node.className = className;
   node.textContent = text;
   return node;
@@ -48,6 +54,7 @@ function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, c
  */
 export class GuardOverlay {
   #host: HTMLElement | undefined;
+  #stopKeeping: (() => void) | undefined;
   #root: ShadowRoot | undefined;
   #go: HTMLAnchorElement | undefined;
   #close: HTMLButtonElement | undefined;
@@ -65,13 +72,17 @@ export class GuardOverlay {
 
   /** Shows the overlay (again) with the focus on its way out: "Go to <target>". */
   show(guard: GuardTarget): void {
-    if (!this.isOpen) this.#render(guard);
+    if (!this.isOpen) {
+      this.hide();
+      this.#render(guard);
+    }
     this.#go?.focus();
   }
 
   hide(): void {
+    this.#stopKeeping?.();
     this.#host?.remove();
-    this.#host = this.#root = this.#go = this.#close = this.#trust = undefined;
+    this.#host = this.#stopKeeping = this.#root = this.#go = this.#close = this.#trust = undefined;
   }
 
   /**
@@ -99,11 +110,9 @@ export class GuardOverlay {
 
   #render({ site, target, targetName }: GuardTarget): void {
     const { doc } = this;
-    const host = doc.createElement(OVERLAY_TAG);
-    host.setAttribute('style', HOST_STYLE);
+    const host = createElement(doc, OVERLAY_TAG);
     const root = host.attachShadow({ mode: 'closed' });
-    const style = doc.createElement('style');
-    style.textContent = STYLE;
+    const style = element(doc, 'style', '', STYLE);
 
     const box = element(doc, 'div', 'box', '');
     box.setAttribute('role', 'alertdialog');
@@ -138,8 +147,10 @@ export class GuardOverlay {
     const backdrop = element(doc, 'div', 'backdrop', '');
     backdrop.append(box);
     root.append(style, backdrop);
-    doc.documentElement.append(host);
+    documentElementOf(doc)?.append(host);
     this.#host = host;
+    // Sets the host's style, and puts the overlay back if the page takes it away.
+    this.#stopKeeping = keepInPage(doc, host, HOST_STYLE);
     this.#root = root;
     this.#go = go;
     this.#close = close;

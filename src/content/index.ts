@@ -4,6 +4,8 @@ import { isReportAgain } from '../protocol/report-again';
 import { PageAlert } from './alert';
 import { collectPageSignals } from './collect-signals';
 import { PasswordGuard } from './password-guard';
+import { createReporter } from './reporter';
+import { readyStateOf } from './safe-dom';
 import { watchPage } from './watch-page';
 
 // Runs at document_start in every frame: the guard's key listeners must be on the window
@@ -29,22 +31,19 @@ const guard = new PasswordGuard(window, {
   },
 });
 const alert = new PageAlert(document);
-let lastReport = '';
 
-async function report(): Promise<void> {
-  const signals = collectPageSignals(document, window.isSecureContext);
-  const serialized = JSON.stringify(signals);
-  if (serialized === lastReport) return;
-  lastReport = serialized;
-  const answer = await send<PageReport>({ type: 'page-signals', signals });
-  if (!answer) return;
-  // Null in frames: the top frame shows the tab's alert.
-  alert.update(answer.alert);
-  guard.arm(answer.guard);
-}
+const reporter = createReporter(
+  () => collectPageSignals(document, window.isSecureContext),
+  (signals) => send<PageReport>({ type: 'page-signals', signals }),
+  (answer) => {
+    // Null in frames: the top frame shows the tab's alert.
+    alert.update(answer.alert);
+    guard.arm(answer.guard);
+  },
+);
 
 function reportSafely(): void {
-  report().catch((error: unknown) => {
+  reporter.report().catch((error: unknown) => {
     // The extension was reloaded or updated under this page: nothing left to report to.
     console.warn('Telehealth Guard: could not report this page:', error);
   });
@@ -55,13 +54,14 @@ function start(): void {
   watchPage(document, reportSafely);
 }
 
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+// safe-dom: once parsed, a page's <img name="readyState"> is document.readyState.
+if (readyStateOf(document) === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
 else start();
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender): undefined => {
   if (sender.id !== browser.runtime.id || !isReportAgain(message)) return;
   // Still parsing: start() reports the whole page in a moment.
-  if (document.readyState === 'loading') return;
-  lastReport = '';
+  if (readyStateOf(document) === 'loading') return;
+  reporter.forget();
   reportSafely();
 });

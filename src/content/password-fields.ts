@@ -1,3 +1,5 @@
+import { activeElementOf, queryAll, shadowRootOf } from './safe-dom';
+
 /**
  * Finding password fields where pages put them: in the document, in open shadow roots
  * (web components), and as the real target of an event. Only the element and its `type`
@@ -21,18 +23,22 @@ export function passwordFieldOf(event: Event): HTMLInputElement | undefined {
 
 /** The focused element, looking through open shadow roots. */
 export function deepActiveElement(doc: Document): Element | null {
-  let active = doc.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
+  let active = activeElementOf(doc);
+  for (;;) {
+    const inner = active ? shadowRootOf(active)?.activeElement : null;
+    if (!inner) return active;
+    active = inner;
+  }
 }
 
 const PASSWORD_SELECTOR = 'input[type="password" i]';
 
 /** Password fields in a document or shadow root and in every open shadow root below it. */
-export function countPasswordFields(root: Document | ShadowRoot): number {
-  let count = root.querySelectorAll(PASSWORD_SELECTOR).length;
-  for (const element of root.querySelectorAll('*')) {
-    if (element.shadowRoot) count += countPasswordFields(element.shadowRoot);
+export function passwordFieldsIn(root: Document | ShadowRoot): HTMLInputElement[] {
+  const fields = queryAll(root, PASSWORD_SELECTOR) as HTMLInputElement[];
+  for (const element of queryAll(root, '*')) {
+    const shadow = shadowRootOf(element);
+    if (shadow) fields.push(...passwordFieldsIn(shadow));
   }
-  return count;
+  return fields;
 }

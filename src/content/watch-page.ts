@@ -1,9 +1,11 @@
+import { matches, queryAll } from './safe-dom';
+
 /**
  * Calls `onChange` when the parts of the page that signals are made of change: password
- * fields, forms, video and frames added after load (login forms are often rendered late).
- * Batches bursts of mutations into one call.
+ * fields, forms and their submit buttons, video and frames added after load (login forms are
+ * often rendered late). Batches bursts of mutations into one call.
  */
-const RELEVANT = 'input, form, video, iframe';
+const RELEVANT = 'input, button, form, video, iframe';
 
 export function watchPage(doc: Document, onChange: () => void, delayMs = 150): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -15,7 +17,8 @@ export function watchPage(doc: Document, onChange: () => void, delayMs = 150): (
     }, delayMs);
   };
   const touchesRelevant = (node: Node): boolean =>
-    node instanceof Element && (node.matches(RELEVANT) || node.querySelector(RELEVANT) !== null);
+    // An added form's members can be its named fields: safe-dom's, not the node's own.
+    node instanceof Element && (matches(node, RELEVANT) || queryAll(node, RELEVANT).length > 0);
 
   const observer = new MutationObserver((records) => {
     for (const record of records) {
@@ -25,7 +28,7 @@ export function watchPage(doc: Document, onChange: () => void, delayMs = 150): (
       }
     }
   });
-  observer.observe(doc, { childList: true, subtree: true, attributes: true, attributeFilter: ['type', 'action', 'src', 'allow'] });
+  observer.observe(doc, { childList: true, subtree: true, attributes: true, attributeFilter: ['type', 'action', 'formaction', 'form', 'src', 'allow'] });
   return () => {
     observer.disconnect();
     if (timer !== undefined) clearTimeout(timer);

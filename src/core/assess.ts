@@ -4,6 +4,7 @@ import type { Finding } from './findings';
 import { foreignFormFindings } from './foreign-form';
 import { parseTarget } from './hostname';
 import { findLookalike } from './lookalike';
+import { isInsecureHttpUrl, isLoopbackHost } from './loopback';
 import type { PageSignals } from './page-signals';
 import { louderLevel, type RiskLevel } from './risk-levels';
 
@@ -31,19 +32,18 @@ export interface PageToAssess {
   signals?: PageSignals | undefined;
 }
 
-function insecureFindings(scheme: string | undefined, knownPlatform: boolean, signals: PageSignals | undefined): Finding[] {
+/** Plain http pages and password forms that post over it; loopback hosts are secure contexts (see loopback). */
+function insecureFindings(scheme: string | undefined, host: string, knownPlatform: boolean, signals: PageSignals | undefined): Finding[] {
   const findings: Finding[] = [];
   const passwords = signals?.passwordFields ?? 0;
-  if (scheme === 'http:') {
+  if (scheme === 'http:' && !isLoopbackHost(host)) {
     if (passwords > 0) findings.push({ code: 'INSECURE_CONNECTION', level: 'danger', reason: 'password-field' });
     else if (knownPlatform) findings.push({ code: 'INSECURE_CONNECTION', level: 'caution', reason: 'known-platform' });
     else if ((signals?.videoElements ?? 0) > 0) findings.push({ code: 'INSECURE_CONNECTION', level: 'caution', reason: 'video' });
   }
-  for (const form of signals?.forms ?? []) {
-    if (form.hasPassword && form.action.toLowerCase().startsWith('http:')) {
-      findings.push({ code: 'INSECURE_FORM', level: 'danger', action: form.action });
-    }
-  }
+  // One finding per address: a form and its submit button often post to the same one.
+  const actions = new Set((signals?.forms ?? []).filter((form) => form.hasPassword && isInsecureHttpUrl(form.action)).map((form) => form.action));
+  for (const action of actions) findings.push({ code: 'INSECURE_FORM', level: 'danger', action });
   return findings;
 }
 
@@ -82,7 +82,7 @@ export function assessPage(allowlist: Allowlist, page: PageToAssess): Verdict {
       }
     }
   }
-  findings.push(...insecureFindings(target.scheme, match !== undefined, page.signals));
+  findings.push(...insecureFindings(target.scheme, target.host, match !== undefined, page.signals));
   const onLookalike = findings.some((finding) => finding.code === 'LOOKALIKE_DOMAIN');
   findings.push(...foreignFormFindings(allowlist, target, page.signals?.forms ?? [], onLookalike));
 

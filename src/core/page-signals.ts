@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SIGNAL_LIMITS } from './signal-limits';
 
 /**
  * What the content script reports about a page. All of it can be forged by the page, so
@@ -6,29 +7,33 @@ import { z } from 'zod';
  */
 export const formSignalSchema = z
   .object({
-    /** The absolute URL the form submits to, as the browser resolves `form.action`. */
-    action: z.string().max(4096),
-    method: z.string().max(16),
+    /**
+     * The absolute URL the form submits to, as the browser resolves `form.action`; or a
+     * submit button's `formaction`, which overrides it (one entry each).
+     */
+    action: z.string().max(SIGNAL_LIMITS.url),
+    method: z.string().max(SIGNAL_LIMITS.method),
     hasPassword: z.boolean(),
   })
   .strict();
 
 export const frameSignalSchema = z
   .object({
-    src: z.string().max(4096),
-    allow: z.string().max(1024),
+    src: z.string().max(SIGNAL_LIMITS.url),
+    allow: z.string().max(SIGNAL_LIMITS.allow),
   })
   .strict();
-
-const MAX_ITEMS = 200;
 
 export const pageSignalsSchema = z
   .object({
     isSecureContext: z.boolean(),
     passwordFields: z.number().int().nonnegative(),
-    forms: z.array(formSignalSchema).max(MAX_ITEMS),
+    /** Password forms first, so a page can't push them past the cap with dummy forms. */
+    forms: z.array(formSignalSchema).max(SIGNAL_LIMITS.forms),
     videoElements: z.number().int().nonnegative(),
-    iframes: z.array(frameSignalSchema).max(MAX_ITEMS),
+    iframes: z.array(frameSignalSchema).max(SIGNAL_LIMITS.frames),
+    /** Some part of the page could not be read (a page built to break the reading): the rest was. */
+    incomplete: z.boolean().optional(),
   })
   .strict();
 

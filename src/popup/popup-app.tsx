@@ -56,12 +56,18 @@ export function PopupApp({ tabId, send }: { tabId: number | undefined; send: Sen
 
   if (load.status === 'loading') return <p class="empty">Checking this tab…</p>;
   if (load.status === 'failed') return <p class="empty" role="alert">Telehealth Guard could not read this tab: {load.error}</p>;
-  if (!load.state) return <p class="empty" data-risk-level="none">Telehealth Guard checks web pages (http and https) only.</p>;
+  // Not a risk level of the contract's, so no data-risk-level: nothing was judged here.
+  if (!load.state) return <p class="empty" data-unsupported="">Telehealth Guard checks web pages (http and https) only.</p>;
   const hosts = lookalikeHosts(load.state.verdict);
   return (
     <>
       <VerdictView verdict={load.state.verdict} />
       <TrustedSitesView dismissals={dismissals.filter((d) => hosts.includes(d.host))} onUndo={undo} error={undoError} />
+      {load.state.signals?.incomplete ? (
+        <p class="empty" data-incomplete="">
+          Parts of this page could not be read (pages can be built to hide things); the verdict uses the rest.
+        </p>
+      ) : null}
       <footer>
         {load.state.signals ? 'Checked the address and the page.' : 'Checked the address; the page has not reported yet.'}
       </footer>

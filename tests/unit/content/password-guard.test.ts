@@ -252,3 +252,28 @@ describe('the guard overlay', () => {
     expect(seen).toEqual([]);
   });
 });
+
+describe('PasswordGuard against the page', () => {
+  it('puts the overlay back when the page removes it, and the guard still stops keys', async () => {
+    guard.arm(D0XY);
+    field.focus();
+    overlay()!.remove();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(overlay()).not.toBeNull();
+    expect(guard.overlayShown).toBe(true);
+    guard.arm(null);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(overlay()).toBeNull();
+  });
+
+  it('catches a focused password field on a page whose <img name="activeElement"> shadows the document', () => {
+    field.focus();
+    Object.defineProperty(document, 'activeElement', { value: document.createElement('img'), configurable: true });
+    try {
+      guard.arm(D0XY);
+    } finally {
+      Reflect.deleteProperty(document, 'activeElement');
+    }
+    expect(guard.overlayShown).toBe(true);
+  });
+});

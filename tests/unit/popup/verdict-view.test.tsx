@@ -65,6 +65,26 @@ describe('PopupApp', () => {
     expect(root.textContent).toContain('the page has not reported yet');
   });
 
+  it('marks a page it does not judge as unsupported, with no risk level (none is no level of the contract)', async () => {
+    const send = vi.fn((message: ExtensionPageMessage) => Promise.resolve({ ok: true, value: message.type === 'get-tab-state' ? null : [] }));
+    const root = mount(<PopupApp tabId={5} send={send} />);
+    await vi.waitFor(() => {
+      expect(root.querySelector('[data-unsupported]')).not.toBeNull();
+    });
+    expect(root.querySelector('[data-risk-level]')).toBeNull();
+  });
+
+  it('says when parts of the page could not be read', async () => {
+    const signals: PageSignals = { ...login, incomplete: true };
+    const state: TabState = { tabId: 5, url: 'https://d0xy.me/', verdict: assessPage(allowlist, { url: 'https://d0xy.me/', signals }), signals, frames: [], updatedAt: 0 };
+    const send = vi.fn((message: ExtensionPageMessage) => Promise.resolve({ ok: true, value: message.type === 'get-tab-state' ? state : [] }));
+    const root = mount(<PopupApp tabId={5} send={send} />);
+    await vi.waitFor(() => {
+      expect(root.querySelector('[data-incomplete]')?.textContent).toContain('could not be read');
+    });
+    expect(root.querySelector('footer')?.textContent).toBe('Checked the address and the page.');
+  });
+
   it('shows the background error instead of a verdict', async () => {
     const send = vi.fn(() => Promise.resolve({ ok: false, error: 'rejected message' }));
     const root = mount(<PopupApp tabId={5} send={send} />);

@@ -1,0 +1,144 @@
+/**
+ * A small hand-written stand-in for the parts of `browser` the background uses: storage
+ * areas as maps, the toolbar button's per-tab badge, tabs, and events a test can fire. Tests
+ * swap it in for webextension-polyfill with vi.mock. It lives on globalThis so that the mock
+ * factory and the test share one copy whatever the module registry does.
+ */
+
+type Listener = (...args: never[]) => unknown;
+
+export class FakeEvent<L extends Listener> {
+  readonly listeners: L[] = [];
+  addListener(listener: L): void {
+    this.listeners.push(listener);
+  }
+  removeListener(listener: L): void {
+    this.listeners.splice(this.listeners.indexOf(listener), 1);
+  }
+  hasListener(listener: L): boolean {
+    return this.listeners.includes(listener);
+  }
+  /** Calls every listener; returns what they returned (a message listener's reply). */
+  fire(...args: Parameters<L>): unknown[] {
+    return this.listeners.map((listener) => listener(...args));
+  }
+}
+
+export interface Badge {
+  text?: string;
+  color?: string;
+  icon?: string;
+  title?: string;
+}
+
+/**
+ * Test hooks: `whileGetting` runs after a read has taken its values and before it answers
+ * (to make it slow: it answers with what storage held when it was asked); `beforeSet` runs
+ * before a write (to fail it).
+ */
+export interface StorageHooks {
+  whileGetting?: (area: string, keys: unknown) => Promise<void> | void;
+  beforeSet?: (area: string, items: Record<string, unknown>) => Promise<void> | void;
+}
+
+export const EXTENSION_ID = 'test-extension';
+
+function keysOf(keys: unknown, map: Map<string, unknown>): string[] {
+  if (keys === null || keys === undefined) return [...map.keys()];
+  if (typeof keys === 'string') return [keys];
+  if (Array.isArray(keys)) return keys as string[];
+  return Object.keys(keys);
+}
+
+function createFakeBrowser() {
+  const hooks: StorageHooks = {};
+  const areas = { session: new Map<string, unknown>(), local: new Map<string, unknown>() };
+  const badges = new Map<number, Badge>();
+  const openTabs = new Map<number, { id: number; url?: string }>();
+  /** Every message the background sent to a tab. */
+  const sentToTabs: { tabId: number; message: unknown; options: unknown }[] = [];
+
+  const area = (name: keyof typeof areas) => {
+    const map = areas[name];
+    return {
+      async get(keys?: unknown) {
+        const values = Object.fromEntries(keysOf(keys, map).filter((key) => map.has(key)).map((key) => [key, structuredClone(map.get(key))]));
+        await hooks.whileGetting?.(name, keys);
+        return values;
+      },
+      async set(items: Record<string, unknown>) {
+        await hooks.beforeSet?.(name, items);
+        for (const [key, value] of Object.entries(items)) map.set(key, structuredClone(value));
+      },
+      remove(keys: string | string[]) {
+        for (const key of typeof keys === 'string' ? [keys] : keys) map.delete(key);
+        return Promise.resolve();
+      },
+    };
+  };
+  const badge = (tabId: number, change: Badge): Promise<void> => {
+    badges.set(tabId, { ...badges.get(tabId), ...change });
+    return Promise.resolve();
+  };
+
+  const browser = {
+    runtime: {
+      id: EXTENSION_ID,
+      getURL: (path: string) => `chrome-extension://${EXTENSION_ID}/${path}`,
+      onMessage: new FakeEvent<(message: unknown, sender: unknown) => unknown>(),
+      onInstalled: new FakeEvent<(details: { reason: string }) => void>(),
+      onStartup: new FakeEvent<() => void>(),
+    },
+    storage: {
+      session: area('session'),
+      local: area('local'),
+      managed: { get: () => Promise.resolve({}) },
+      onChanged: new FakeEvent<(changes: unknown, area: string) => void>(),
+    },
+    action: {
+      setBadgeText: ({ tabId, text }: { tabId: number; text: string }) => badge(tabId, { text }),
+      setBadgeBackgroundColor: ({ tabId, color }: { tabId: number; color: string }) => badge(tabId, { color }),
+      setIcon: ({ tabId, path }: { tabId: number; path: Record<string, string> }) => badge(tabId, { icon: path['16'] ?? '' }),
+      setTitle: ({ tabId, title }: { tabId: number; title: string }) => badge(tabId, { title }),
+    },
+    tabs: {
+      get: (tabId: number) => {
+        const tab = openTabs.get(tabId);
+        return tab ? Promise.resolve({ ...tab }) : Promise.reject(new Error(`No tab with id: ${tabId}.`));
+      },
+      query: () => Promise.resolve([...openTabs.values()].map((tab) => ({ ...tab }))),
+      sendMessage: (tabId: number, message: unknown, options?: unknown) => {
+        sentToTabs.push({ tabId, message, options });
+        return Promise.resolve(undefined);
+      },
+      onUpdated: new FakeEvent<(tabId: number, changeInfo: { url?: string }) => void>(),
+      onRemoved: new FakeEvent<(tabId: number) => void>(),
+      onReplaced: new FakeEvent<(addedTabId: number, removedTabId: number) => void>(),
+      onActivated: new FakeEvent<(info: unknown) => void>(),
+    },
+  };
+
+  return {
+    browser,
+    hooks,
+    session: areas.session,
+    badges,
+    openTabs,
+    sentToTabs,
+    /** Empties storage, badges, tabs and hooks; the listeners stay, as a running worker's do. */
+    reset() {
+      areas.session.clear();
+      areas.local.clear();
+      badges.clear();
+      openTabs.clear();
+      sentToTabs.length = 0;
+      delete hooks.whileGetting;
+      delete hooks.beforeSet;
+    },
+  };
+}
+
+export type FakeBrowser = ReturnType<typeof createFakeBrowser>;
+
+const global = globalThis as { __telehealthGuardFakeBrowser?: FakeBrowser };
+export const fake: FakeBrowser = (global.__telehealthGuardFakeBrowser ??= createFakeBrowser());

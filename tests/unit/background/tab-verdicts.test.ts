@@ -1,0 +1,191 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PageSignals } from '../../../src/core/page-signals';
+import type { PageReport, Reply, TabState } from '../../../src/protocol/messages';
+import { REPORT_AGAIN } from '../../../src/protocol/report-again';
+import { EXTENSION_ID, fake } from './fake-browser';
+
+// The background as it runs in the worker (its listeners, router, store and badge), on the fake.
+vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-browser')).fake.browser }));
+await import('../../../src/background/index');
+
+const quiet: PageSignals = { isSecureContext: true, passwordFields: 0, forms: [], videoElements: 0, iframes: [] };
+const login = (action: string): PageSignals => ({ ...quiet, passwordFields: 1, forms: [{ action, method: 'post', hasPassword: true }] });
+const LOOKALIKE = 'https://d0xy.me/login';
+
+function pageReports(tabId: number, url: string, signals: PageSignals): Promise<Reply<PageReport>> {
+  fake.openTabs.set(tabId, { id: tabId, url });
+  const [reply] = fake.browser.runtime.onMessage.fire({ type: 'page-signals', signals }, { id: EXTENSION_ID, url, frameId: 0, tab: { id: tabId, url } });
+  return reply as Promise<Reply<PageReport>>;
+}
+
+function navigates(tabId: number, url: string): void {
+  fake.openTabs.set(tabId, { id: tabId, url });
+  fake.browser.tabs.onUpdated.fire(tabId, { url });
+}
+
+async function popupReads(tabId: number): Promise<TabState | null> {
+  const sender = { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/src/popup/index.html` };
+  const [reply] = fake.browser.runtime.onMessage.fire({ type: 'get-tab-state', tabId }, sender);
+  const answer = await (reply as Promise<Reply<TabState | null>>);
+  if (!answer.ok) throw new Error(answer.error);
+  return answer.value;
+}
+
+const stored = (tabId: number): TabState | undefined => fake.session.get(`tab:${tabId}`) as TabState | undefined;
+const askedToReport = (tabId: number): boolean => fake.sentToTabs.some((sent) => sent.tabId === tabId && JSON.stringify(sent.message) === JSON.stringify(REPORT_AGAIN));
+/** Lets event-driven work (listeners that return nothing) run to its end. */
+const idle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 20));
+
+beforeEach(() => {
+  fake.reset();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('per-tab verdicts in the background', () => {
+  it("keeps a page's report that arrives before the browser's url event", async () => {
+    await pageReports(1, LOOKALIKE, login(LOOKALIKE));
+    navigates(1, LOOKALIKE);
+    await idle();
+    expect(stored(1)?.verdict.level).toBe('danger');
+    expect(stored(1)?.signals?.passwordFields).toBe(1);
+    expect(fake.badges.get(1)?.text).toBe('!!');
+  });
+
+  it("runs one tab's updates in the order they came, however long storage takes", async () => {
+    // The navigation's read is slow; the report that follows it must still land last.
+    let first = true;
+    fake.hooks.whileGetting = async () => {
+      if (!first) return;
+      first = false;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    navigates(1, LOOKALIKE);
+    const reply = await pageReports(1, LOOKALIKE, login(LOOKALIKE));
+    await idle();
+    expect(reply.ok && reply.value.alert?.level).toBe('danger');
+    expect(stored(1)?.verdict.level).toBe('danger');
+    expect(fake.badges.get(1)?.text).toBe('!!');
+  });
+
+  it('clears the state and the badge when the tab goes to a page that is not on the web', async () => {
+    await pageReports(1, LOOKALIKE, login(LOOKALIKE));
+    navigates(1, 'chrome://extensions/');
+    await vi.waitFor(() => {
+      expect(stored(1)).toBeUndefined();
+    });
+    expect(fake.badges.get(1)).toMatchObject({ text: '', icon: 'icons/default-16.png', title: 'Telehealth Guard' });
+  });
+
+  it('forgets a tab when it closes', async () => {
+    await pageReports(1, LOOKALIKE, login(LOOKALIKE));
+    fake.browser.tabs.onRemoved.fire(1);
+    await vi.waitFor(() => {
+      expect(stored(1)).toBeUndefined();
+    });
+  });
+
+  it.each([
+    ['verified', 'https://doxy.me/dr-smith', undefined, '✓', '#1a7f37'],
+    ['neutral', 'https://forum.example.org/', undefined, '', '#6e7781'],
+    ['caution', 'https://d0xy.me/', undefined, '!', '#bf8700'],
+    ['danger', LOOKALIKE, login(LOOKALIKE), '!!', '#cf222e'],
+  ] as const)('shows %s (%s) on the badge', async (level, url, signals, text, color) => {
+    if (signals) await pageReports(7, url, signals);
+    else navigates(7, url);
+    await vi.waitFor(() => {
+      expect(stored(7)?.verdict.level).toBe(level);
+    });
+    expect(fake.badges.get(7)).toEqual({ text, color, icon: `icons/${level}-16.png`, title: `Telehealth Guard: ${level}` });
+  });
+});
+
+describe('a page that fills storage', () => {
+  it('still gets its badge and its alert when storage.session refuses the write, and the error is logged', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    fake.hooks.beforeSet = (area) => {
+      if (area === 'session') throw new Error('QUOTA_BYTES quota exceeded');
+    };
+    const reply = await pageReports(1, LOOKALIKE, login(LOOKALIKE));
+    expect(reply.ok && reply.value.alert?.level).toBe('danger');
+    expect(fake.badges.get(1)?.text).toBe('!!');
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining('could not store the verdict for tab 1'), expect.any(Error));
+  });
+
+  it('stores only what the verdict is made from, once each', async () => {
+    const dummies = Array.from({ length: 40 }, (_, i) => ({ action: `https://d0xy.me/search/${'x'.repeat(1000)}${i}`, method: 'get', hasPassword: false }));
+    const password = { action: LOOKALIKE, method: 'post', hasPassword: true };
+    const frame = { src: 'https://doxy.me/embed', allow: 'camera' };
+    await pageReports(1, LOOKALIKE, { ...login(LOOKALIKE), forms: [password, password, ...dummies], iframes: [frame, frame] });
+    expect(stored(1)?.signals?.forms).toEqual([password]);
+    expect(stored(1)?.signals?.iframes).toEqual([frame]);
+    expect(stored(1)?.verdict.level).toBe('danger');
+  });
+});
+
+describe('the popup reading a tab', () => {
+  it("never overwrites the page's report; it shows the current address and asks the page to report", async () => {
+    await pageReports(1, LOOKALIKE, login(LOOKALIKE));
+    // The browser's url event for the new address has not come yet.
+    fake.openTabs.set(1, { id: 1, url: 'https://d0xy.me/other' });
+    const shown = await popupReads(1);
+    expect(shown?.url).toBe('https://d0xy.me/other');
+    expect(shown?.signals).toBeNull();
+    expect(stored(1)?.url).toBe(LOOKALIKE);
+    expect(stored(1)?.signals?.passwordFields).toBe(1);
+    expect(askedToReport(1)).toBe(true);
+  });
+
+  it('returns the stored state as it is when the address matches, and asks nothing', async () => {
+    await pageReports(1, LOOKALIKE, login(LOOKALIKE));
+    const before = stored(1);
+    expect(await popupReads(1)).toEqual(before);
+    expect(askedToReport(1)).toBe(false);
+  });
+
+  it('judges a tab with nothing stored by its address, and asks its page to report', async () => {
+    fake.openTabs.set(3, { id: 3, url: 'https://d0xy.me/' });
+    expect((await popupReads(3))?.verdict.level).toBe('caution');
+    expect(stored(3)?.verdict.level).toBe('caution');
+    expect(fake.badges.get(3)?.text).toBe('!');
+    expect(askedToReport(3)).toBe(true);
+  });
+});
+
+describe('tabs the extension did not see open', () => {
+  it('judges the open tabs by their address on install, and sets their badges', async () => {
+    fake.openTabs.set(1, { id: 1, url: 'https://d0xy.me/' });
+    fake.openTabs.set(2, { id: 2, url: 'https://doxy.me/' });
+    fake.openTabs.set(3, { id: 3, url: 'chrome://newtab/' });
+    fake.browser.runtime.onInstalled.fire({ reason: 'install' });
+    await vi.waitFor(() => {
+      expect([1, 2, 3].map((id) => fake.badges.get(id)?.text)).toEqual(['!', '✓', '']);
+    });
+    expect(stored(1)?.signals).toBeNull();
+    expect(stored(3)).toBeUndefined();
+  });
+
+  it("moves a replaced tab's state to the tab that took its place, and asks the new page to report", async () => {
+    await pageReports(1, LOOKALIKE, login(LOOKALIKE));
+    fake.openTabs.delete(1);
+    fake.openTabs.set(5, { id: 5, url: LOOKALIKE });
+    fake.browser.tabs.onReplaced.fire(5, 1);
+    await vi.waitFor(() => {
+      expect(askedToReport(5)).toBe(true);
+    });
+    expect(stored(1)).toBeUndefined();
+    expect(stored(5)).toMatchObject({ tabId: 5, url: LOOKALIKE, verdict: { level: 'danger' } });
+    expect(fake.badges.get(5)?.text).toBe('!!');
+  });
+
+  it('judges a replacing tab at another address by that address', async () => {
+    await pageReports(1, LOOKALIKE, login(LOOKALIKE));
+    fake.openTabs.set(6, { id: 6, url: 'https://doxy.me/' });
+    fake.browser.tabs.onReplaced.fire(6, 1);
+    await vi.waitFor(() => {
+      expect(stored(6)?.verdict.level).toBe('verified');
+    });
+    expect(stored(1)).toBeUndefined();
+  });
+});
