@@ -1,12 +1,16 @@
 import type { PlatformFacts } from './allowlist-file';
 import { matchPlatform, type Allowlist, type ListSource } from './allowlist';
+import { isInCall, type CallState } from './call-state';
+import { loadChatProviders, type ChatProvider } from './chat-widgets';
 import type { Finding } from './findings';
 import { foreignFormFindings } from './foreign-form';
 import { parseTarget } from './hostname';
+import { isLookalikeJoinLink } from './join-links';
 import { findLookalike } from './lookalike';
 import { isInsecureHttpUrl, isLoopbackHost } from './loopback';
 import type { PageSignals } from './page-signals';
 import { louderLevel, type RiskLevel } from './risk-levels';
+import { visitFindings } from './visit-findings';
 
 export interface PlatformSummary {
   name: string;
@@ -30,16 +34,24 @@ export interface PageToAssess {
   url: string;
   /** What the content script saw; absent when only the address is known. */
   signals?: PageSignals | undefined;
+  /** What the page-world hook reported of a call on the page. */
+  call?: CallState | undefined;
 }
 
+/** The built-in chat widget list, read once. */
+let chatProviders: ChatProvider[] | undefined;
+const builtInChatProviders = (): ChatProvider[] => (chatProviders ??= loadChatProviders());
+
 /** Plain http pages and password forms that post over it; loopback hosts are secure contexts (see loopback). */
-function insecureFindings(scheme: string | undefined, host: string, knownPlatform: boolean, signals: PageSignals | undefined): Finding[] {
+function insecureFindings(scheme: string | undefined, host: string, knownPlatform: boolean, signals: PageSignals | undefined, offersVisit: boolean): Finding[] {
   const findings: Finding[] = [];
   const passwords = signals?.passwordFields ?? 0;
   if (scheme === 'http:' && !isLoopbackHost(host)) {
+    // A visit offered over http is danger: browsers will not even open a camera there, so
+    // whoever set it up is doing something wrong.
     if (passwords > 0) findings.push({ code: 'INSECURE_CONNECTION', level: 'danger', reason: 'password-field' });
+    else if (offersVisit) findings.push({ code: 'INSECURE_CONNECTION', level: 'danger', reason: 'video' });
     else if (knownPlatform) findings.push({ code: 'INSECURE_CONNECTION', level: 'caution', reason: 'known-platform' });
-    else if ((signals?.videoElements ?? 0) > 0) findings.push({ code: 'INSECURE_CONNECTION', level: 'caution', reason: 'video' });
   }
   // One finding per address: a form and its submit button often post to the same one.
   const actions = new Set((signals?.forms ?? []).filter((form) => form.hasPassword && isInsecureHttpUrl(form.action)).map((form) => form.action));
@@ -75,25 +87,40 @@ export function assessPage(allowlist: Allowlist, page: PageToAssess): Verdict {
   } else {
     const lookalike = findLookalike(allowlist, target.host);
     if (lookalike) {
-      findings.push({ code: 'LOOKALIKE_DOMAIN', level: 'caution', ...lookalike });
+      const joinLink = isLookalikeJoinLink(allowlist, new URL(target.url), lookalike) ? matchPlatform(allowlist, lookalike.target)?.platform.name : undefined;
+      findings.push({ code: 'LOOKALIKE_DOMAIN', level: 'caution', ...lookalike, ...(joinLink ? { joinLink } : {}) });
       const passwordFields = page.signals?.passwordFields ?? 0;
       if (passwordFields > 0) {
         findings.push({ code: 'PASSWORD_ON_LOOKALIKE', level: 'danger', target: lookalike.target, targetName: lookalike.targetName, passwordFields });
       }
     }
   }
-  findings.push(...insecureFindings(target.scheme, target.host, match !== undefined, page.signals));
   const onLookalike = findings.some((finding) => finding.code === 'LOOKALIKE_DOMAIN');
+  const visit = visitFindings(allowlist, builtInChatProviders(), {
+    scheme: target.scheme,
+    pageVerified: platform?.verified === true,
+    knownPlatform: match !== undefined,
+    lookalike: onLookalike,
+    call: page.call,
+    frames: page.signals?.iframes ?? [],
+    scriptHosts: page.signals?.scriptHosts ?? [],
+    insecureResources: page.signals?.insecureResources ?? [],
+  });
+  const offersVisit = (page.signals?.videoElements ?? 0) > 0 || isInCall(page.call) || visit.some((finding) => finding.code === 'UNVERIFIED_EMBED' && finding.kind === 'call');
+  findings.push(...insecureFindings(target.scheme, target.host, match !== undefined, page.signals, offersVisit));
   findings.push(...foreignFormFindings(allowlist, target, page.signals?.forms ?? [], onLookalike));
+  findings.push(...visit);
 
   return { url: target.url, host: target.host, level: levelOf(platform, findings), platform, findings };
 }
 
 /**
- * A verified platform starts at verified, anything else at neutral; each finding can only
- * make it louder. Also used when findings are added (frames) or hidden (trusted sites).
+ * A verified platform starts at verified, anything else at neutral; each caution or danger
+ * finding can only make it louder. Neutral findings only inform (a known chat widget, a
+ * general-purpose platform): they never take a verified page down. Also used when findings
+ * are added (frames) or hidden (trusted sites).
  */
 export function levelOf(platform: Pick<PlatformSummary, 'verified'> | undefined, findings: readonly Finding[]): RiskLevel {
   const base: RiskLevel = platform?.verified ? 'verified' : 'neutral';
-  return findings.reduce<RiskLevel>((acc, finding) => (finding.level === 'verified' ? acc : louderLevel(acc, finding.level)), base);
+  return findings.reduce<RiskLevel>((acc, finding) => (finding.level === 'verified' || finding.level === 'neutral' ? acc : louderLevel(acc, finding.level)), base);
 }

@@ -25,5 +25,7 @@ export function signalsToKeep(signals: PageSignals): PageSignals {
       (form) => `${form.method} ${form.action}`,
     ),
     iframes: unique(signals.iframes, (frame) => `${frame.allow} ${frame.src}`),
+    ...(signals.scriptHosts ? { scriptHosts: [...new Set(signals.scriptHosts)] } : {}),
+    ...(signals.insecureResources ? { insecureResources: unique(signals.insecureResources, (r) => `${r.kind} ${r.url}`) } : {}),
   };
 }

@@ -32,6 +32,13 @@ export const pageSignalsSchema = z
     forms: z.array(formSignalSchema).max(SIGNAL_LIMITS.forms),
     videoElements: z.number().int().nonnegative(),
     iframes: z.array(frameSignalSchema).max(SIGNAL_LIMITS.frames),
+    /** Hosts the page's scripts load from: chat widgets are recognised by them. */
+    scriptHosts: z.array(z.string().max(SIGNAL_LIMITS.host)).max(SIGNAL_LIMITS.scriptHosts).optional(),
+    /** On an https page: scripts, frames and media it loads over plain http. */
+    insecureResources: z
+      .array(z.object({ kind: z.enum(['script', 'frame', 'media']), url: z.string().max(SIGNAL_LIMITS.url) }).strict())
+      .max(SIGNAL_LIMITS.insecureResources)
+      .optional(),
     /** Some part of the page could not be read (a page built to break the reading): the rest was. */
     incomplete: z.boolean().optional(),
   })

@@ -12,4 +12,9 @@ export const SIGNAL_LIMITS = {
   /** A frame's `allow` attribute. */
   allow: 512,
   method: 16,
+  /** Distinct hosts the page's scripts come from (chat widgets are told apart by them). */
+  scriptHosts: 50,
+  /** Scripts, frames and media an https page loads over plain http. */
+  insecureResources: 20,
+  host: 253,
 } as const;

@@ -3,6 +3,7 @@ import { isInCall, type CallState } from './call-state';
 import { chatProviderOf, type ChatProvider } from './chat-widgets';
 import { callEmbedsOf } from './embeds';
 import type { Finding } from './findings';
+import { isInsecureHttpUrl } from './loopback';
 import type { FrameSignal } from './page-signals';
 
 /** What a page shows of a video visit or a chat, as the verdict needs it. */
@@ -45,7 +46,8 @@ function chatFindings(allowlist: Allowlist, providers: readonly ChatProvider[], 
   for (const { host, kind } of hosts) {
     const provider = chatProviderOf(providers, host, kind);
     if (!provider || seen.has(provider.id) || matchPlatform(allowlist, host)?.platform.verified) continue;
-    seen.set(provider.id, { code: 'UNVERIFIED_EMBED', level: 'caution', kind: 'chat', origin: `https://${host}`, provider: provider.name, reason: 'is a third-party chat widget' });
+    // Neutral: named in the popup; the caution comes when the user starts typing into it.
+    seen.set(provider.id, { code: 'UNVERIFIED_EMBED', level: 'neutral', kind: 'chat', origin: `https://${host}`, provider: provider.name, reason: 'is a third-party chat widget' });
   }
   return [...seen.values()];
 }
@@ -77,8 +79,9 @@ export function visitFindings(allowlist: Allowlist, providers: readonly ChatProv
   }
   const telehealthLooking = signals.pageVerified || signals.knownPlatform || signals.lookalike || inCall || embeds.length > 0;
   if (telehealthLooking) findings.push(...chatFindings(allowlist, providers, signals));
-  if (signals.scheme === 'https:' && signals.insecureResources.length > 0) {
-    findings.push({ code: 'MIXED_CONTENT', level: 'caution', resources: signals.insecureResources.slice(0, MIXED_CONTENT_SHOWN).map((r) => ({ ...r })) });
+  const insecure = signals.scheme === 'https:' ? signals.insecureResources.filter((resource) => isInsecureHttpUrl(resource.url)) : [];
+  if (insecure.length > 0) {
+    findings.push({ code: 'MIXED_CONTENT', level: 'caution', resources: insecure.slice(0, MIXED_CONTENT_SHOWN).map((r) => ({ ...r })) });
   }
   return findings;
 }

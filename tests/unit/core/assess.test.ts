@@ -44,7 +44,7 @@ const cases: Case[] = [
     level: 'danger',
     codes: ['INSECURE_CONNECTION', 'INSECURE_FORM'],
   },
-  { behaviour: 'video over http is caution', url: 'http://visit.example-clinic.com/', signals: videoPage, level: 'caution', codes: ['INSECURE_CONNECTION'] },
+  { behaviour: 'a visit offered over http is danger', url: 'http://visit.example-clinic.com/', signals: videoPage, level: 'danger', codes: ['INSECURE_CONNECTION'] },
   { behaviour: 'an http page with nothing to protect says nothing', url: 'http://example.com/', signals: quietPage, level: 'neutral', codes: [] },
   { behaviour: 'a verified platform over http is not verified', url: 'http://doxy.me/', level: 'caution', codes: ['VERIFIED_PLATFORM', 'INSECURE_CONNECTION'] },
   {
@@ -185,5 +185,50 @@ describe('assessPage', () => {
         expect(explanation.action.length, finding.code).toBeGreaterThan(10);
       }
     }
+  });
+});
+
+describe('assessPage for video visits and chats', () => {
+  const inCall = { activities: ['camera-or-microphone' as const], frameEncryption: false };
+
+  it('names a call on a site no list knows', () => {
+    const verdict = assessPage(allowlist, { url: 'https://visits.example-telehealth.net/room', signals: quietPage, call: inCall });
+    expect(verdict.level).toBe('caution');
+    expect(verdict.findings).toEqual([expect.objectContaining({ code: 'UNKNOWN_VIDEO_PLATFORM', activity: 'camera-or-microphone' })]);
+  });
+
+  it('keeps a verified platform verified in a call', () => {
+    expect(assessPage(allowlist, { url: 'https://doxy.me/drsmith', signals: videoPage, call: inCall }).level).toBe('verified');
+  });
+
+  it('keeps a verified page verified with a chat widget, and names the widget', () => {
+    const verdict = assessPage(allowlist, { url: 'https://doxy.me/drsmith', signals: { ...quietPage, scriptHosts: ['widget.intercom.io'] } });
+    expect(verdict.level).toBe('verified');
+    expect(verdict.findings.map((f) => f.code)).toEqual(['VERIFIED_PLATFORM', 'UNVERIFIED_EMBED']);
+  });
+
+  it('calls out a meeting link on a lookalike host', () => {
+    const [finding] = assessPage(allowlist, { url: 'https://zoom-us.net/j/123456789' }).findings;
+    expect(finding).toMatchObject({ code: 'LOOKALIKE_DOMAIN', target: 'zoom.us', joinLink: 'Zoom' });
+    expect(explainFinding(finding!).title).toBe('This is a fake Zoom meeting link');
+  });
+
+  it('calls an https page with http scripts mixed content, but not its loopback parts', () => {
+    const signals = {
+      ...quietPage,
+      insecureResources: [
+        { kind: 'script' as const, url: 'http://cdn.example.net/a.js' },
+        { kind: 'media' as const, url: 'http://localhost:8080/v.mp4' },
+      ],
+    };
+    const [finding] = assessPage(allowlist, { url: 'https://portal.example-clinic.com/', signals }).findings;
+    expect(finding).toEqual({ code: 'MIXED_CONTENT', level: 'caution', resources: [{ kind: 'script', url: 'http://cdn.example.net/a.js' }] });
+  });
+
+  it('calls an http page embedding a camera frame a danger', () => {
+    const signals = { ...quietPage, iframes: [{ src: 'https://video.example-vendor.net/room', allow: 'camera; microphone' }] };
+    const verdict = assessPage(allowlist, { url: 'http://clinic.example.org/visit', signals });
+    expect(verdict.level).toBe('danger');
+    expect(verdict.findings.map((f) => f.code)).toEqual(['INSECURE_CONNECTION', 'UNVERIFIED_EMBED']);
   });
 });
