@@ -3,42 +3,159 @@
  * (demo/sites/news.example.org/article.html) loaded many times in a browser with the built
  * extension and in one without, reading the renderer's own task and script time (CDP
  * Performance metrics) once the page has loaded and settled.
+ *
+ * What makes the comparison fair, and checked rather than assumed:
+ * - The browsers run side by side and take turns, load for load, in rounds whose order
+ *   rotates (without-with, with-without, ...): a machine that slows down or speeds up during
+ *   the run (another process, CPU clock) weighs on every side alike. A third browser with
+ *   another build of the extension (`baselineDist`, e.g. the code before a change) can take
+ *   its turn in the same rounds: before/after figures from one run, under the same load.
+ * - Warm-up loads in each browser first (disk and HTTP caches, the service worker's first
+ *   start, V8's code cache for our content script), not counted.
+ * - Every counted load is checked to be the same page: the server saw exactly one request for
+ *   it and answered 200, the browser ended on it, and the page has the same elements in every
+ *   browser. The counts of loads are then checked to be equal.
+ * - One warm-up load in each browser asks Chromium which script worlds the page got: the
+ *   extension's content script must be there with the extension and absent without.
+ * - The metrics are read twice, CHECK_MS apart, after the settle time: a load whose script
+ *   time still grew is counted as unsettled, so a too-short settle time shows.
+ * - Medians with the 25th and 75th percentiles, per side and for the load-for-load
+ *   differences: a spread wider than the difference says the difference is noise.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { chromiumArgs, chromiumPath, DEFAULT_DIST } from '../demo/browser';
-import { startDemoServers } from '../demo/server';
+import { startDemoServers, type DemoServers } from '../demo/server';
 
-const RUNS = 21;
-/** Time after `load` for the content script's reading and reporting to finish. */
-const SETTLE_MS = 400;
+const EXTENSION_NAME = 'Telehealth Guard';
+const PAGE_PATH = '/article';
+/** The metrics are read twice, this far apart: the second reading is the sample. */
+const CHECK_MS = 200;
+
+export interface PageCostOptions {
+  /** Counted loads in each browser. */
+  runs?: number;
+  /** Loads in each browser before counting. */
+  warmups?: number;
+  /** The built extension; dist/ by default. */
+  distDir?: string;
+  /** Another build of the extension, measured in the same rounds (before/after a change). */
+  baselineDist?: string | undefined;
+  /**
+   * Time after `load` for the content script's reading and reporting to finish (its last
+   * report, asked again by the background, goes out some 250 ms after navigation here).
+   * Checked: see `unsettled`.
+   */
+  settleMs?: number;
+}
+
+/** 25th percentile, median, 75th percentile, ms. */
+export interface Spread {
+  p25: number;
+  median: number;
+  p75: number;
+}
+
+/** What one load cost the page's renderer main thread, ms (CDP Performance metrics). */
+export interface Sample {
+  /** TaskDuration: wall time of every task the main thread ran (script, parsing, style, layout, GC, IPC). */
+  task: number;
+  /** ScriptDuration: wall time running JavaScript, in every world (the page has none of its own). */
+  script: number;
+  /** ThreadTime: the main thread's CPU time; unlike the two above, not stretched while the thread waits for a core. */
+  thread: number;
+}
+
+export const METRICS = ['task', 'script', 'thread'] as const;
+export type Metric = (typeof METRICS)[number];
+export type Spreads = Record<Metric, Spread>;
+
+/** One browser's figures: its own, and the difference to the browser without the extension in the same rounds. */
+export interface SideCost {
+  own: Spreads;
+  /** This browser − the one without the extension, round by round. */
+  added: Spreads;
+  samples: Sample[];
+  /**
+   * Counted loads whose script time still grew in the last CHECK_MS after the settle time:
+   * something still ran, and the sample may miss some of its cost. Should be 0.
+   */
+  unsettled: number;
+}
 
 export interface PageCost {
   runs: number;
-  /** Medians, ms. */
-  taskWithout: number;
-  taskWith: number;
-  scriptWithout: number;
-  scriptWith: number;
+  warmups: number;
+  /** Elements on the page (the same in every browser: checked). */
+  elements: number;
+  without: SideCost;
+  with: SideCost;
+  /** The `baselineDist` build, when one was given. */
+  baseline?: SideCost;
 }
 
-function median(values: number[]): number {
+/** Linear interpolation between order statistics (the usual "type 7" quantile). */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+  const position = (sorted.length - 1) * q;
+  const below = Math.floor(position);
+  const above = Math.ceil(position);
+  return sorted[below]! + (sorted[above]! - sorted[below]!) * (position - below);
 }
 
-async function launch(withExtension: boolean): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export function spreadOf(values: readonly number[]): Spread {
+  return { p25: quantile(values, 0.25), median: quantile(values, 0.5), p75: quantile(values, 0.75) };
+}
+
+/**
+ * The order in which `sides` browsers load the page in a round: rotated by one each round, so
+ * that over the rounds each goes first (and last) equally often. Two sides: 0-1, 1-0, 0-1, ...
+ */
+export function roundOrder(round: number, sides: number): number[] {
+  return Array.from({ length: sides }, (_, index) => (round + index) % sides);
+}
+
+function spreadsOf(samples: readonly Sample[]): Spreads {
+  return Object.fromEntries(METRICS.map((metric) => [metric, spreadOf(samples.map((sample) => sample[metric]))])) as Spreads;
+}
+
+/** Figures for one side; `reference` are the no-extension loads of the same rounds. */
+export function sideCost(samples: readonly Sample[], reference: readonly Sample[], unsettled = 0): SideCost {
+  if (samples.length !== reference.length) throw new Error(`bench: ${samples.length} loads against ${reference.length}`);
+  const differences = samples.map((sample, index) => {
+    const other = reference[index]!;
+    return { task: sample.task - other.task, script: sample.script - other.script, thread: sample.thread - other.thread };
+  });
+  return { own: spreadsOf(samples), added: spreadsOf(differences), samples: [...samples], unsettled };
+}
+
+interface Side {
+  /** The built extension, or undefined for the browser without it. */
+  distDir: string | undefined;
+  context: BrowserContext;
+  close: () => Promise<void>;
+  loads: number;
+  samples: Sample[];
+  unsettled: number;
+}
+
+async function launch(distDir: string | undefined): Promise<Side> {
   const profile = mkdtempSync(join(tmpdir(), 'thg-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
-    args: chromiumArgs(withExtension ? DEFAULT_DIST : undefined),
+    args: chromiumArgs(distDir),
   });
-  if (withExtension && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
+  if (distDir !== undefined && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
   return {
+    distDir,
     context,
+    loads: 0,
+    samples: [],
+    unsettled: 0,
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -46,40 +163,84 @@ async function launch(withExtension: boolean): Promise<{ context: BrowserContext
   };
 }
 
-async function measure(context: BrowserContext, url: string): Promise<{ task: number; script: number }> {
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  await page.goto(url, { waitUntil: 'load' });
-  await page.waitForTimeout(SETTLE_MS);
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  const value = (name: string): number => (metrics.find((metric) => metric.name === name)?.value ?? Number.NaN) * 1000;
-  await page.close();
-  return { task: value('TaskDuration'), script: value('ScriptDuration') };
+interface Load extends Sample {
+  elements: number;
+  unsettled: boolean;
+  /** Names of the isolated (extension) worlds the page got, when asked for. */
+  isolatedWorlds?: string[];
 }
 
-export async function benchPageCost(): Promise<PageCost> {
+async function load(side: Side, servers: DemoServers, url: string, settleMs: number, listWorlds = false): Promise<Load> {
+  const page = await side.context.newPage();
+  const cdp = await side.context.newCDPSession(page);
+  const isolatedWorlds: string[] = [];
+  if (listWorlds) {
+    // Only on a warm-up load: the Runtime domain has a cost of its own.
+    cdp.on('Runtime.executionContextCreated', ({ context }) => {
+      const aux = context.auxData as { type?: string } | undefined;
+      if (aux?.type === 'isolated') isolatedWorlds.push(context.name);
+    });
+    await cdp.send('Runtime.enable');
+  }
+  await cdp.send('Performance.enable');
+  const served = servers.requests.length;
+  const response = await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(settleMs);
+  const read = async (): Promise<Sample> => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const value = (name: string): number => (metrics.find((metric) => metric.name === name)?.value ?? Number.NaN) * 1000;
+    return { task: value('TaskDuration'), script: value('ScriptDuration'), thread: value('ThreadTime') };
+  };
+  const settled = await read();
+  await page.waitForTimeout(CHECK_MS);
+  const sample = await read();
+  // Checked after the metrics are read: these reads are no part of the page's load.
+  const hits = servers.requests.slice(served).filter((request) => request.path === PAGE_PATH);
+  if (response?.status() !== 200 || hits.length !== 1 || hits[0]!.status !== 200 || page.url() !== url) {
+    throw new Error(`bench: ${url} did not load once with status 200 (${hits.length} requests, status ${response?.status()}, at ${page.url()})`);
+  }
+  const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
+  await page.close();
+  side.loads++;
+  return { ...sample, elements, unsettled: sample.script - settled.script > 0.05, ...(listWorlds ? { isolatedWorlds } : {}) };
+}
+
+export async function benchPageCost({ runs = 21, warmups = 3, distDir = DEFAULT_DIST, baselineDist, settleMs = 600 }: PageCostOptions = {}): Promise<PageCost> {
   const servers = await startDemoServers();
-  const url = `https://news.example.org:${servers.httpsPort}/article`;
-  const samples = { without: [] as { task: number; script: number }[], with: [] as { task: number; script: number }[] };
+  const url = `https://news.example.org:${servers.httpsPort}${PAGE_PATH}`;
+  const elements = new Set<number>();
+  const sides: Side[] = [];
   try {
-    for (const withExtension of [false, true]) {
-      const browser = await launch(withExtension);
-      try {
-        await measure(browser.context, url); // warm-up: caches, the worker's first start
-        for (let run = 0; run < RUNS; run++) samples[withExtension ? 'with' : 'without'].push(await measure(browser.context, url));
-      } finally {
-        await browser.close();
+    // Without the extension first: the reference every other side is compared with.
+    for (const dist of [undefined, distDir, ...(baselineDist === undefined ? [] : [baselineDist])]) sides.push(await launch(dist));
+
+    for (const side of sides) {
+      const extension = side.distDir !== undefined;
+      const worlds = (await load(side, servers, url, settleMs, true)).isolatedWorlds ?? [];
+      if (worlds.includes(EXTENSION_NAME) !== extension) {
+        throw new Error(`bench: the content script ${extension ? 'did not run with' : 'ran without'} the extension (${side.distDir ?? 'none'}; worlds: ${worlds.join(', ') || 'none'})`);
+      }
+      for (let run = 1; run < warmups; run++) await load(side, servers, url, settleMs);
+    }
+
+    for (let round = 0; round < runs; round++) {
+      for (const index of roundOrder(round, sides.length)) {
+        const side = sides[index]!;
+        const result = await load(side, servers, url, settleMs);
+        elements.add(result.elements);
+        side.samples.push({ task: result.task, script: result.script, thread: result.thread });
+        if (result.unsettled) side.unsettled++;
       }
     }
+    if (sides.some((side) => side.loads !== sides[0]!.loads || side.samples.length !== runs)) {
+      throw new Error(`bench: unequal loads (${sides.map((side) => side.loads).join(', ')})`);
+    }
+    // Our alert or overlay on this page would be a cost of its own, and a different page.
+    if (elements.size !== 1) throw new Error(`bench: the page did not have the same elements in every load (${[...elements].join(', ')})`);
   } finally {
+    for (const side of sides) await side.close();
     await servers.close();
   }
-  return {
-    runs: RUNS,
-    taskWithout: median(samples.without.map((s) => s.task)),
-    taskWith: median(samples.with.map((s) => s.task)),
-    scriptWithout: median(samples.without.map((s) => s.script)),
-    scriptWith: median(samples.with.map((s) => s.script)),
-  };
+  const [without, withExtension, baseline] = sides.map((side) => sideCost(side.samples, sides[0]!.samples, side.unsettled));
+  return { runs, warmups, elements: [...elements][0]!, without: without!, with: withExtension!, ...(baseline ? { baseline } : {}) };
 }

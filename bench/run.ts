@@ -3,7 +3,7 @@
  * figures, as ratios against a baseline measured in the same run, never by timed tests.
  */
 import { benchLookalikeSpeed } from './lookalike-speed';
-import { benchPageCost } from './page-cost';
+import { benchPageCost, METRICS, type Metric, type Spread } from './page-cost';
 
 const TARGETS = { microsAt10k: 20, buildMs: 300, speedupAt10k: 20, pageCostMs: 2 };
 
@@ -29,17 +29,46 @@ function printLookalikeSpeed(): void {
   );
 }
 
+const LABELS: Record<Metric, string> = {
+  task: 'TaskDuration (target)',
+  script: 'ScriptDuration',
+  thread: 'ThreadTime (CPU)',
+};
+
+function formatSpread({ p25, median, p75 }: Spread): string {
+  return `${median.toFixed(2)} [${p25.toFixed(2)}–${p75.toFixed(2)}]`;
+}
+
+/**
+ * The target is read against TaskDuration: the issue asks for main-thread time, and that is
+ * all the renderer's main thread did (our scripts, but also creating their worlds, compiling
+ * them, garbage collection, style and layout), not only the script time. ScriptDuration is
+ * printed to show how much of it is our own JavaScript, and ThreadTime, the same thread's CPU
+ * time, as a cross-check that waiting for a core does not inflate.
+ */
 async function printPageCost(): Promise<void> {
   console.log('');
-  console.log('Main-thread time on page load, typical page, real Chromium (median of runs, ms)');
   const cost = await benchPageCost();
-  const extraTask = cost.taskWith - cost.taskWithout;
-  console.log('                   | without extension | with extension | added');
-  console.log(`renderer tasks     | ${cost.taskWithout.toFixed(2).padStart(17)} | ${cost.taskWith.toFixed(2).padStart(14)} | ${extraTask.toFixed(2).padStart(6)}`);
   console.log(
-    `script (all worlds)| ${cost.scriptWithout.toFixed(2).padStart(17)} | ${cost.scriptWith.toFixed(2).padStart(14)} | ${(cost.scriptWith - cost.scriptWithout).toFixed(2).padStart(6)}`,
+    `Main-thread time on page load, typical page (${cost.elements} elements), real Chromium: ${cost.runs} loads with and ${cost.runs} without ` +
+      `the extension, in alternating pairs after ${cost.warmups} warm-ups each (ms, median [p25–p75])`,
   );
-  console.log(`${cost.runs} loads each; target: the hook and content script add <= ${TARGETS.pageCostMs} ms: ${extraTask <= TARGETS.pageCostMs ? 'met' : 'NOT MET'}`);
+  console.log('metric                | without extension      | with extension         | added, pair by pair');
+  console.log('----------------------|------------------------|------------------------|-----------------------');
+  for (const metric of METRICS) {
+    console.log(
+      `${LABELS[metric].padEnd(21)} | ${formatSpread(cost.without[metric]).padEnd(22)} | ${formatSpread(cost.with[metric]).padEnd(22)} | ${formatSpread(cost.paired[metric])}`,
+    );
+  }
+  if (cost.unsettled.with + cost.unsettled.without > 0) {
+    console.log(`warning: script still ran late in ${cost.unsettled.with} loads with and ${cost.unsettled.without} without the extension: raise settleMs`);
+  }
+  const added = cost.paired.task.median;
+  const script = cost.paired.script.median;
+  console.log(
+    `target: the hook and content script add <= ${TARGETS.pageCostMs} ms of main-thread time (TaskDuration, median of the pairs): ` +
+      `${added <= TARGETS.pageCostMs ? 'met' : 'NOT MET'} (+${added.toFixed(2)} ms; script alone +${script.toFixed(2)} ms, ${script <= TARGETS.pageCostMs ? 'within' : 'over'} it)`,
+  );
 }
 
 printLookalikeSpeed();

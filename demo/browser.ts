@@ -16,6 +16,8 @@ export interface LaunchOptions {
   /** The built extension; `dist/` by default. */
   distDir?: string;
   headless?: boolean;
+  /** A profile to start with and keep on close (what survives a browser restart); a fresh one by default. */
+  profileDir?: string;
 }
 
 export interface ExtensionBrowser {
@@ -76,18 +78,22 @@ export function chromiumArgs(distDir: string | undefined): string[] {
     '--host-resolver-rules=MAP * 127.0.0.1, EXCLUDE localhost',
     // The demo's certificate is self-signed.
     '--ignore-certificate-errors',
+    // Camera tests: a fake camera and microphone, and the browser's own permission prompt
+    // answered yes, so only the extension's prompt stands between a page and the camera.
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
   ];
 }
 
 /** Chromium with the built extension loaded, in a fresh profile that `close()` removes. */
-export async function launchExtensionBrowser({ distDir = DEFAULT_DIST, headless = true }: LaunchOptions = {}): Promise<ExtensionBrowser> {
+export async function launchExtensionBrowser({ distDir = DEFAULT_DIST, headless = true, profileDir: keptProfile }: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const executablePath = chromiumPath();
   const expectedId = extensionIdFromKey(manifestKey(distDir));
-  const profileDir = mkdtempSync(join(tmpdir(), 'thg-profile-'));
+  const profileDir = keptProfile ?? mkdtempSync(join(tmpdir(), 'thg-profile-'));
   let context: BrowserContext | undefined;
   const close = async (): Promise<void> => {
     await context?.close().catch(() => undefined);
-    rmSync(profileDir, { recursive: true, force: true });
+    if (keptProfile === undefined) rmSync(profileDir, { recursive: true, force: true });
   };
   try {
     context = await chromium.launchPersistentContext(profileDir, {

@@ -8,6 +8,8 @@ interface DomNode {
   nodeName: string;
   nodeType: number;
   nodeValue?: string;
+  /** Name, value, name, value… */
+  attributes?: string[];
   /** On document nodes: the document's address. */
   documentURL?: string;
   children?: DomNode[];
@@ -79,12 +81,26 @@ interface Found {
   documentUrl: string | undefined;
 }
 
-async function withOverlay<T>(context: BrowserContext, page: Page, use: (found: Found | undefined) => Promise<T>): Promise<T> {
+/** Which of our shadow hosts to look for: the overlay, or an alert element of one kind. */
+export type HostMatch = (node: { nodeName: string; attributes?: string[] }) => boolean;
+
+const isOverlay: HostMatch = (node) => node.nodeName === OVERLAY_NODE_NAME;
+
+/** A `<telehealth-guard-alert>` whose `data-kind` is `kind` (camera-prompt, chat-caution, …). */
+export const alertOfKind =
+  (kind: string): HostMatch =>
+  (node) => {
+    if (node.nodeName !== 'TELEHEALTH-GUARD-ALERT') return false;
+    const attributes = node.attributes ?? [];
+    return attributes.some((name, i) => i % 2 === 0 && name === 'data-kind' && attributes[i + 1] === kind);
+  };
+
+async function withOverlay<T>(context: BrowserContext, page: Page, use: (found: Found | undefined) => Promise<T>, match: HostMatch = isOverlay): Promise<T> {
   const all = await sessions(context, page);
   try {
     for (const { session, frame } of all) {
       const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-      const host = find(root, (node) => node.nodeName === OVERLAY_NODE_NAME);
+      const host = find(root, match);
       if (host) return await use({ session, frame, host, documentUrl: documentUrlOf(root, host) });
     }
     return await use(undefined);
@@ -94,7 +110,7 @@ async function withOverlay<T>(context: BrowserContext, page: Page, use: (found: 
 }
 
 /** Looks for the guard's overlay inside closed shadow roots, which page scripts cannot. */
-export function overlayDetails(context: BrowserContext, page: Page): Promise<OverlayDetails> {
+export function overlayDetails(context: BrowserContext, page: Page, match: HostMatch = isOverlay): Promise<OverlayDetails> {
   return withOverlay(context, page, (found) => {
     const shadow = found?.host.shadowRoots?.[0];
     return Promise.resolve({
@@ -103,7 +119,7 @@ export function overlayDetails(context: BrowserContext, page: Page): Promise<Ove
       text: shadow ? textOf(shadow) : '',
       frameUrl: found?.documentUrl,
     });
-  });
+  }, match);
 }
 
 /**
@@ -111,7 +127,7 @@ export function overlayDetails(context: BrowserContext, page: Page): Promise<Ove
  * its box from CDP, then a click at its centre. Top-frame overlays only (a frame's box would
  * need its offset in the page).
  */
-export function clickInOverlay(context: BrowserContext, page: Page, label: string): Promise<void> {
+export function clickInOverlay(context: BrowserContext, page: Page, label: string, match: HostMatch = isOverlay): Promise<void> {
   return withOverlay(context, page, async (found) => {
     if (!found) throw new Error('no guard overlay to click in');
     if (found.frame !== page.mainFrame() || found.documentUrl !== page.url()) throw new Error('clickInOverlay works on top-frame overlays only');
@@ -120,5 +136,5 @@ export function clickInOverlay(context: BrowserContext, page: Page, label: strin
     const { model } = (await found.session.send('DOM.getBoxModel', { nodeId: control.nodeId })) as { model: { content: number[] } };
     const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
     await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
-  });
+  }, match);
 }

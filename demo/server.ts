@@ -18,11 +18,13 @@ const SAFE_PATH = /^\/(?:[a-z0-9][a-z0-9-]*\/)*(?:[a-z0-9][a-z0-9-]*)?$/i;
  * The pages may load nothing from another origin: the demo must never reach past loopback,
  * and Chromium maps every hostname to 127.0.0.1 anyway, so a stray request would only
  * muddle what the extension sees. One exception, demo sites on these same servers: a page
- * may frame d0xy.me or forum.example.org, to show the guard in cross-site frames.
+ * may frame d0xy.me or forum.example.org, to show the guard in cross-site frames, an unknown video
+ * site (visits.example-telehealth.net) and a stand-in for a chat widget's frame (intercom-sheets.com).
  */
 const CSP =
   "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-  "frame-src 'self' https://d0xy.me:* https://forum.example.org:*; form-action 'self'";
+  "frame-src 'self' https://d0xy.me:* https://forum.example.org:* https://visits.example-telehealth.net:* https://intercom-sheets.com:*; " +
+  "form-action 'self'";
 
 export interface ServedRequest {
   scheme: 'http' | 'https';

@@ -1,10 +1,16 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { createRouter } from '../protocol/router';
+import { adminPageHandlers } from './admin-handlers';
+import { registerAdminListeners } from './admin-listeners';
 import { askTabsShowingHostToReport, askToReport } from './ask-to-report';
+import { onCallReport, onChatTyping, type RiskAction } from './calls';
 import { listDismissals, removeDismissal } from './dismissal-store';
 import { judgeOpenTabs } from './open-tabs';
 import { onDismissLookalikeGuard, onPageReport } from './page-reports';
 import { onTabClosed, onTabNavigated, onTabReplaced, tabStateFor } from './tab-verdicts';
+
+/** Until the clinic's policy says otherwise (warn, block or off), a call on an unverified platform asks first. */
+const unknownVideoPlatformAction = (): Promise<RiskAction> => Promise.resolve('warn');
 
 // Listeners are registered on the first tick: an MV3 worker woken by an event only
 // delivers it to listeners that exist by then.
@@ -15,6 +21,8 @@ const router = createRouter({
   content: {
     'page-signals': (message, sender) => onPageReport(sender, message.signals),
     'dismiss-lookalike-guard': (_message, sender) => onDismissLookalikeGuard(sender),
+    'call-activity': (message, sender) => onCallReport(sender, message.activity, unknownVideoPlatformAction),
+    'chat-typing': (_message, sender) => onChatTyping(sender),
   },
   pages: {
     'get-tab-state': async (message) => {
@@ -28,6 +36,8 @@ const router = createRouter({
       if (removed) await askTabsShowingHostToReport(message.host);
       return removed;
     },
+    // Admin policy, remote list, the user's own list (options page, popup footer).
+    ...adminPageHandlers,
   },
 });
 
@@ -60,3 +70,7 @@ browser.runtime.onInstalled.addListener(() => {
     console.error('Telehealth Guard: could not judge the open tabs:', error);
   });
 });
+
+// Admin policy (storage.managed), signed remote list (alarms), the user's own list: their
+// listeners, and the start-up load of the stored lists.
+registerAdminListeners();

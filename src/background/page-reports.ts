@@ -5,7 +5,7 @@ import type { PageSignals } from '../core/page-signals';
 import { hideTrustedLookalikes } from '../core/trusted-sites';
 import type { Dismissal, PageReport } from '../protocol/messages';
 import type { ContentSender } from '../protocol/router';
-import { getAllowlist } from './allowlist-state';
+import { allowlistReady, getAllowlist } from './allowlist-state';
 import { askTabsShowingHostToReport, askToReport } from './ask-to-report';
 import { addDismissal, trustedHosts } from './dismissal-store';
 import { isAssessedUrl, onFrameReport, onPageSignals } from './tab-verdicts';
@@ -27,6 +27,8 @@ function guardFor(sender: ContentSender, frame: Verdict | undefined): GuardTarge
  * look-alike findings to the tab, and gets only its password-field guard.
  */
 export async function onPageReport(sender: ContentSender, signals: PageSignals): Promise<PageReport> {
+  // Frames are judged here, outside tab-verdicts: they too wait for the stored lists after a wake-up.
+  await allowlistReady();
   const trusted = await trustedHosts();
   const isTrusted = (host: string): boolean => trusted.has(host);
   const armIfDistrusted = (guard: GuardTarget | undefined): GuardTarget | null => (guard && !isTrusted(guard.site) ? guard : null);

@@ -1,12 +1,15 @@
 import { assessPage } from '../core/assess';
+import { withActivity, type CallState } from '../core/call-state';
+import type { CallActivityName } from '../core/findings';
 import { withFrameFindings } from '../core/frame-findings';
 import { signalsToKeep } from '../core/kept-signals';
 import type { PageSignals } from '../core/page-signals';
 import type { RiskLevel } from '../core/risk-levels';
 import type { FrameReport, TabState } from '../protocol/messages';
-import { getAllowlist } from './allowlist-state';
+import { allowlistReady, getAllowlist } from './allowlist-state';
 import { askToReport } from './ask-to-report';
 import { showLevelOnBadge } from './badge';
+import { withListFindings } from './list-findings';
 import { readTabState, removeTabState, writeTabState } from './tab-state-store';
 
 const ASSESSED_SCHEMES = /^https?:/i;
@@ -50,17 +53,35 @@ async function publish(tabId: number, level: RiskLevel | undefined, state: TabSt
  * The top frame's address and report make the verdict; frames can only add their findings
  * to it, and only those made under the tab's current address count.
  */
-async function judge(tabId: number, url: string, signals: PageSignals | undefined, frames: readonly FrameReport[]): Promise<TabState | null> {
+async function judge(
+  tabId: number,
+  url: string,
+  signals: PageSignals | undefined,
+  frames: readonly FrameReport[],
+  call?: CallState,
+): Promise<TabState | null> {
   if (!isAssessedUrl(url)) {
     await publish(tabId, undefined, null);
     return null;
   }
   const current = frames.filter((frame) => frame.tabUrl === url);
-  const verdict = withFrameFindings(
-    assessPage(getAllowlist(), { url, signals }),
-    current.flatMap((frame) => frame.findings),
+  // A worker just woken has the catalog only until the stored lists are in (milliseconds).
+  await allowlistReady();
+  const verdict = withListFindings(
+    withFrameFindings(
+      assessPage(getAllowlist(), { url, signals, call }),
+      current.flatMap((frame) => frame.findings),
+    ),
   );
-  const state: TabState = { tabId, url, verdict, signals: signals ? signalsToKeep(signals) : null, frames: current, updatedAt: Date.now() };
+  const state: TabState = {
+    tabId,
+    url,
+    verdict,
+    signals: signals ? signalsToKeep(signals) : null,
+    frames: current,
+    ...(call ? { call } : {}),
+    updatedAt: Date.now(),
+  };
   await publish(tabId, verdict.level, state);
   return state;
 }
@@ -80,7 +101,25 @@ export function onTabNavigated(tabId: number, url: string): Promise<TabState | n
 
 /** The top frame's content script reported what the page holds; `tabUrl` comes from the browser. */
 export function onPageSignals(tabId: number, tabUrl: string, signals: PageSignals): Promise<TabState | null> {
-  return serialize(tabId, async () => judge(tabId, tabUrl, signals, framesOf(await readTabState(tabId))));
+  return serialize(tabId, async () => {
+    const stored = await readTabState(tabId);
+    return judge(tabId, tabUrl, signals, framesOf(stored), callOf(stored, tabUrl));
+  });
+}
+
+/** The call seen on the page at `url`; a call on an earlier address is over. */
+const callOf = (state: TabState | undefined, url: string): CallState | undefined => (state?.url === url ? state.call : undefined);
+
+/** The top frame's page-world hook reported call activity; the verdict records it. */
+export function onCallActivity(tabId: number, tabUrl: string, activity: CallActivityName | 'frame-encryption'): Promise<TabState | null> {
+  return serialize(tabId, async () => {
+    const stored = await readTabState(tabId);
+    const before = callOf(stored, tabUrl);
+    const call = withActivity(before, activity);
+    if (stored && before && JSON.stringify(call) === JSON.stringify(before)) return stored;
+    const signals = stored?.url === tabUrl ? (stored.signals ?? undefined) : undefined;
+    return judge(tabId, tabUrl, signals, framesOf(stored), call);
+  });
 }
 
 /**
@@ -97,8 +136,21 @@ export function onFrameReport(tabId: number, report: FrameReport): Promise<boole
     const frames = report.findings.length > 0 ? [...others, report] : others;
     if (stored?.url === report.tabUrl && JSON.stringify(frames) === JSON.stringify(before)) return false;
     const signals = stored?.url === report.tabUrl ? (stored.signals ?? undefined) : undefined;
-    const state = await judge(tabId, report.tabUrl, signals, frames);
+    const state = await judge(tabId, report.tabUrl, signals, frames, callOf(stored, report.tabUrl));
     return JSON.stringify(state?.verdict.findings) !== JSON.stringify(stored?.verdict.findings);
+  });
+}
+
+/**
+ * The allowlist changed (admin policy, remote list, user's list): the stored page is judged
+ * again with what it last reported. Returns whether its verdict changed.
+ */
+export function onAllowlistChanged(tabId: number): Promise<boolean> {
+  return serialize(tabId, async () => {
+    const stored = await readTabState(tabId);
+    if (!stored) return false;
+    const state = await judge(tabId, stored.url, stored.signals ?? undefined, framesOf(stored), stored.call);
+    return JSON.stringify(state?.verdict) !== JSON.stringify(stored.verdict);
   });
 }
 
@@ -155,5 +207,5 @@ export async function tabStateFor(tabId: number, currentUrl: string | undefined)
 
 /** A verdict from the address alone, for the popup only: never stored. */
 function addressOnly(tabId: number, url: string): TabState {
-  return { tabId, url, verdict: assessPage(getAllowlist(), { url }), signals: null, frames: [], updatedAt: Date.now() };
+  return { tabId, url, verdict: withListFindings(assessPage(getAllowlist(), { url })), signals: null, frames: [], updatedAt: Date.now() };
 }

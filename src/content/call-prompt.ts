@@ -79,3 +79,32 @@ export function askBeforeCamera(doc: Document, verdict: Verdict, activity: 'came
     leave.focus();
   });
 }
+
+/** The clinic blocks calls on platforms it has not verified: say why the camera stays off. */
+export function showCameraBlocked(doc: Document, verdict: Verdict): void {
+  const host = doc.createElement(PROMPT_TAG);
+  host.dataset.kind = 'camera-blocked';
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = STYLE;
+  const box = doc.createElement('div');
+  box.className = 'box';
+  box.setAttribute('role', 'alertdialog');
+  box.append(text(doc, 'div', 'The camera stays off on this site', 'head'));
+  const body = doc.createElement('div');
+  body.className = 'body';
+  body.append(
+    text(doc, 'p', `Your clinic allows video visits only on platforms it has verified, and ${verdict.host} is not one of them.`),
+    text(doc, 'p', 'Use the visit link your clinic sent, or ask them which platform to use.'),
+  );
+  const buttons = doc.createElement('div');
+  buttons.className = 'buttons';
+  const close = text(doc, 'button', 'Close', 'leave');
+  close.addEventListener('click', () => {
+    host.remove();
+  });
+  buttons.append(close);
+  box.append(body, buttons);
+  shadow.append(style, box);
+  doc.documentElement.append(host);
+}

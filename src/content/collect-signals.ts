@@ -1,7 +1,7 @@
 import type { FormSignal, FrameSignal, PageSignals } from '../core/page-signals';
 import { SIGNAL_LIMITS } from '../core/signal-limits';
 import { passwordFieldsIn } from './password-fields';
-import { attribute, baseUriOf, formActionOf, formOfInput, formsOf, queryAll, rootNodeOf } from './safe-dom';
+import { attribute, baseUriOf, countAll, formActionOf, formOfInput, formsOf, queryAll, rootNodeOf } from './safe-dom';
 
 // Every read goes through safe-dom: a page's named elements must not break it (see there).
 
@@ -87,7 +87,8 @@ export function collectPageSignals(doc: Document, isSecureContext: boolean, onEr
     isSecureContext,
     passwordFields: fields.length,
     forms: forms.slice(0, SIGNAL_LIMITS.forms),
-    videoElements: read('the videos', () => queryAll(doc, 'video').length, 0),
+    // Counted, not touched (see countAll).
+    videoElements: read('the videos', () => countAll(doc, 'video'), 0),
     iframes: read('the frames', () => (queryAll(doc, 'iframe') as HTMLIFrameElement[]).slice(0, SIGNAL_LIMITS.frames).map(frameSignal), []),
     ...(failed.length > 0 ? { incomplete: true } : {}),
   };

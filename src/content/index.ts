@@ -1,6 +1,12 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { ContentMessage, Dismissal, PageReport, Reply } from '../protocol/messages';
-import { isReportAgain } from '../protocol/report-again';
+import type { CallReply } from '../protocol/call';
+import { isChatCaution, isReportAgain } from '../protocol/report-again';
+import { startCallBridge } from './call-bridge';
+import { askBeforeCamera, showCameraBlocked } from './call-prompt';
+import { showChatCaution } from './chat-caution';
+import { collectVisitSignals } from './collect-visit-signals';
+import { watchFirstTyping } from './typing-watch';
 import { PageAlert } from './alert';
 import { collectPageSignals } from './collect-signals';
 import { PasswordGuard } from './password-guard';
@@ -33,7 +39,7 @@ const guard = new PasswordGuard(window, {
 const alert = new PageAlert(document);
 
 const reporter = createReporter(
-  () => collectPageSignals(document, window.isSecureContext),
+  () => ({ ...collectPageSignals(document, window.isSecureContext), ...collectVisitSignals(document, location.protocol === 'https:') }),
   (signals) => send<PageReport>({ type: 'page-signals', signals }),
   (answer) => {
     // Null in frames: the top frame shows the tab's alert.
@@ -58,8 +64,37 @@ function start(): void {
 if (readyStateOf(document) === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
 else start();
 
+// Calls: the page-world hook (src/main-world) asks before the camera opens; the background
+// says whether to ask the user, and the prompt waits for their own click.
+startCallBridge(document, {
+  report: (activity) => send<CallReply | null>({ type: 'call-activity', activity }).then((reply) => reply ?? undefined),
+  ask: (verdict, activity) => askBeforeCamera(document, verdict, activity),
+  leave: () => {
+    // Back where the user came from, or off the site when there is nowhere to go back to.
+    if (history.length > 1) history.back();
+    else location.replace('about:blank');
+  },
+  showBlocked: (verdict) => {
+    showCameraBlocked(document, verdict);
+  },
+});
+
+// In frames: typing into a chat widget gets the one-time caution (the background decides).
+if (window !== window.top) {
+  watchFirstTyping(window, () => {
+    send<null>({ type: 'chat-typing' }).catch((error: unknown) => {
+      console.warn('Telehealth Guard: could not report typing in this frame:', error);
+    });
+  });
+}
+
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender): undefined => {
-  if (sender.id !== browser.runtime.id || !isReportAgain(message)) return;
+  if (sender.id !== browser.runtime.id) return;
+  if (isChatCaution(message)) {
+    showChatCaution(document, message.provider);
+    return;
+  }
+  if (!isReportAgain(message)) return;
   // Still parsing: start() reports the whole page in a moment.
   if (readyStateOf(document) === 'loading') return;
   reporter.forget();

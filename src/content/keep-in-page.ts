@@ -17,8 +17,11 @@ export interface KeepOptions {
  */
 export function keepInPage(doc: Document, host: HTMLElement, hostStyle: string, { maxRepairs = 10, windowMs = 1000 }: KeepOptions = {}): () => void {
   const repairs: number[] = [];
+  // Our own attributes (data-kind) as the host had them when handed over: the page's go.
+  const own = new Map(host.getAttributeNames().filter((name) => name !== 'style').map((name) => [name, host.getAttribute(name) ?? '']));
   const restyle = (): void => {
-    for (const name of host.getAttributeNames()) if (name !== 'style') host.removeAttribute(name);
+    for (const name of host.getAttributeNames()) if (name !== 'style' && !own.has(name)) host.removeAttribute(name);
+    for (const [name, value] of own) if (host.getAttribute(name) !== value) host.setAttribute(name, value);
     host.setAttribute('style', hostStyle);
   };
   const observer = new MutationObserver((records) => {

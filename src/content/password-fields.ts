@@ -33,10 +33,38 @@ export function deepActiveElement(doc: Document): Element | null {
 
 const PASSWORD_SELECTOR = 'input[type="password" i]';
 
+/**
+ * Elements that can never have a shadow root. The DOM standard lets attachShadow() and
+ * declarative shadow DOM (`<template shadowrootmode>`, which the parser turns into a shadow
+ * root and leaves no trace of) attach one only to custom elements, whose names always hold a
+ * hyphen, and to article, aside, blockquote, body, div, footer, h1-h6, header, main, nav, p,
+ * section and span ("valid shadow host name"). So this list may hold any other name without
+ * hiding a single shadow root; it names the elements pages have most of. Checked in
+ * tests/unit/content/password-fields.test.ts: each of these refuses a shadow root.
+ */
+export const NEVER_SHADOW_HOSTS = [
+  'a', 'abbr', 'address', 'area', 'audio', 'b', 'base', 'bdi', 'bdo', 'br', 'button', 'canvas', 'caption', 'cite', 'code',
+  'col', 'colgroup', 'data', 'datalist', 'dd', 'del', 'details', 'dfn', 'dialog', 'dl', 'dt', 'em', 'embed', 'fieldset',
+  'figcaption', 'figure', 'form', 'head', 'hgroup', 'hr', 'html', 'i', 'iframe', 'img', 'input', 'ins', 'kbd', 'label',
+  'legend', 'li', 'link', 'map', 'mark', 'menu', 'meta', 'meter', 'noscript', 'object', 'ol', 'optgroup', 'option', 'output',
+  'picture', 'pre', 'progress', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'script', 'search', 'select', 'slot', 'small', 'source',
+  'strong', 'style', 'sub', 'summary', 'sup', 'table', 'tbody', 'td', 'template', 'textarea', 'tfoot', 'th', 'thead', 'time',
+  'title', 'tr', 'track', 'u', 'ul', 'var', 'video', 'wbr',
+  // SVG icons: not in the HTML namespace, so never a host either.
+  'svg', 'path', 'g', 'circle', 'rect', 'line', 'polyline', 'polygon', 'use', 'defs', 'symbol', 'stop',
+] as const;
+const POSSIBLE_SHADOW_HOSTS = `:not(${NEVER_SHADOW_HOSTS.join(', ')})`;
+
 /** Password fields in a document or shadow root and in every open shadow root below it. */
 export function passwordFieldsIn(root: Document | ShadowRoot): HTMLInputElement[] {
   const fields = queryAll(root, PASSWORD_SELECTOR) as HTMLInputElement[];
-  for (const element of queryAll(root, '*')) {
+  // Performance: each element the content script touches needs a wrapper in its isolated
+  // world, and the first of each kind (<a>, <li>, <em>...) the set-up of that element's
+  // interface there: that was most of this walk's cost, paid on every page. The selector
+  // engine leaves out, without touching them, the elements that cannot be shadow hosts, and
+  // finds the very same open shadow roots as looking at every element (on the benchmark's
+  // article, 124 elements of 578, and about 0.2 of 0.7 ms saved).
+  for (const element of queryAll(root, POSSIBLE_SHADOW_HOSTS)) {
     const shadow = shadowRootOf(element);
     if (shadow) fields.push(...passwordFieldsIn(shadow));
   }

@@ -1,4 +1,4 @@
-import { matches, queryAll } from './safe-dom';
+import { countAll, matches } from './safe-dom';
 
 /**
  * Calls `onChange` when the parts of the page that signals are made of change: password
@@ -18,7 +18,8 @@ export function watchPage(doc: Document, onChange: () => void, delayMs = 150): (
   };
   const touchesRelevant = (node: Node): boolean =>
     // An added form's members can be its named fields: safe-dom's, not the node's own.
-    node instanceof Element && (matches(node, RELEVANT) || queryAll(node, RELEVANT).length > 0);
+    // Counted, not touched: no wrappers for what is inside (see countAll).
+    node instanceof Element && (matches(node, RELEVANT) || countAll(node, RELEVANT) > 0);
 
   const observer = new MutationObserver((records) => {
     for (const record of records) {

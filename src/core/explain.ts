@@ -101,7 +101,21 @@ export function explainFinding(finding: Finding): Explanation {
         detail: `What you type in this page's password form goes to ${finding.actionDomain} (${finding.action}), not to the site in the address bar.`,
         action: `Sign in only if you know ${finding.actionDomain} handles logins for this site. If you are not sure, don't: ask your clinic's IT or support team.`,
       };
+    case 'ALLOWLIST_STALE':
+      return explainStaleList(finding);
   }
+}
+
+/** The list is authentic but old: say so without alarm, and tell the admin, who can fix it. */
+function explainStaleList(finding: Extract<Finding, { code: 'ALLOWLIST_STALE' }>): Explanation {
+  const clinic = finding.clinicName ?? 'your clinic';
+  const day = finding.expires.slice(0, 10);
+  const contact = finding.supportContact !== undefined ? ` (${finding.supportContact})` : '';
+  return {
+    title: "Your clinic's list of verified sites is out of date",
+    detail: `This site is verified by ${clinic}'s list, but that list expired on ${day} and no newer one has arrived, so Telehealth Guard cannot tell whether the site is still on it.`,
+    action: `Go ahead only if your provider sent you here. Tell ${clinic}'s IT team${contact} that the Telehealth Guard list has expired.`,
+  };
 }
 
 export function describeFact(fact: Fact | undefined): string {

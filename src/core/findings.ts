@@ -38,7 +38,12 @@ export type Finding =
   | { code: 'MIXED_CONTENT'; level: RiskLevel; resources: { kind: string; url: string }[] }
   | { code: 'INSECURE_FORM'; level: RiskLevel; action: string }
   /** `action` as the form names it; `actionDomain` is the registrable domain that receives it. */
-  | { code: 'FOREIGN_FORM_ACTION'; level: RiskLevel; action: string; actionDomain: string };
+  | { code: 'FOREIGN_FORM_ACTION'; level: RiskLevel; action: string; actionDomain: string }
+  /**
+   * The page is verified only by the clinic's signed remote list, and the list in force has
+   * passed its `expires` (core/stale-list). Whom to tell comes from the admin's policy.
+   */
+  | { code: 'ALLOWLIST_STALE'; level: RiskLevel; expires: string; version: number; clinicName?: string; supportContact?: string };
 
 export type CallActivityName = 'camera-or-microphone' | 'screen' | 'peer-connection';
 

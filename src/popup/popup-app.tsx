@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { lookalikeHosts } from '../core/trusted-sites';
 import type { Dismissal, ExtensionPageMessage, Reply, TabState } from '../protocol/messages';
+import { AdminNote } from './admin-note';
 import { TrustedSitesView } from './trusted-sites-view';
+import { CallView } from './call-view';
 import { VerdictView } from './verdict-view';
 
 export type SendMessage = (message: ExtensionPageMessage) => Promise<unknown>;
@@ -62,6 +64,7 @@ export function PopupApp({ tabId, send }: { tabId: number | undefined; send: Sen
   return (
     <>
       <VerdictView verdict={load.state.verdict} />
+      <CallView verdict={load.state.verdict} call={load.state.call} />
       <TrustedSitesView dismissals={dismissals.filter((d) => hosts.includes(d.host))} onUndo={undo} error={undoError} />
       {load.state.signals?.incomplete ? (
         <p class="empty" data-incomplete="">
@@ -71,6 +74,7 @@ export function PopupApp({ tabId, send }: { tabId: number | undefined; send: Sen
       <footer>
         {load.state.signals ? 'Checked the address and the page.' : 'Checked the address; the page has not reported yet.'}
       </footer>
+      <AdminNote send={send} />
     </>
   );
 }

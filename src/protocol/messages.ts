@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import type { Verdict } from '../core/assess';
+import type { CallState } from '../core/call-state';
+import type { CallReply } from './call';
 import type { Finding } from '../core/findings';
 import type { GuardTarget } from '../core/guard-target';
 import { normalizeHost } from '../core/hostname';
 import { pageSignalsSchema, type PageSignals } from '../core/page-signals';
+import { adminPageMessageSchemas, type AdminReplyTypes } from './admin-messages';
 
 /**
  * Messages content scripts may send: a closed list, because content scripts run inside
@@ -14,6 +17,10 @@ export const contentMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page-signals'), signals: pageSignalsSchema }).strict(),
   /** "I trust this site": the look-alike this frame is guarded against, as the background judges it. */
   z.object({ type: z.literal('dismiss-lookalike-guard') }).strict(),
+  /** The page-world hook saw a call start; for a camera or screen request the reply says whether to ask the user. */
+  z.object({ type: z.literal('call-activity'), activity: z.enum(['camera-or-microphone', 'screen', 'peer-connection', 'frame-encryption']) }).strict(),
+  /** The user started typing in this frame: if it is a chat widget, the top frame shows the one-time caution. */
+  z.object({ type: z.literal('chat-typing') }).strict(),
 ]);
 
 /** A hostname as the popup got it from `list-dismissals`: normalised, so it matches the stored key. */
@@ -29,6 +36,8 @@ export const extensionPageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-tab-state'), tabId: z.number().int().nonnegative() }).strict(),
   z.object({ type: z.literal('list-dismissals') }).strict(),
   z.object({ type: z.literal('undo-dismissal'), host: hostSchema }).strict(),
+  // Admin policy, remote list, the user's own list (admin-messages.ts).
+  ...adminPageMessageSchemas,
 ]);
 
 export type ContentMessage = z.infer<typeof contentMessageSchema>;
@@ -54,6 +63,8 @@ export interface TabState {
   signals: PageSignals | null;
   /** Frames that added findings; empty for most pages. */
   frames: FrameReport[];
+  /** What the top frame's page-world hook reported of a call; absent until a call starts. */
+  call?: CallState;
   updatedAt: number;
 }
 
@@ -80,8 +91,16 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 export interface ReplyTypes {
   'page-signals': PageReport;
   'dismiss-lookalike-guard': Dismissal;
+  /** Null for activity that needs no answer (a peer connection, frame encryption). */
+  'call-activity': CallReply | null;
+  'chat-typing': null;
   'get-tab-state': TabState | null;
   'list-dismissals': Dismissal[];
   /** False when there was no such dismissal. */
   'undo-dismissal': boolean;
+  // Admin policy, remote list, the user's own list (admin-messages.ts).
+  'get-admin-status': AdminReplyTypes['get-admin-status'];
+  'refresh-remote-list': AdminReplyTypes['refresh-remote-list'];
+  'add-user-domain': AdminReplyTypes['add-user-domain'];
+  'remove-user-domain': AdminReplyTypes['remove-user-domain'];
 }

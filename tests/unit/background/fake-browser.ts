@@ -1,6 +1,7 @@
 /**
  * A small hand-written stand-in for the parts of `browser` the background uses: storage
- * areas as maps, the toolbar button's per-tab badge, tabs, and events a test can fire. Tests
+ * areas as maps (and the admin's managed policy), the toolbar button's per-tab badge, tabs,
+ * alarms, and events a test can fire. Tests
  * swap it in for webextension-polyfill with vi.mock. It lives on globalThis so that the mock
  * factory and the test share one copy whatever the module registry does.
  */
@@ -53,6 +54,9 @@ function keysOf(keys: unknown, map: Map<string, unknown>): string[] {
 function createFakeBrowser() {
   const hooks: StorageHooks = {};
   const areas = { session: new Map<string, unknown>(), local: new Map<string, unknown>() };
+  /** What `storage.managed.get()` answers: the admin's policy; `held`: no answer yet, as early in Chromium. */
+  const managed: { policy: Record<string, unknown>; held: boolean } = { policy: {}, held: false };
+  const alarms = new Map<string, { name: string; when?: number; delayInMinutes?: number; periodInMinutes?: number }>();
   const badges = new Map<number, Badge>();
   const openTabs = new Map<number, { id: number; url?: string }>();
   /** Every message the background sent to a tab. */
@@ -92,7 +96,7 @@ function createFakeBrowser() {
     storage: {
       session: area('session'),
       local: area('local'),
-      managed: { get: () => Promise.resolve({}) },
+      managed: { get: () => (managed.held ? new Promise<never>(() => undefined) : Promise.resolve(structuredClone(managed.policy))) },
       onChanged: new FakeEvent<(changes: unknown, area: string) => void>(),
     },
     action: {
@@ -100,6 +104,15 @@ function createFakeBrowser() {
       setBadgeBackgroundColor: ({ tabId, color }: { tabId: number; color: string }) => badge(tabId, { color }),
       setIcon: ({ tabId, path }: { tabId: number; path: Record<string, string> }) => badge(tabId, { icon: path['16'] ?? '' }),
       setTitle: ({ tabId, title }: { tabId: number; title: string }) => badge(tabId, { title }),
+    },
+    alarms: {
+      create: (name: string, info: { when?: number; delayInMinutes?: number; periodInMinutes?: number }) => {
+        alarms.set(name, { name, ...info });
+        return Promise.resolve();
+      },
+      get: (name: string) => Promise.resolve(alarms.get(name)),
+      clear: (name: string) => Promise.resolve(alarms.delete(name)),
+      onAlarm: new FakeEvent<(alarm: { name: string }) => void>(),
     },
     tabs: {
       get: (tabId: number) => {
@@ -125,6 +138,9 @@ function createFakeBrowser() {
     badges,
     openTabs,
     sentToTabs,
+    managed,
+    alarms,
+    local: areas.local,
     /** Empties storage, badges, tabs and hooks; the listeners stay, as a running worker's do. */
     reset() {
       areas.session.clear();
@@ -132,6 +148,9 @@ function createFakeBrowser() {
       badges.clear();
       openTabs.clear();
       sentToTabs.length = 0;
+      managed.policy = {};
+      managed.held = false;
+      alarms.clear();
       delete hooks.whileGetting;
       delete hooks.beforeSet;
     },

@@ -7,6 +7,7 @@ import { loadBuiltInCatalog } from '../../../src/core/catalog';
 import type { PageSignals } from '../../../src/core/page-signals';
 import type { Dismissal, ExtensionPageMessage, TabState } from '../../../src/protocol/messages';
 import { PopupApp } from '../../../src/popup/popup-app';
+import { CallView } from '../../../src/popup/call-view';
 import { VerdictView } from '../../../src/popup/verdict-view';
 
 const allowlist = buildAllowlist([{ source: 'catalog', file: loadBuiltInCatalog() }]);
@@ -119,6 +120,8 @@ describe('PopupApp and the sites the user trusts', () => {
           if (index >= 0) dismissals.splice(index, 1);
           return Promise.resolve({ ok: true, value: index >= 0 });
         }
+        default:
+          return Promise.resolve({ ok: false, error: `${message.type} is not part of this test` });
       }
     });
   }
@@ -153,5 +156,21 @@ describe('PopupApp and the sites the user trusts', () => {
       expect(root.querySelector('[data-risk-level="danger"]')).not.toBeNull();
     });
     expect(root.textContent).not.toContain('You chose to trust');
+  });
+});
+
+describe('CallView', () => {
+  it('shows the visit, the page encryption and the checklist during a call', () => {
+    const verdict = assessPage(allowlist, { url: 'https://zoom.us/j/123456789' });
+    const root = mount(<CallView verdict={verdict} call={{ activities: ['camera-or-microphone'], frameEncryption: true }} />);
+    expect(root.querySelector('[data-call="active"] h2')?.textContent).toBe('In a video visit on Zoom');
+    expect(root.textContent).toContain('a general-purpose platform, not verified for visits');
+    expect(root.textContent).toContain('The page encrypts the call itself');
+    expect(root.querySelectorAll('li').length).toBe(6);
+  });
+
+  it('shows nothing outside a call', () => {
+    const verdict = assessPage(allowlist, { url: 'https://doxy.me/drsmith' });
+    expect(mount(<CallView verdict={verdict} call={undefined} />).textContent).toBe('');
   });
 });

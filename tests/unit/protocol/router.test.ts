@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Dismissal, PageReport } from '../../../src/protocol/messages';
 import { createRouter, type Sender } from '../../../src/protocol/router';
+import { adminHandlerStubs } from './admin-handler-stubs';
 
 const EXTENSION_ID = 'ljbanadpekglijmpjdpnphaljafnjdkn';
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
@@ -15,13 +16,15 @@ function setup() {
   const getTabState = vi.fn(() => Promise.resolve(null));
   const listDismissals = vi.fn(() => Promise.resolve([dismissal]));
   const undoDismissal = vi.fn(() => Promise.resolve(true));
+  const callActivity = vi.fn(() => Promise.resolve(null));
+  const chatTyping = vi.fn(() => Promise.resolve(null));
   const route = createRouter({
     extensionId: EXTENSION_ID,
     extensionOrigin: ORIGIN,
-    content: { 'page-signals': pageSignals, 'dismiss-lookalike-guard': dismissGuard },
-    pages: { 'get-tab-state': getTabState, 'list-dismissals': listDismissals, 'undo-dismissal': undoDismissal },
+    content: { 'page-signals': pageSignals, 'dismiss-lookalike-guard': dismissGuard, 'call-activity': callActivity, 'chat-typing': chatTyping },
+    pages: { 'get-tab-state': getTabState, 'list-dismissals': listDismissals, 'undo-dismissal': undoDismissal, ...adminHandlerStubs },
   });
-  return { route, pageSignals, dismissGuard, getTabState, listDismissals, undoDismissal };
+  return { route, pageSignals, dismissGuard, callActivity, chatTyping, getTabState, listDismissals, undoDismissal };
 }
 
 const contentSender: Sender = { id: EXTENSION_ID, url: 'https://d0xy.me/login', frameId: 0, tab: { id: 7, url: 'https://d0xy.me/login' } };
@@ -136,9 +139,27 @@ describe('message router', () => {
     const route = createRouter({
       extensionId: EXTENSION_ID,
       extensionOrigin: ORIGIN,
-      content: { 'page-signals': () => Promise.reject(new Error('storage full')), 'dismiss-lookalike-guard': () => Promise.resolve(dismissal) },
-      pages: { 'get-tab-state': () => Promise.resolve(null), 'list-dismissals': () => Promise.resolve([]), 'undo-dismissal': () => Promise.resolve(false) },
+      content: {
+        'page-signals': () => Promise.reject(new Error('storage full')),
+        'dismiss-lookalike-guard': () => Promise.resolve(dismissal),
+        'call-activity': () => Promise.resolve(null),
+        'chat-typing': () => Promise.resolve(null),
+      },
+      pages: {
+        'get-tab-state': () => Promise.resolve(null),
+        'list-dismissals': () => Promise.resolve([]),
+        'undo-dismissal': () => Promise.resolve(false),
+        ...adminHandlerStubs,
+      },
     });
     expect(await route({ type: 'page-signals', signals }, contentSender)).toEqual({ ok: false, error: 'storage full' });
+  });
+
+  it('passes call activity from content scripts, and only the kinds it knows', async () => {
+    const { route, callActivity } = setup();
+    expect(await route({ type: 'call-activity', activity: 'camera-or-microphone' }, contentSender)).toEqual({ ok: true, value: null });
+    expect(callActivity).toHaveBeenCalledOnce();
+    expect(await route({ type: 'call-activity', activity: 'keylogger' }, contentSender)).toMatchObject({ ok: false });
+    expect(await route({ type: 'call-activity', activity: 'screen' }, popupSender)).toMatchObject({ ok: false });
   });
 });

@@ -1,0 +1,52 @@
+import type { UserDomainStatus } from '../core/list-layers';
+import { defaultPolicy } from '../core/policy';
+import { isListExpired } from '../core/signed-list';
+import type { AdminStatus, UserDomainView } from '../protocol/admin-messages';
+import { getComposition, getPolicy, remoteListInForce } from './allowlist-state';
+import { readRemoteStatus } from './remote-list-store';
+import { getClinicInfo } from './settings-store';
+
+const SOURCE_NAMES = { catalog: 'built-in catalog', policy: "your clinic's policy", remote: "your clinic's signed list", user: 'your own list' } as const;
+
+function viewOf(status: UserDomainStatus): UserDomainView {
+  if (status.counted) return { domain: status.domain, counted: true };
+  if (status.reason === 'locked') return { domain: status.domain, counted: false, note: "your clinic's policy does not count sites added here" };
+  return {
+    domain: status.domain,
+    counted: false,
+    note: `${status.listedDomain} is already on the ${SOURCE_NAMES[status.listedBy]} as ${status.platform}, which decides`,
+  };
+}
+
+/** What the options page and the popup footer show; read fresh for every request. */
+export async function adminStatus(now = new Date()): Promise<AdminStatus> {
+  const { policy, problems } = getPolicy();
+  const composition = getComposition();
+  const inForce = remoteListInForce();
+  const status = await readRemoteStatus();
+  const { clinicName, supportContact, supportHref } = getClinicInfo();
+  return {
+    managed: problems.length > 0 || JSON.stringify(policy) !== JSON.stringify(defaultPolicy()),
+    clinicName,
+    supportContact,
+    supportHref,
+    problems,
+    allowlistMode: policy.allowlistMode,
+    sources: composition.sources,
+    policyDomains: policy.allowlist.map((entry) => entry.domain),
+    remote: {
+      url: policy.remoteAllowlistUrl,
+      inForce: inForce && {
+        version: inForce.file.version,
+        expires: inForce.file.expires,
+        entries: inForce.file.entries.length,
+        acceptedAt: inForce.acceptedAt,
+        expired: isListExpired(inForce.file, now),
+      },
+      lastAttemptAt: status.lastAttemptAt,
+      lastSuccessAt: status.lastSuccessAt,
+      lastFailure: status.lastFailure,
+    },
+    user: { locked: policy.lockUserAllowlist, domains: composition.user.map(viewOf) },
+  };
+}

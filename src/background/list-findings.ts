@@ -1,0 +1,8 @@
+import type { Verdict } from '../core/assess';
+import { withStaleListFinding } from '../core/stale-list';
+import { getStaleList } from './allowlist-state';
+
+/** What the lists themselves add to a page's verdict: ALLOWLIST_STALE while the remote list in force is expired. */
+export function withListFindings(verdict: Verdict): Verdict {
+  return withStaleListFinding(verdict, getStaleList());
+}

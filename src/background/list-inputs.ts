@@ -1,0 +1,74 @@
+import { parsePolicy } from '../core/policy';
+import { getPolicy, markListsLoaded, remoteListInForce, updateListInputs } from './allowlist-state';
+import { cachePolicy, readCachedPolicy, readManagedPolicy } from './policy-source';
+import { refreshRemoteListIfDue } from './remote-refresh';
+import { scheduleExpiry, scheduleRefresh } from './remote-list-schedule';
+import { readRemoteRecord } from './remote-list-store';
+import { readUserAdditions } from './user-additions';
+
+/**
+ * Fills allowlist-state from storage when the worker starts, then keeps it current.
+ *
+ * Start-up order: the fast stored inputs first (cached policy, last good remote list, the
+ * user's domains: milliseconds), which is what page verdicts wait for; then the slow
+ * `storage.managed.get()` (seconds after a browser start), which replaces the cached policy
+ * and may make a remote-list check due. Nothing here blocks a verdict on the network.
+ */
+
+let stored: Promise<void> | undefined;
+
+function storedInputsLoaded(): Promise<void> {
+  stored ??= (async () => {
+    try {
+      const [cached, remote, user] = await Promise.all([readCachedPolicy(), readRemoteRecord(), readUserAdditions()]);
+      updateListInputs({ policy: parsePolicy(cached), remote, userDomains: user.map((item) => item.domain) });
+    } catch (error) {
+      console.error('Telehealth Guard: could not read the stored lists:', error);
+    } finally {
+      markListsLoaded();
+    }
+  })();
+  return stored;
+}
+
+/** What follows a new policy, one at a time: the cache, the refresh alarm, a due list check. */
+let followUps: Promise<unknown> = Promise.resolve();
+
+/**
+ * Reads the policy as the browser has it now and applies it. Reads are not queued behind
+ * one another (an unanswered one must not hold up the next); each answer reflects the
+ * policy when it came, so applying them as they come is right.
+ */
+async function applyManagedPolicy(): Promise<void> {
+  await storedInputsLoaded();
+  const raw = await readManagedPolicy();
+  updateListInputs({ policy: parsePolicy(raw) });
+  const run = followUps.then(async () => {
+    if (JSON.stringify(raw) !== JSON.stringify(await readCachedPolicy())) await cachePolicy(raw);
+    await scheduleRefresh(getPolicy().policy);
+    // Alarms may not survive a browser restart: the list in force's expiry is set again.
+    await scheduleExpiry(remoteListInForce());
+    await refreshRemoteListIfDue();
+  });
+  followUps = run.catch(() => undefined);
+  await run;
+}
+
+let started: Promise<void> | undefined;
+
+/** Once per worker: loads the stored inputs, then reads and applies the current policy. */
+export function startListInputs(): Promise<void> {
+  started ??= applyManagedPolicy().catch((error: unknown) => {
+    console.error('Telehealth Guard: could not apply the managed policy:', error);
+  });
+  return started;
+}
+
+/** `storage.onChanged` for the managed area: read the whole policy again. */
+export function onManagedPolicyChanged(): Promise<void> {
+  return applyManagedPolicy();
+}
+
+export async function reloadUserAdditions(): Promise<void> {
+  updateListInputs({ userDomains: (await readUserAdditions()).map((item) => item.domain) });
+}

@@ -1,0 +1,47 @@
+import browser from 'webextension-polyfill';
+import { listsFingerprint } from './allowlist-state';
+import { askToReport } from './ask-to-report';
+import { onAllowlistChanged } from './tab-verdicts';
+
+/**
+ * The allowlist changed (a policy edit, a new remote list, the user's own list, the list in
+ * force expiring): every open tab with a stored verdict is judged again, so badges and the
+ * popup change without a reload. A tab whose verdict changed is asked to report, so its
+ * in-page alert follows too.
+ *
+ * The worker sleeps and wakes all day, and each wake loads the same lists again: a hash of
+ * what the stored verdicts were judged with, kept in `storage.session`, makes such a wake
+ * cost nothing.
+ */
+const JUDGED_WITH_KEY = 'verdictsJudgedWithLists';
+
+async function hashOf(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+export async function rejudgeOpenTabs(): Promise<void> {
+  const current = await hashOf(listsFingerprint());
+  if ((await browser.storage.session.get(JUDGED_WITH_KEY))[JUDGED_WITH_KEY] === current) return;
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map(async ({ id }) => {
+      if (id !== undefined && (await onAllowlistChanged(id))) await askToReport(id);
+    }),
+  );
+  await browser.storage.session.set({ [JUDGED_WITH_KEY]: current });
+}
+
+/** Several changes in one go (start-up loads three inputs) make one pass over the tabs, one pass at a time. */
+let pending = false;
+let running: Promise<void> = Promise.resolve();
+export function scheduleRejudge(): void {
+  if (pending) return;
+  pending = true;
+  setTimeout(() => {
+    pending = false;
+    running = running.then(rejudgeOpenTabs).catch((error: unknown) => {
+      console.error('Telehealth Guard: could not judge the open tabs again:', error);
+    });
+  }, 0);
+}

@@ -1,0 +1,41 @@
+import browser from 'webextension-polyfill';
+import { z } from 'zod';
+
+/**
+ * The domains the user added to their own list (options page), in `storage.local`: kept
+ * across restarts, never synced. Whether they count is decided elsewhere (core/list-layers:
+ * not when the policy locks the user's list, not for domains another list knows).
+ */
+const KEY = 'userAllowlist';
+
+const storedSchema = z.array(z.object({ domain: z.string(), addedAt: z.number() }));
+export type UserAddition = z.infer<typeof storedSchema>[number];
+
+export async function readUserAdditions(): Promise<UserAddition[]> {
+  const raw = (await browser.storage.local.get(KEY))[KEY];
+  if (raw === undefined) return [];
+  const parsed = storedSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  console.error('Telehealth Guard: ignoring unreadable user allowlist:', parsed.error.message);
+  return [];
+}
+
+/** Read-modify-write one at a time, so two quick clicks never lose one another. */
+let queue: Promise<unknown> = Promise.resolve();
+function update(change: (list: UserAddition[]) => UserAddition[]): Promise<UserAddition[]> {
+  const run = queue.then(async () => {
+    const next = change(await readUserAdditions());
+    await browser.storage.local.set({ [KEY]: next });
+    return next;
+  });
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+export function addUserDomain(domain: string, at = Date.now()): Promise<UserAddition[]> {
+  return update((list) => (list.some((item) => item.domain === domain) ? list : [...list, { domain, addedAt: at }]));
+}
+
+export function removeUserDomain(domain: string): Promise<UserAddition[]> {
+  return update((list) => list.filter((item) => item.domain !== domain));
+}

@@ -1,0 +1,96 @@
+// @vitest-environment jsdom
+import { render } from 'preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AdminStatus } from '../../../src/protocol/admin-messages';
+import type { ExtensionPageMessage } from '../../../src/protocol/messages';
+import { OptionsApp } from '../../../src/options/options-app';
+
+const base: AdminStatus = {
+  managed: true,
+  clinicName: 'Example Clinic',
+  supportContact: 'it@example-clinic.org',
+  supportHref: 'mailto:it@example-clinic.org',
+  problems: [{ path: 'remoteAllowlistUrl', message: 'must be an https URL; no remote list is fetched' }],
+  allowlistMode: 'add',
+  sources: ['catalog', 'policy', 'remote'],
+  policyDomains: ['telehealth.example-clinic.org'],
+  remote: {
+    url: 'https://lists.example-clinic.org/l.json',
+    inForce: { version: 4, expires: '2026-09-30T00:00:00Z', entries: 3, acceptedAt: 1, expired: false },
+    lastSuccessAt: Date.UTC(2026, 5, 1),
+    lastAttemptAt: Date.UTC(2026, 5, 2),
+    lastFailure: { at: Date.UTC(2026, 5, 2), reason: 'rollback', message: 'version 3 is older than the version already in use (4)' },
+  },
+  user: { locked: false, domains: [{ domain: 'mine.example.net', counted: true }] },
+};
+
+let container: HTMLElement;
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+function mount(status: AdminStatus, refuse?: string) {
+  const send = vi.fn((message: ExtensionPageMessage) =>
+    Promise.resolve(message.type === 'add-user-domain' && refuse !== undefined ? { ok: false, error: refuse } : { ok: true, value: status }),
+  );
+  container = document.createElement('div');
+  document.body.append(container);
+  render(<OptionsApp send={send} />, container);
+  return { root: container, send };
+}
+
+describe('the options page', () => {
+  it('shows each policy problem with its path, the list in force, the last success and the last failure', async () => {
+    const { root } = mount(base);
+    await vi.waitFor(() => {
+      expect(root.querySelector('[data-policy]')).not.toBeNull();
+    });
+    expect([...root.querySelectorAll('[data-policy-problem]')].map((n) => n.getAttribute('data-policy-problem'))).toEqual(['remoteAllowlistUrl']);
+    expect(root.querySelector('[data-managed-by]')?.textContent).toContain('Managed by Example Clinic · contact it@example-clinic.org');
+    const remote = root.querySelector('[data-remote-list]')!;
+    expect(remote.getAttribute('data-list-version')).toBe('4');
+    expect(remote.getAttribute('data-last-success-at')).toBe(String(Date.UTC(2026, 5, 1)));
+    expect(remote.getAttribute('data-last-failure-reason')).toBe('rollback');
+    expect(remote.textContent).toContain('version 3 is older');
+  });
+
+  it('asks the background to check the list now', async () => {
+    const { root, send } = mount(base);
+    await vi.waitFor(() => {
+      expect(root.querySelector('[data-remote-list] button')).not.toBeNull();
+    });
+    root.querySelector<HTMLButtonElement>('[data-remote-list] button')!.click();
+    await vi.waitFor(() => {
+      expect(send).toHaveBeenCalledWith({ type: 'refresh-remote-list' });
+    });
+  });
+
+  it("adds a site to the user's own list, and shows why the background refused one", async () => {
+    const { root, send } = mount(base, 'd0xy.me looks like doxy.me');
+    await vi.waitFor(() => {
+      expect(root.querySelector('[data-user-allowlist] input')).not.toBeNull();
+    });
+    const input = root.querySelector<HTMLInputElement>('[data-user-allowlist] input')!;
+    input.value = 'd0xy.me';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await vi.waitFor(() => {
+      expect(root.querySelector<HTMLButtonElement>('[data-user-allowlist] button[type="submit"]')!.disabled).toBe(false);
+    });
+    root.querySelector<HTMLButtonElement>('[data-user-allowlist] button[type="submit"]')!.click();
+    await vi.waitFor(() => {
+      expect(root.querySelector('[data-user-allowlist] [role="alert"]')?.textContent).toContain('looks like doxy.me');
+    });
+    expect(send).toHaveBeenCalledWith({ type: 'add-user-domain', domain: 'd0xy.me' });
+  });
+
+  it("turns the user's list off, and says why, when the clinic locks it", async () => {
+    const { root } = mount({ ...base, user: { locked: true, domains: [{ domain: 'mine.example.net', counted: false, note: 'locked' }] } });
+    await vi.waitFor(() => {
+      expect(root.querySelector('[data-user-allowlist]')?.getAttribute('data-locked')).toBe('true');
+    });
+    expect(root.querySelector<HTMLInputElement>('[data-user-allowlist] input')!.disabled).toBe(true);
+    expect(root.querySelector('[data-locked-note]')?.textContent).toContain('Your clinic manages the list');
+    expect(root.querySelector('[data-user-domain="mine.example.net"]')?.getAttribute('data-counted')).toBe('false');
+  });
+});

@@ -1,0 +1,20 @@
+import type { AdminStatus } from '../../../src/protocol/admin-messages';
+
+/** The admin pages' handlers, answering an empty status: for router tests about other messages. */
+const status: AdminStatus = {
+  managed: false,
+  problems: [],
+  allowlistMode: 'add',
+  sources: ['catalog'],
+  policyDomains: [],
+  remote: {},
+  user: { locked: false, domains: [] },
+};
+const answer = (): Promise<AdminStatus> => Promise.resolve(status);
+
+export const adminHandlerStubs = {
+  'get-admin-status': answer,
+  'refresh-remote-list': answer,
+  'add-user-domain': answer,
+  'remove-user-domain': answer,
+};
