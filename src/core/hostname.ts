@@ -21,6 +21,13 @@ const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
  */
 const PSL_OPTIONS = { allowPrivateDomains: true } as const;
 
+/**
+ * For a host that is already parsed and normalised: tldts' own extraction and checks skipped.
+ * One object made once: a fresh options object per call made tldts' option handling about ten
+ * times slower than the parse itself (9 µs instead of 0.8 µs a host, bench/lookalike-speed.ts).
+ */
+const SPLIT_OPTIONS = { ...PSL_OPTIONS, extractHostname: false, detectIp: false, validateHostname: false, mixedInputs: false } as const;
+
 export function normalizeHost(host: string): string {
   const trimmed = host.trim().toLowerCase().replace(/\.+$/, '');
   // punycode.toASCII keeps ASCII labels and encodes Unicode ones, like the URL parser.
@@ -85,8 +92,7 @@ export interface HostParts {
 /** The public-suffix split of a host in one parse; undefined for IPs and bare suffixes. */
 export function splitHost(host: string): HostParts | undefined {
   if (isIpAddress(host)) return undefined;
-  // The host is already a parsed, normalised hostname: skip tldts' own extraction and checks.
-  const parsed = parse(host, { ...PSL_OPTIONS, extractHostname: false, detectIp: false, validateHostname: false, mixedInputs: false });
+  const parsed = parse(host, SPLIT_OPTIONS);
   if (!parsed.domain || !parsed.domainWithoutSuffix || !parsed.publicSuffix) return undefined;
   return { registrable: parsed.domain, name: parsed.domainWithoutSuffix, suffix: parsed.publicSuffix, subdomain: parsed.subdomain ?? '' };
 }
