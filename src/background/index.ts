@@ -49,8 +49,9 @@ browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
   if (changeInfo.url === undefined) return;
   // A same-document navigation keeps the page, its frames and their content scripts, which
   // have nothing new to say by themselves: ask every frame, since frame findings are kept
-  // per tab address.
-  void onTabNavigated(tabId, changeInfo.url).then(() => askToReport(tabId));
+  // per tab address. Frames of a new document, already judged under this address, skip it.
+  const tabUrl = changeInfo.url;
+  void onTabNavigated(tabId, tabUrl).then(() => askToReport(tabId, { tabUrl }));
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {

@@ -35,8 +35,12 @@ export async function onPageReport(sender: ContentSender, signals: PageSignals):
 
   if (sender.frameId === 0) {
     const state = await onPageSignals(sender.tabId, sender.tabUrl, signals);
-    if (!state) return { alert: null, guard: null };
-    return { alert: hideTrustedLookalikes(state.verdict, isTrusted), guard: armIfDistrusted(guardFor(sender, state.verdict)) };
+    if (!state) return { alert: null, guard: null, tabUrl: sender.tabUrl };
+    return {
+      alert: hideTrustedLookalikes(state.verdict, isTrusted),
+      guard: armIfDistrusted(guardFor(sender, state.verdict)),
+      tabUrl: sender.tabUrl,
+    };
   }
 
   const frame = verdictFor(sender.frameUrl, signals);
@@ -45,9 +49,9 @@ export async function onPageReport(sender: ContentSender, signals: PageSignals):
     const findings = frameFindings(frame, tab, signals.passwordFields);
     const changed = await onFrameReport(sender.tabId, { frameId: sender.frameId, frameUrl: sender.frameUrl, tabUrl: sender.tabUrl, findings });
     // The top frame shows the tab's alert: it has to hear about what this frame added.
-    if (changed) void askToReport(sender.tabId, 0);
+    if (changed) void askToReport(sender.tabId, { frameId: 0 });
   }
-  return { alert: null, guard: armIfDistrusted(guardFor(sender, frame)) };
+  return { alert: null, guard: armIfDistrusted(guardFor(sender, frame)), tabUrl: sender.tabUrl };
 }
 
 /**

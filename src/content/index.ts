@@ -1,7 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { ContentMessage, Dismissal, PageReport, Reply } from '../protocol/messages';
 import type { CallReply } from '../protocol/call';
-import { isChatCaution, isReportAgain } from '../protocol/report-again';
+import { alreadyJudged, isChatCaution, isReportAgain } from '../protocol/report-again';
 import { startCallBridge } from './call-bridge';
 import { askBeforeCamera, showCameraBlocked } from './call-prompt';
 import { showChatCaution } from './chat-caution';
@@ -37,6 +37,8 @@ const guard = new PasswordGuard(window, {
   },
 });
 const alert = new PageAlert(document);
+/** The tab's address the last answered report was judged under. */
+let judgedUnder: string | undefined;
 
 const reporter = createReporter(
   () => ({ ...collectPageSignals(document, window.isSecureContext), ...collectVisitSignals(document, location.protocol === 'https:') }),
@@ -45,11 +47,15 @@ const reporter = createReporter(
     // Null in frames: the top frame shows the tab's alert.
     alert.update(answer.alert);
     guard.arm(answer.guard);
+    judgedUnder = answer.tabUrl;
   },
 );
 
+/** The latest report, answered or on its way: an ask that comes meanwhile is weighed against its answer. */
+let reporting: Promise<void> = Promise.resolve();
+
 function reportSafely(): void {
-  reporter.report().catch((error: unknown) => {
+  reporting = reporter.report().catch((error: unknown) => {
     // The extension was reloaded or updated under this page: nothing left to report to.
     console.warn('Telehealth Guard: could not report this page:', error);
   });
@@ -97,6 +103,12 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   if (!isReportAgain(message)) return;
   // Still parsing: start() reports the whole page in a moment.
   if (readyStateOf(document) === 'loading') return;
-  reporter.forget();
-  reportSafely();
+  // A new document's address: this page's own first report was judged under it already.
+  // The ask often comes while this page's first report is on its way: its answer says
+  // which address it was judged under.
+  void reporting.then(() => {
+    if (alreadyJudged(message, judgedUnder)) return;
+    reporter.forget();
+    reportSafely();
+  });
 });

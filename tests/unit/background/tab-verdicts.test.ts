@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageSignals } from '../../../src/core/page-signals';
 import type { PageReport, Reply, TabState } from '../../../src/protocol/messages';
-import { REPORT_AGAIN } from '../../../src/protocol/report-again';
+import { isReportAgain } from '../../../src/protocol/report-again';
 import { EXTENSION_ID, fake } from './fake-browser';
 
 // The background as it runs in the worker (its listeners, router, store and badge), on the fake.
@@ -32,7 +32,7 @@ async function popupReads(tabId: number): Promise<TabState | null> {
 }
 
 const stored = (tabId: number): TabState | undefined => fake.session.get(`tab:${tabId}`) as TabState | undefined;
-const askedToReport = (tabId: number): boolean => fake.sentToTabs.some((sent) => sent.tabId === tabId && JSON.stringify(sent.message) === JSON.stringify(REPORT_AGAIN));
+const askedToReport = (tabId: number): boolean => fake.sentToTabs.some((sent) => sent.tabId === tabId && isReportAgain(sent.message));
 /** Lets event-driven work (listeners that return nothing) run to its end. */
 const idle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 20));
 
@@ -76,6 +76,15 @@ describe('per-tab verdicts in the background', () => {
       expect(stored(1)).toBeUndefined();
     });
     expect(fake.badges.get(1)).toMatchObject({ text: '', icon: 'icons/default-16.png', title: 'Telehealth Guard' });
+  });
+
+  it('asks the pages of a tab whose address changed to report, naming the new address, and answers each report with the address it was judged under', async () => {
+    navigates(1, LOOKALIKE);
+    await vi.waitFor(() => {
+      expect(fake.sentToTabs.find((sent) => sent.tabId === 1)?.message).toEqual({ type: 'report-again', tabUrl: LOOKALIKE });
+    });
+    const reply = await pageReports(1, LOOKALIKE, login(LOOKALIKE));
+    expect(reply.ok && reply.value.tabUrl).toBe(LOOKALIKE);
   });
 
   it('forgets a tab when it closes', async () => {
