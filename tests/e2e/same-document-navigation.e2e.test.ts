@@ -1,11 +1,41 @@
+import type { Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { scenarioNamed } from '../../demo/scenarios';
 import { staysFalse } from '../../demo/wait';
 import { visit, waitForPopup } from '../../demo/visit';
 import { useE2eSession } from './session';
 
+/** Counts the page reports the service worker receives, by a listener of its own beside the extension's. */
+async function countReports(worker: Worker): Promise<() => Promise<number>> {
+  await worker.evaluate(() => {
+    const scope = globalThis as unknown as { reportsSeen: number };
+    scope.reportsSeen = 0;
+    chrome.runtime.onMessage.addListener((message: { type?: unknown } | undefined) => {
+      if (message?.type === 'page-signals') scope.reportsSeen++;
+    });
+  });
+  return () => worker.evaluate(() => (globalThis as unknown as { reportsSeen: number }).reportsSeen);
+}
+
 describe('an address change without a new document', () => {
   const session = useE2eSession();
+
+  it('reads a new page once, and once more after history.pushState', async () => {
+    const { browser } = session;
+    const reports = await countReports(await browser.worker());
+    const page = await browser.context.newPage();
+    await page.goto(scenarioNamed('ordinary-login').url(session.servers));
+    await expect.poll(reports, { timeout: 5_000 }).toBe(1);
+    // The ask that follows the browser's address event comes too: it must not make a second
+    // reading. (No popup is open meanwhile: a popup that finds no stored report asks anew.)
+    expect(await staysFalse(async () => (await reports()) !== 1, 1_500, 100)).toBe(true);
+    expect((await browser.tabState(await browser.tabIdFor(page))).level).toBe('neutral');
+    await page.evaluate(() => {
+      history.pushState({}, '', '/login?step=2');
+    });
+    await expect.poll(reports, { timeout: 5_000 }).toBe(2);
+    expect(await staysFalse(async () => (await reports()) !== 2, 1_000, 100)).toBe(true);
+  });
 
   it('keeps a lookalike login at danger after history.pushState', async () => {
     const { browser } = session;
