@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { assessPage, type Verdict } from '../core/assess';
 import { chatProviderOf, loadChatProviders } from '../core/chat-widgets';
 import type { CallActivityName } from '../core/findings';
+import type { PolicyAction } from '../core/policy';
 import type { CallAction, CallReply } from '../protocol/call';
 import type { ChatCaution } from '../protocol/report-again';
 import type { ContentSender } from '../protocol/router';
@@ -10,7 +11,7 @@ import { readTabState } from './tab-state-store';
 import { isAssessedUrl, onCallActivity } from './tab-verdicts';
 
 /** What the clinic wants done when a call starts on a platform that is not verified. */
-export type RiskAction = 'warn' | 'block' | 'off';
+export type RiskAction = PolicyAction;
 
 const ACTION_FOR: Readonly<Record<RiskAction, CallAction>> = { warn: 'prompt', block: 'block', off: 'allow' };
 

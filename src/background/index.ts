@@ -7,10 +7,14 @@ import { onCallReport, onChatTyping, type RiskAction } from './calls';
 import { listDismissals, removeDismissal } from './dismissal-store';
 import { judgeOpenTabs } from './open-tabs';
 import { onDismissLookalikeGuard, onPageReport } from './page-reports';
+import { getSettings, settingsReady } from './settings-store';
 import { onTabClosed, onTabNavigated, onTabReplaced, tabStateFor } from './tab-verdicts';
 
-/** Until the clinic's policy says otherwise (warn, block or off), a call on an unverified platform asks first. */
-const unknownVideoPlatformAction = (): Promise<RiskAction> => Promise.resolve('warn');
+/** The clinic's `unknownVideoPlatform` action (warn, block or off); warn, asking first, by default. */
+const unknownVideoPlatformAction = async (): Promise<RiskAction> => {
+  await settingsReady();
+  return getSettings().unknownVideoPlatform;
+};
 
 // Listeners are registered on the first tick: an MV3 worker woken by an event only
 // delivers it to listeners that exist by then.

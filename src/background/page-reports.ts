@@ -1,6 +1,6 @@
 import { assessPage, type Verdict } from '../core/assess';
 import { frameFindings } from '../core/frame-findings';
-import { guardTargetFor, type GuardTarget } from '../core/guard-target';
+import { guardTargetFor, guardUnderPolicy, type GuardTarget } from '../core/guard-target';
 import type { PageSignals } from '../core/page-signals';
 import { hideTrustedLookalikes } from '../core/trusted-sites';
 import type { Dismissal, PageReport } from '../protocol/messages';
@@ -8,6 +8,7 @@ import type { ContentSender } from '../protocol/router';
 import { allowlistReady, getAllowlist } from './allowlist-state';
 import { askTabsShowingHostToReport, askToReport } from './ask-to-report';
 import { addDismissal, trustedHosts } from './dismissal-store';
+import { getSettings, settingsReady } from './settings-store';
 import { isAssessedUrl, onFrameReport, onPageSignals } from './tab-verdicts';
 
 /** A verdict for an address the browser reported; undefined for pages the extension doesn't judge. */
@@ -29,9 +30,11 @@ function guardFor(sender: ContentSender, frame: Verdict | undefined): GuardTarge
 export async function onPageReport(sender: ContentSender, signals: PageSignals): Promise<PageReport> {
   // Frames are judged here, outside tab-verdicts: they too wait for the stored lists after a wake-up.
   await allowlistReady();
+  const action = getSettings().passwordOnLookalike;
   const trusted = await trustedHosts();
-  const isTrusted = (host: string): boolean => trusted.has(host);
-  const armIfDistrusted = (guard: GuardTarget | undefined): GuardTarget | null => (guard && !isTrusted(guard.site) ? guard : null);
+  // Under "block" the user's earlier trust no longer counts, for the alert as for the guard.
+  const isTrusted = (host: string): boolean => action !== 'block' && trusted.has(host);
+  const armIfDistrusted = (guard: GuardTarget | undefined): GuardTarget | null => guardUnderPolicy(guard, action, isTrusted);
 
   if (sender.frameId === 0) {
     const state = await onPageSignals(sender.tabId, sender.tabUrl, signals);
@@ -60,8 +63,10 @@ export async function onPageReport(sender: ContentSender, signals: PageSignals):
  * never have some other host trusted.
  */
 export async function onDismissLookalikeGuard(sender: ContentSender): Promise<Dismissal> {
+  await settingsReady();
   const guard = guardFor(sender, verdictFor(sender.frameUrl));
   if (!guard) throw new Error('nothing to dismiss: this frame is not on a look-alike site');
+  if (getSettings().passwordOnLookalike === 'block') throw new Error("the clinic's policy does not let users trust look-alike sites");
   const dismissal = await addDismissal(guard.site, guard.target);
   void askTabsShowingHostToReport(guard.site);
   return dismissal;

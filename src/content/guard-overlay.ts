@@ -104,11 +104,11 @@ export class GuardOverlay {
       // click() from here would be an untrusted event that "I trust" rightly ignores.
       if (active === this.#go) this.#go?.click();
       else if (active === this.#close) this.actions.onClose();
-      else if (active === this.#trust) this.actions.onTrust();
+      else if (this.#trust && active === this.#trust) this.actions.onTrust();
     }
   }
 
-  #render({ site, target, targetName }: GuardTarget): void {
+  #render({ site, target, targetName, locked }: GuardTarget): void {
     const { doc } = this;
     const host = createElement(doc, OVERLAY_TAG);
     const root = host.attachShadow({ mode: 'closed' });
@@ -128,21 +128,29 @@ export class GuardOverlay {
     close.addEventListener('click', () => {
       this.actions.onClose();
     });
-    const trust = element(doc, 'button', '', `I trust ${site}`);
-    trust.addEventListener('click', (event) => {
+    // The clinic's policy may block look-alikes outright: then there is nothing to trust.
+    const trust = locked ? undefined : element(doc, 'button', '', `I trust ${site}`);
+    trust?.addEventListener('click', (event) => {
       // A page can't reach into the closed root, but a forged click must never trust a site.
       if (this.isTrusted(event)) this.actions.onTrust();
     });
 
     const row = element(doc, 'div', 'row', '');
-    row.append(close, trust);
+    row.append(close, ...(trust ? [trust] : []));
     box.append(
       element(doc, 'h1', '', `Stop: this is not ${targetName}`),
       element(doc, 'p', '', `You are on ${site}, a look-alike of ${target}. Sites like this steal passwords.`),
       element(doc, 'p', '', 'While this warning is up, what you type does not reach this page.'),
       go,
       row,
-      element(doc, 'p', 'small', `Trust ${site} only if your clinic told you to use this exact address. Telehealth Guard · wrong warning? Tell your clinic.`),
+      element(
+        doc,
+        'p',
+        'small',
+        locked
+          ? `Your clinic blocks passwords on look-alike sites. Telehealth Guard · wrong warning? Tell your clinic.`
+          : `Trust ${site} only if your clinic told you to use this exact address. Telehealth Guard · wrong warning? Tell your clinic.`,
+      ),
     );
     const backdrop = element(doc, 'div', 'backdrop', '');
     backdrop.append(box);

@@ -1,5 +1,6 @@
 import type { Verdict } from './assess';
 import type { FindingOf } from './findings';
+import type { PolicyAction } from './policy';
 
 /** What a password-field guard needs: the look-alike site, and the real one to go to. */
 export interface GuardTarget {
@@ -8,6 +9,11 @@ export interface GuardTarget {
   /** The real domain it imitates ("Go to doxy.me"). */
   target: string;
   targetName: string;
+  /**
+   * The clinic's policy blocks passwords on look-alikes (`actions.passwordOnLookalike:
+   * "block"`): the overlay offers no "I trust this site", and the background refuses one.
+   */
+  locked?: true;
 }
 
 /** The verdict's look-alike finding for its own address (not one a frame added). */
@@ -27,4 +33,15 @@ export function guardTargetFor(frame: Verdict, tab: Verdict | undefined): GuardT
     if (verdict && lookalike) return { site: verdict.host, target: lookalike.target, targetName: lookalike.targetName };
   }
   return undefined;
+}
+
+/**
+ * The guard a frame gets under the clinic's `passwordOnLookalike` action: `warn` (the
+ * default) guards unless the user trusts the site; `block` guards whatever the user said
+ * before, with no way to trust the site; `off` never guards (the finding and the alert stay).
+ */
+export function guardUnderPolicy(guard: GuardTarget | undefined, action: PolicyAction, isTrusted: (host: string) => boolean): GuardTarget | null {
+  if (!guard || action === 'off') return null;
+  if (action === 'block') return { ...guard, locked: true };
+  return isTrusted(guard.site) ? null : guard;
 }

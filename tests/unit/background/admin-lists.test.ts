@@ -94,6 +94,34 @@ describe('admin policy and lists in the background', () => {
       expect(await ask({ type: 'add-user-domain', domain: 'd0xy.me' })).toMatchObject({ ok: false });
     });
 
+    it("applies the clinic's passwordOnLookalike action: block guards trusted sites too and refuses trust; off never guards", async () => {
+      const LOOKALIKE = 'https://d0xy.me/login';
+      const login: PageSignals = { ...quiet, passwordFields: 1, forms: [{ action: LOOKALIKE, method: 'post', hasPassword: true }] };
+      const fromPage = (message: unknown) => {
+        fake.openTabs.set(4, { id: 4, url: LOOKALIKE });
+        const [reply] = fake.browser.runtime.onMessage.fire(message, { id: EXTENSION_ID, url: LOOKALIKE, frameId: 0, tab: { id: 4, url: LOOKALIKE } });
+        return reply as Promise<Reply<{ guard: { site: string; locked?: true } | null }>>;
+      };
+      const guardNow = async () => {
+        const reply = await fromPage({ type: 'page-signals', signals: login });
+        if (!reply.ok) throw new Error(reply.error);
+        return reply.value.guard;
+      };
+
+      await policyBecomes({ actions: { passwordOnLookalike: 'warn' } });
+      expect(await guardNow()).toMatchObject({ site: 'd0xy.me' });
+      expect(await fromPage({ type: 'dismiss-lookalike-guard' })).toMatchObject({ ok: true });
+      expect(await guardNow()).toBeNull();
+
+      await policyBecomes({ actions: { passwordOnLookalike: 'block' } });
+      expect(await guardNow()).toMatchObject({ site: 'd0xy.me', locked: true });
+      expect(await fromPage({ type: 'dismiss-lookalike-guard' })).toEqual({ ok: false, error: expect.stringContaining('does not let users trust') as unknown });
+
+      await policyBecomes({ actions: { passwordOnLookalike: 'off' } });
+      expect(await guardNow()).toBeNull();
+      expect(stored(4)?.verdict.level).toBe('danger');
+    });
+
     it('fetches the signed list on demand; an expired one, with no list in force, verifies its sites with ALLOWLIST_STALE', async () => {
       const pair = await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify']);
       const publicKey = encodeBase64(new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey)));

@@ -183,9 +183,9 @@ describe('PasswordGuard, armed on a look-alike', () => {
 });
 
 describe('the guard overlay', () => {
-  function openOverlay(): ShadowRoot {
+  function openOverlay(target: GuardTarget = D0XY): ShadowRoot {
     const roots = captureShadowRoots();
-    guard.arm(D0XY);
+    guard.arm(target);
     field.focus();
     return roots.at(-1)!;
   }
@@ -218,6 +218,16 @@ describe('the guard overlay', () => {
     [...root.querySelectorAll('button')].find((b) => b.textContent === 'I trust d0xy.me')!.click();
     expect(onTrust).toHaveBeenCalledOnce();
     expect(overlay()).toBeNull();
+  });
+
+  it("offers no way to trust the site when the clinic's policy blocks look-alikes, even from the keyboard", () => {
+    const root = openOverlay({ ...D0XY, locked: true });
+    expect([...root.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Close']);
+    expect(root.textContent).toContain('Your clinic blocks passwords on look-alike sites');
+    document.body.dispatchEvent(key('keydown', 'Tab'));
+    expect(root.activeElement?.textContent).toBe('Close');
+    document.body.dispatchEvent(key('keydown', 'Enter'));
+    expect(onTrust).not.toHaveBeenCalled();
   });
 
   it('ignores a forged click on "I trust"', () => {

@@ -4,7 +4,7 @@ import { assessPage, type Verdict } from '../../../src/core/assess';
 import { loadBuiltInCatalog } from '../../../src/core/catalog';
 import { explainFinding } from '../../../src/core/explain';
 import { frameFindings, withFrameFindings } from '../../../src/core/frame-findings';
-import { guardTargetFor } from '../../../src/core/guard-target';
+import { guardTargetFor, guardUnderPolicy } from '../../../src/core/guard-target';
 import type { PageSignals } from '../../../src/core/page-signals';
 import { hideTrustedLookalikes, lookalikeHosts } from '../../../src/core/trusted-sites';
 
@@ -115,5 +115,21 @@ describe('trusted sites', () => {
   it('leaves other sites alone', () => {
     const verdict = judge('https://d0xy.me/login', login);
     expect(hideTrustedLookalikes(verdict, (host) => host === 'dxoy.me')).toBe(verdict);
+  });
+});
+
+describe("guardUnderPolicy: the clinic's passwordOnLookalike action", () => {
+  const guard = { site: 'd0xy.me', target: 'doxy.me', targetName: 'Doxy.me' };
+  const trusted = (host: string): boolean => host === 'd0xy.me';
+  it.each([
+    ['warn', 'does not trust', guard],
+    ['warn', 'trusts', null],
+    ['block', 'trusts', { ...guard, locked: true }],
+    ['off', 'does not trust', null],
+  ] as const)('%s, when the user %s the site → %j', (action, user, expected) => {
+    expect(guardUnderPolicy(guard, action, user === 'trusts' ? trusted : () => false)).toEqual(expected);
+  });
+  it('guards nothing where there is no look-alike', () => {
+    expect(guardUnderPolicy(undefined, 'block', () => false)).toBeNull();
   });
 });
