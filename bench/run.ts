@@ -5,7 +5,7 @@
 import { benchLookalikeSpeed } from './lookalike-speed';
 import { DEFAULT_DIST } from '../demo/browser';
 import { emptyScriptsBuild } from './empty-scripts-build';
-import { benchPageCost, METRICS, spreadOf, type Metric, type SideCost, type Spread } from './page-cost';
+import { benchPageCost, METRICS, sideCost, type Metric, type SideCost, type Spread } from './page-cost';
 
 const TARGETS = { microsAt10k: 20, buildMs: 300, speedupAt10k: 20, pageCostMs: 2 };
 
@@ -91,8 +91,11 @@ async function printPageCost(): Promise<void> {
       `${verdict(added)} (+${added.toFixed(2)} ms); their JavaScript alone (ScriptDuration): ${verdict(script)} (+${script.toFixed(2)} ms)`,
   );
   if (cost.baseline) {
-    const beyond = (metric: Metric): string => formatSpread(spreadOf(cost.with.samples.map((sample, index) => sample[metric] - cost.baseline!.samples[index]![metric])));
-    console.log(`with extension − ${baselineName}, round by round: TaskDuration ${beyond('task')}, ScriptDuration ${beyond('script')}, ThreadTime ${beyond('thread')}`);
+    const beyond = sideCost(cost.with.samples, cost.baseline.samples).added;
+    console.log(
+      `with extension − ${baselineName}, round by round: TaskDuration ${formatSpread(beyond.task)}, ` +
+        `ScriptDuration ${formatSpread(beyond.script)}, ThreadTime ${formatSpread(beyond.thread)}`,
+    );
   }
 }
 

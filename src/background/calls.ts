@@ -10,10 +10,8 @@ import { getAllowlist } from './allowlist-state';
 import { readTabState } from './tab-state-store';
 import { isAssessedUrl, onCallActivity } from './tab-verdicts';
 
-/** What the clinic wants done when a call starts on a platform that is not verified. */
-export type RiskAction = PolicyAction;
-
-const ACTION_FOR: Readonly<Record<RiskAction, CallAction>> = { warn: 'prompt', block: 'block', off: 'allow' };
+/** What the clinic's `unknownVideoPlatform` action means for a call's answer. */
+const ACTION_FOR: Readonly<Record<PolicyAction, CallAction>> = { warn: 'prompt', block: 'block', off: 'allow' };
 
 /** The frame's own address decides (an embedded doxy.me room in a clinic's page is doxy.me); about:blank frames speak for their tab. */
 function callVerdict(sender: ContentSender): Verdict {
@@ -29,7 +27,7 @@ function callVerdict(sender: ContentSender): Verdict {
 export async function onCallReport(
   sender: ContentSender,
   activity: CallActivityName | 'frame-encryption',
-  unknownVideoPlatform: () => Promise<RiskAction>,
+  unknownVideoPlatform: () => Promise<PolicyAction>,
 ): Promise<CallReply | null> {
   if (sender.frameId === 0 && isAssessedUrl(sender.tabUrl)) await onCallActivity(sender.tabId, sender.tabUrl, activity);
   if (activity !== 'camera-or-microphone' && activity !== 'screen') return null;

@@ -1,9 +1,10 @@
 import browser, { type Runtime } from 'webextension-polyfill';
+import type { PolicyAction } from '../core/policy';
 import { createRouter } from '../protocol/router';
 import { adminPageHandlers } from './admin-handlers';
 import { registerAdminListeners } from './admin-listeners';
 import { askTabsShowingHostToReport, askToReport } from './ask-to-report';
-import { onCallReport, onChatTyping, type RiskAction } from './calls';
+import { onCallReport, onChatTyping } from './calls';
 import { listDismissals, removeDismissal } from './dismissal-store';
 import { judgeOpenTabs } from './open-tabs';
 import { onDismissLookalikeGuard, onPageReport } from './page-reports';
@@ -11,7 +12,7 @@ import { getSettings, settingsReady } from './settings-store';
 import { onTabClosed, onTabNavigated, onTabReplaced, tabStateFor } from './tab-verdicts';
 
 /** The clinic's `unknownVideoPlatform` action (warn, block or off); warn, asking first, by default. */
-const unknownVideoPlatformAction = async (): Promise<RiskAction> => {
+const unknownVideoPlatformAction = async (): Promise<PolicyAction> => {
   await settingsReady();
   return getSettings().unknownVideoPlatform;
 };
