@@ -1,23 +1,85 @@
 import browser from 'webextension-polyfill';
+import { z } from 'zod';
+import { pageSignalsSchema, type PageSignals } from '../core/page-signals';
 import { lookalikeHosts } from '../core/trusted-sites';
-import { reportAgain } from '../protocol/report-again';
+import type { PageReport } from '../protocol/messages';
+import { readPageInFrame, showInFrame } from '../protocol/page-api';
+import type { ContentSender } from '../protocol/router';
 import { readTabState } from './tab-state-store';
 
 export interface AskToReportOptions {
   /** Only this frame; every frame of the tab by default. */
   frameId?: number;
-  /** The tab's new address, when that is why (see ReportAgain.tabUrl). */
-  tabUrl?: string;
+}
+
+type ReportHandler = (sender: ContentSender, signals: PageSignals) => Promise<PageReport>;
+
+/** What judges a reading: page-reports' handler, set by the worker's entry point (it sits above this module). */
+let judgeReading: ReportHandler | undefined;
+export function judgeReadingsWith(handler: ReportHandler): void {
+  judgeReading = handler;
+}
+
+/** What a frame's content script answers; it runs inside a page, so it is checked like a message. */
+const readingSchema = z.object({ signals: pageSignalsSchema, reading: z.number().int().nonnegative() }).strict().nullable();
+
+interface InjectionResult {
+  frameId: number;
+  documentId?: string;
+  result?: unknown;
 }
 
 /**
- * Content scripts learn what to show only in answer to their own reports; this asks them
- * to report again. A tab whose page has no content script yet (a new document still
- * loading) answers "no receiving end", which is normal: that page reports when it loads.
+ * The frame's and tab's addresses as the browser reports them, for the very document that was
+ * read; undefined when the frame has moved on to another document since (that one is read when
+ * it has loaded).
  */
-export async function askToReport(tabId: number, { frameId, tabUrl }: AskToReportOptions = {}): Promise<void> {
-  const options = frameId === undefined ? {} : { frameId };
-  await browser.tabs.sendMessage(tabId, reportAgain(tabUrl), options).catch(() => undefined);
+async function senderOf(tabId: number, { frameId, documentId }: InjectionResult): Promise<ContentSender | undefined> {
+  const [tab, frame] = await Promise.all([
+    browser.tabs.get(tabId).catch(() => undefined),
+    browser.webNavigation.getFrame({ tabId, frameId }).catch(() => undefined),
+  ]);
+  const frameDocument = (frame as { documentId?: string } | null | undefined)?.documentId;
+  if (tab?.url === undefined || !frame || (documentId !== undefined && frameDocument !== undefined && frameDocument !== documentId)) return undefined;
+  // As for a message: the top frame speaks for the tab's address.
+  return { tabId, frameId, tabUrl: tab.url, frameUrl: frameId === 0 ? tab.url : frame.url };
+}
+
+async function judgeAndShow(tabId: number, result: InjectionResult): Promise<void> {
+  const parsed = readingSchema.safeParse(result.result ?? null);
+  if (!parsed.success) {
+    console.warn(`Telehealth Guard: frame ${result.frameId} of tab ${tabId} gave a malformed reading:`, parsed.error.issues);
+    return;
+  }
+  if (parsed.data === null) return;
+  if (!judgeReading) throw new Error('no handler for page readings: judgeReadingsWith() was not called');
+  const sender = await senderOf(tabId, result);
+  if (!sender) return;
+  const answer = await judgeReading(sender, parsed.data.signals);
+  const target = result.documentId === undefined ? { tabId, frameIds: [result.frameId] } : { tabId, documentIds: [result.documentId] };
+  await browser.scripting
+    .executeScript({ target, func: showInFrame, args: [answer, parsed.data.reading] })
+    .catch(() => undefined);
+}
+
+/**
+ * Reads the page in a tab's frames (all of them by default) and shows each frame the
+ * background's answer: at first load, and whenever what a page is judged by changes (the
+ * lists, a trusted site, another frame's findings, the tab's address without a new
+ * document). A frame without our
+ * content script (a page that is not on the web, a document still being created) gives nothing,
+ * which is normal: it is read when it has loaded.
+ */
+export async function askToReport(tabId: number, { frameId }: AskToReportOptions = {}): Promise<void> {
+  const target = frameId === undefined ? { tabId, allFrames: true } : { tabId, frameIds: [frameId] };
+  const results = (await browser.scripting.executeScript({ target, func: readPageInFrame }).catch(() => [])) as InjectionResult[];
+  await Promise.all(
+    results.map((result) =>
+      judgeAndShow(tabId, result).catch((error: unknown) => {
+        console.error(`Telehealth Guard: could not judge frame ${result.frameId} of tab ${tabId}:`, error);
+      }),
+    ),
+  );
 }
 
 /** After the user trusts a site or takes it back: every frame of every tab that warns about it. */

@@ -4,7 +4,7 @@ import { chatProviderOf, loadChatProviders } from '../core/chat-widgets';
 import type { CallActivityName } from '../core/findings';
 import type { PolicyAction } from '../core/policy';
 import type { CallAction, CallReply } from '../protocol/call';
-import type { ChatCaution } from '../protocol/report-again';
+import { cautionChatInFrame } from '../protocol/page-api';
 import type { ContentSender } from '../protocol/router';
 import { getAllowlist } from './allowlist-state';
 import { readTabState } from './tab-state-store';
@@ -56,7 +56,6 @@ export async function onChatTyping(sender: ContentSender): Promise<null> {
   const key = cautionKey(sender.tabId, sender.tabUrl, provider.id);
   if ((await browser.storage.session.get(key))[key]) return null;
   await browser.storage.session.set({ [key]: Date.now() });
-  const caution: ChatCaution = { type: 'chat-caution', provider: provider.name };
-  await browser.tabs.sendMessage(sender.tabId, caution, { frameId: 0 });
+  await browser.scripting.executeScript({ target: { tabId: sender.tabId, frameIds: [0] }, func: cautionChatInFrame, args: [provider.name] });
   return null;
 }

@@ -3,10 +3,10 @@ import type { PolicyAction } from '../core/policy';
 import { createRouter } from '../protocol/router';
 import { adminPageHandlers } from './admin-handlers';
 import { registerAdminListeners } from './admin-listeners';
-import { askTabsShowingHostToReport, askToReport } from './ask-to-report';
+import { askTabsShowingHostToReport, askToReport, judgeReadingsWith } from './ask-to-report';
 import { onCallReport, onChatTyping } from './calls';
 import { listDismissals, removeDismissal } from './dismissal-store';
-import { judgeOpenTabs } from './open-tabs';
+import { judgeOpenTabs, readUnreadTabs } from './open-tabs';
 import { onDismissLookalikeGuard, onPageReport } from './page-reports';
 import { getSettings, settingsReady } from './settings-store';
 import { onTabClosed, onTabNavigated, onTabReplaced, tabStateFor } from './tab-verdicts';
@@ -46,18 +46,31 @@ const router = createRouter({
   },
 });
 
+// What the background reads of pages (see protocol/page-api) is judged as their reports are.
+judgeReadingsWith(onPageReport);
+
 // Returning undefined (a foreign sender) leaves the message unanswered, as if unheard.
 const onMessage = (message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => router(message, sender);
 browser.runtime.onMessage.addListener(onMessage);
 
 browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
-  if (changeInfo.url === undefined) return;
-  // A same-document navigation keeps the page, its frames and their content scripts, which
-  // have nothing new to say by themselves: ask every frame, since frame findings are kept
-  // per tab address. Frames of a new document, already judged under this address, skip it.
-  const tabUrl = changeInfo.url;
-  void onTabNavigated(tabId, tabUrl).then(() => askToReport(tabId, { tabUrl }));
+  if (changeInfo.url !== undefined) void onTabNavigated(tabId, changeInfo.url);
 });
+
+// Each document is read once it has been parsed: the top frame and every frame in it.
+browser.webNavigation.onDOMContentLoaded.addListener(({ tabId, frameId }) => {
+  void askToReport(tabId, { frameId });
+});
+
+// A new address without a new document (history.pushState, a #fragment): the page has nothing
+// new to say by itself, but is judged under another address now. For the top frame every frame
+// is read again, since frame findings are kept per tab address. The order against the tab's
+// url event does not matter: a report for an address comes before or after it alike.
+const onSameDocumentNavigation = ({ tabId, frameId }: { tabId: number; frameId: number }): void => {
+  void askToReport(tabId, frameId === 0 ? {} : { frameId });
+};
+browser.webNavigation.onHistoryStateUpdated.addListener(onSameDocumentNavigation);
+browser.webNavigation.onReferenceFragmentUpdated.addListener(onSameDocumentNavigation);
 
 browser.tabs.onRemoved.addListener((tabId) => {
   void onTabClosed(tabId);
@@ -75,6 +88,11 @@ browser.runtime.onInstalled.addListener(() => {
   judgeOpenTabs().catch((error: unknown) => {
     console.error('Telehealth Guard: could not judge the open tabs:', error);
   });
+});
+
+// Pages parsed before this worker's listeners existed (see open-tabs).
+readUnreadTabs().catch((error: unknown) => {
+  console.error('Telehealth Guard: could not read the open tabs:', error);
 });
 
 // Admin policy (storage.managed), signed remote list (alarms), the user's own list: their

@@ -38,11 +38,10 @@ export async function onPageReport(sender: ContentSender, signals: PageSignals):
 
   if (sender.frameId === 0) {
     const state = await onPageSignals(sender.tabId, sender.tabUrl, signals);
-    if (!state) return { alert: null, guard: null, tabUrl: sender.tabUrl };
+    if (!state) return { alert: null, guard: null };
     return {
       alert: hideTrustedLookalikes(state.verdict, isTrusted),
       guard: armIfDistrusted(guardFor(sender, state.verdict)),
-      tabUrl: sender.tabUrl,
     };
   }
 
@@ -54,7 +53,7 @@ export async function onPageReport(sender: ContentSender, signals: PageSignals):
     // The top frame shows the tab's alert: it has to hear about what this frame added.
     if (changed) void askToReport(sender.tabId, { frameId: 0 });
   }
-  return { alert: null, guard: armIfDistrusted(guardFor(sender, frame)), tabUrl: sender.tabUrl };
+  return { alert: null, guard: armIfDistrusted(guardFor(sender, frame)) };
 }
 
 /**

@@ -3,9 +3,9 @@ import { DEFAULT_MAX_LIST_BYTES, signatureUrlFor } from '../core/signed-list';
 /**
  * Downloads a remote list and its detached `.sig` (https only, size-capped, no cookies).
  *
- * No host permission is asked for. In Chromium the content scripts' match patterns (every
- * http and https site) already give the extension's own requests host access, so the fetch
- * is not CORS-gated: the e2e tests see no Origin header and no preflight. Where a browser
+ * No host permission is asked for this: the extension's host access (every http and https
+ * site, where its content scripts run and the background reads pages) covers it, so in
+ * Chromium the fetch is not CORS-gated: the e2e tests see no Origin header and no preflight. Where a browser
  * does apply CORS, the admin's server sends `Access-Control-Allow-Origin: *` (docs/admin.md)
  * and, to let us read the ETag, `Access-Control-Expose-Headers: ETag`.
  *

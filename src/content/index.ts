@@ -1,7 +1,7 @@
-import browser, { type Runtime } from 'webextension-polyfill';
 import type { ContentMessage, Dismissal, PageReport, Reply } from '../protocol/messages';
 import type { CallReply } from '../protocol/call';
-import { alreadyJudged, isChatCaution, isReportAgain } from '../protocol/report-again';
+import { PAGE_API_KEY, type PageApi } from '../protocol/page-api';
+import { extensionApi } from '../platform/extension-api';
 import { startCallBridge } from './call-bridge';
 import { askBeforeCamera, showCameraBlocked } from './call-prompt';
 import { showChatCaution } from './chat-caution';
@@ -15,10 +15,12 @@ import { readyStateOf } from './safe-dom';
 import { watchPage } from './watch-page';
 
 // Runs at document_start in every frame: the guard's key listeners must be on the window
-// before any page script's. The page is read once it has been parsed.
+// before any page script's. The background reads the page once it has been parsed, through
+// the PageApi below; the extension API is touched only to send what this script alone sees
+// (see protocol/page-api for why).
 
 async function send<T>(message: ContentMessage): Promise<T | undefined> {
-  const reply: Reply<T> | undefined = await browser.runtime.sendMessage(message);
+  const reply: Reply<T> | undefined = await extensionApi().runtime.sendMessage(message);
   if (!reply) return undefined;
   if (!reply.ok) {
     console.warn(`Telehealth Guard: the background refused ${message.type}:`, reply.error);
@@ -37,8 +39,6 @@ const guard = new PasswordGuard(window, {
   },
 });
 const alert = new PageAlert(document);
-/** The tab's address the last answered report was judged under. */
-let judgedUnder: string | undefined;
 
 const reporter = createReporter(
   () => ({ ...collectPageSignals(document, window.isSecureContext), ...collectVisitSignals(document, location.protocol === 'https:') }),
@@ -47,28 +47,49 @@ const reporter = createReporter(
     // Null in frames: the top frame shows the tab's alert.
     alert.update(answer.alert);
     guard.arm(answer.guard);
-    judgedUnder = answer.tabUrl;
   },
 );
 
-/** The latest report, answered or on its way: an ask that comes meanwhile is weighed against its answer. */
-let reporting: Promise<void> = Promise.resolve();
-
 function reportSafely(): void {
-  reporting = reporter.report().catch((error: unknown) => {
+  reporter.report().catch((error: unknown) => {
     // The extension was reloaded or updated under this page: nothing left to report to.
     console.warn('Telehealth Guard: could not report this page:', error);
   });
 }
 
-function start(): void {
-  reportSafely();
-  watchPage(document, reportSafely);
-}
+/**
+ * How long after parsing the page waits to be read before it reports itself: the background
+ * misses the moment when its worker is still starting (with the browser, or the extension).
+ */
+const UNREAD_REPORT_MS = 2_000;
+let wasRead = false;
 
+const pageApi: PageApi = {
+  read() {
+    // Still parsing: the background reads the whole page in a moment.
+    if (readyStateOf(document) === 'loading') return null;
+    wasRead = true;
+    return reporter.read();
+  },
+  show(answer, reading) {
+    reporter.answer(reading, answer);
+  },
+  cautionChat(provider) {
+    if (provider.length > 0 && provider.length < 100) showChatCaution(document, provider);
+  },
+};
+(globalThis as Record<string, unknown>)[PAGE_API_KEY] = pageApi;
+
+function parsed(): void {
+  // After the first reading, changes to what the signals are made of are reported from here.
+  watchPage(document, reportSafely);
+  setTimeout(() => {
+    if (!wasRead) reportSafely();
+  }, UNREAD_REPORT_MS);
+}
 // safe-dom: once parsed, a page's <img name="readyState"> is document.readyState.
-if (readyStateOf(document) === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
-else start();
+if (readyStateOf(document) === 'loading') document.addEventListener('DOMContentLoaded', parsed, { once: true });
+else parsed();
 
 // Calls: the page-world hook (src/main-world) asks before the camera opens; the background
 // says whether to ask the user, and the prompt waits for their own click.
@@ -93,22 +114,3 @@ if (window !== window.top) {
     });
   });
 }
-
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender): undefined => {
-  if (sender.id !== browser.runtime.id) return;
-  if (isChatCaution(message)) {
-    showChatCaution(document, message.provider);
-    return;
-  }
-  if (!isReportAgain(message)) return;
-  // Still parsing: start() reports the whole page in a moment.
-  if (readyStateOf(document) === 'loading') return;
-  // A new document's address: this page's own first report was judged under it already.
-  // The ask often comes while this page's first report is on its way: its answer says
-  // which address it was judged under.
-  void reporting.then(() => {
-    if (alreadyJudged(message, judgedUnder)) return;
-    reporter.forget();
-    reportSafely();
-  });
-});

@@ -47,5 +47,17 @@ function loadPolyfill(): ExtensionApi {
   return require('webextension-polyfill/dist/browser-polyfill.js') as ExtensionApi;
 }
 
-const browser: ExtensionApi = chooseExtensionApi(globalThis, loadPolyfill);
-export default browser;
+let chosen: ExtensionApi | undefined;
+
+/**
+ * The API, chosen at the first call. For the content script, which must not touch the API
+ * before it needs it: the first touch costs the page's main thread about 1 ms (Chromium builds
+ * the bindings of the script's world then), and most pages never need it (see protocol/page-api).
+ */
+export function extensionApi(): ExtensionApi {
+  chosen ??= chooseExtensionApi(globalThis, loadPolyfill);
+  return chosen;
+}
+
+/** Background and extension pages: the API, chosen at once. */
+export default /* @__PURE__ */ extensionApi();

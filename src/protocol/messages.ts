@@ -84,8 +84,6 @@ export interface PageReport {
   alert: Verdict | null;
   /** Arms the password-field guard in this frame; null when there is nothing to guard or the user trusts the site. */
   guard: GuardTarget | null;
-  /** The tab's address, as the browser reported it, that this report was judged under. */
-  tabUrl: string;
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };

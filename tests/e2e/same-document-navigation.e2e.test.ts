@@ -6,11 +6,26 @@ import { visit, waitForPopup } from '../../demo/visit';
 import { waitForPolicyRead } from './admin-policy-file';
 import { useE2eSession } from './session';
 
-/** Counts the page reports the service worker receives, by a listener of its own beside the extension's. */
+/**
+ * Counts the readings of pages the service worker gets: the frames' answers to its own reads
+ * (scripting.executeScript, wrapped here in the worker) and the reports content scripts send.
+ */
 async function countReports(worker: Worker): Promise<() => Promise<number>> {
   await worker.evaluate(() => {
-    const scope = globalThis as unknown as { reportsSeen: number };
+    const scope = globalThis as unknown as { reportsSeen: number; browser?: typeof chrome };
     scope.reportsSeen = 0;
+    const countAnswers = (results: chrome.scripting.InjectionResult[]): void => {
+      scope.reportsSeen += results.filter((result) => (result.result as { signals?: unknown } | null)?.signals !== undefined).length;
+    };
+    // `browser` and `chrome` may be one namespace or two: each is wrapped once.
+    for (const scripting of new Set([chrome.scripting, scope.browser?.scripting ?? chrome.scripting])) {
+      const original = scripting.executeScript.bind(scripting) as (injection: chrome.scripting.ScriptInjection<unknown[], unknown>) => Promise<chrome.scripting.InjectionResult[]>;
+      (scripting as { executeScript: unknown }).executeScript = async (injection: chrome.scripting.ScriptInjection<unknown[], unknown>) => {
+        const results = await original(injection);
+        countAnswers(results);
+        return results;
+      };
+    }
     chrome.runtime.onMessage.addListener((message: { type?: unknown } | undefined) => {
       if (message?.type === 'page-signals') scope.reportsSeen++;
     });

@@ -44,6 +44,12 @@ export interface StorageHooks {
 
 export const EXTENSION_ID = 'test-extension';
 
+export interface Injection {
+  target: { tabId: number; frameIds?: number[]; documentIds?: string[]; allFrames?: boolean };
+  func: (...args: never[]) => unknown;
+  args?: unknown[];
+}
+
 function keysOf(keys: unknown, map: Map<string, unknown>): string[] {
   if (keys === null || keys === undefined) return [...map.keys()];
   if (typeof keys === 'string') return [keys];
@@ -61,6 +67,11 @@ function createFakeBrowser() {
   const openTabs = new Map<number, { id: number; url?: string }>();
   /** Every message the background sent to a tab. */
   const sentToTabs: { tabId: number; message: unknown; options: unknown }[] = [];
+  /** Every function the background injected into a tab's frames. */
+  const injected: Injection[] = [];
+  /** What a tab's top frame answers when the background reads it (nothing, by default: no content script). */
+  const readings = new Map<number, unknown>();
+  const documentIdOf = (tabId: number): string => `document-of-tab-${tabId}`;
 
   const area = (name: keyof typeof areas) => {
     const map = areas[name];
@@ -114,6 +125,23 @@ function createFakeBrowser() {
       clear: (name: string) => Promise.resolve(alarms.delete(name)),
       onAlarm: new FakeEvent<(alarm: { name: string }) => void>(),
     },
+    scripting: {
+      executeScript: (injection: Injection) => {
+        injected.push(injection);
+        const { tabId } = injection.target;
+        if (injection.func.name !== 'readPageInFrame' || !readings.has(tabId)) return Promise.resolve([]);
+        return Promise.resolve([{ frameId: 0, documentId: documentIdOf(tabId), result: structuredClone(readings.get(tabId)) }]);
+      },
+    },
+    webNavigation: {
+      getFrame: ({ tabId, frameId }: { tabId: number; frameId: number }) => {
+        const tab = openTabs.get(tabId);
+        return Promise.resolve(tab && frameId === 0 ? { url: tab.url, documentId: documentIdOf(tabId) } : null);
+      },
+      onDOMContentLoaded: new FakeEvent<(details: { tabId: number; frameId: number }) => void>(),
+      onHistoryStateUpdated: new FakeEvent<(details: { tabId: number; frameId: number }) => void>(),
+      onReferenceFragmentUpdated: new FakeEvent<(details: { tabId: number; frameId: number }) => void>(),
+    },
     tabs: {
       get: (tabId: number) => {
         const tab = openTabs.get(tabId);
@@ -138,6 +166,8 @@ function createFakeBrowser() {
     badges,
     openTabs,
     sentToTabs,
+    injected,
+    readings,
     managed,
     alarms,
     local: areas.local,
@@ -148,6 +178,8 @@ function createFakeBrowser() {
       badges.clear();
       openTabs.clear();
       sentToTabs.length = 0;
+      injected.length = 0;
+      readings.clear();
       managed.policy = {};
       managed.held = false;
       alarms.clear();

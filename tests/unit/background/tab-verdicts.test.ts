@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageSignals } from '../../../src/core/page-signals';
 import type { PageReport, Reply, TabState } from '../../../src/protocol/messages';
-import { isReportAgain } from '../../../src/protocol/report-again';
 import { EXTENSION_ID, fake } from './fake-browser';
 
 // The background as it runs in the worker (its listeners, router, store and badge), on the fake.
@@ -32,7 +31,8 @@ async function popupReads(tabId: number): Promise<TabState | null> {
 }
 
 const stored = (tabId: number): TabState | undefined => fake.session.get(`tab:${tabId}`) as TabState | undefined;
-const askedToReport = (tabId: number): boolean => fake.sentToTabs.some((sent) => sent.tabId === tabId && isReportAgain(sent.message));
+const readsOf = (tabId: number) => fake.injected.filter((injection) => injection.target.tabId === tabId && injection.func.name === 'readPageInFrame');
+const askedToReport = (tabId: number): boolean => readsOf(tabId).length > 0;
 /** Lets event-driven work (listeners that return nothing) run to its end. */
 const idle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 20));
 
@@ -78,13 +78,21 @@ describe('per-tab verdicts in the background', () => {
     expect(fake.badges.get(1)).toMatchObject({ text: '', icon: 'icons/default-16.png', title: 'Telehealth Guard' });
   });
 
-  it('asks the pages of a tab whose address changed to report, naming the new address, and answers each report with the address it was judged under', async () => {
+  it('reads every frame again after an address change without a new document, and only the frame for a frame of its own', async () => {
+    fake.openTabs.set(1, { id: 1, url: LOOKALIKE });
+    fake.browser.webNavigation.onHistoryStateUpdated.fire({ tabId: 1, frameId: 0 });
+    fake.browser.webNavigation.onReferenceFragmentUpdated.fire({ tabId: 1, frameId: 4 });
+    await idle();
+    expect(readsOf(1).map(({ target }) => target)).toEqual([{ tabId: 1, allFrames: true }, { tabId: 1, frameIds: [4] }]);
+  });
+
+  it('leaves reading a new document to the moment it has been parsed, not to its url event', async () => {
     navigates(1, LOOKALIKE);
-    await vi.waitFor(() => {
-      expect(fake.sentToTabs.find((sent) => sent.tabId === 1)?.message).toEqual({ type: 'report-again', tabUrl: LOOKALIKE });
-    });
-    const reply = await pageReports(1, LOOKALIKE, login(LOOKALIKE));
-    expect(reply.ok && reply.value.tabUrl).toBe(LOOKALIKE);
+    await idle();
+    expect(askedToReport(1)).toBe(false);
+    fake.browser.webNavigation.onDOMContentLoaded.fire({ tabId: 1, frameId: 0 });
+    await idle();
+    expect(readsOf(1).map(({ target }) => target)).toEqual([{ tabId: 1, frameIds: [0] }]);
   });
 
   it('forgets a tab when it closes', async () => {
@@ -159,6 +167,49 @@ describe('the popup reading a tab', () => {
     expect(stored(3)?.verdict.level).toBe('caution');
     expect(fake.badges.get(3)?.text).toBe('!');
     expect(askedToReport(3)).toBe(true);
+  });
+});
+
+describe('reading pages from the background', () => {
+  const shownIn = (tabId: number) => fake.injected.filter((injection) => injection.target.tabId === tabId && injection.func.name === 'showInFrame');
+
+  it('reads a frame once it has been parsed, judges the reading, and shows the answer in that very document', async () => {
+    fake.openTabs.set(7, { id: 7, url: LOOKALIKE });
+    fake.readings.set(7, { signals: login(LOOKALIKE), reading: 3 });
+    fake.browser.webNavigation.onDOMContentLoaded.fire({ tabId: 7, frameId: 0 });
+    await vi.waitFor(() => {
+      expect(shownIn(7)).toHaveLength(1);
+    });
+    expect(readsOf(7)[0]?.target).toEqual({ tabId: 7, frameIds: [0] });
+    expect(stored(7)?.verdict.level).toBe('danger');
+    expect(stored(7)?.signals?.passwordFields).toBe(1);
+    const [show] = shownIn(7);
+    expect(show?.target).toEqual({ tabId: 7, documentIds: ['document-of-tab-7'] });
+    const [answer, reading] = show?.args as [PageReport, number];
+    expect(reading).toBe(3);
+    expect(answer.alert?.level).toBe('danger');
+  });
+
+  it('refuses a malformed reading: a page cannot hand the background anything but signals', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    fake.openTabs.set(8, { id: 8, url: LOOKALIKE });
+    fake.readings.set(8, { signals: { ...login(LOOKALIKE), passwordFields: -1 }, reading: 1 });
+    fake.browser.webNavigation.onDOMContentLoaded.fire({ tabId: 8, frameId: 0 });
+    await vi.waitFor(() => {
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('malformed reading'), expect.anything());
+    });
+    expect(stored(8)?.signals ?? null).toBeNull();
+    expect(shownIn(8)).toHaveLength(0);
+  });
+
+  it('judges nothing when the frame has nothing to read (still parsing, or already judged)', async () => {
+    fake.openTabs.set(9, { id: 9, url: LOOKALIKE });
+    fake.readings.set(9, null);
+    fake.browser.webNavigation.onDOMContentLoaded.fire({ tabId: 9, frameId: 0 });
+    await idle();
+    expect(readsOf(9)).toHaveLength(1);
+    expect(shownIn(9)).toHaveLength(0);
+    expect(stored(9)).toBeUndefined();
   });
 });
 

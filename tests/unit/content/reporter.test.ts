@@ -20,15 +20,46 @@ describe('createReporter', () => {
     expect(send).toHaveBeenCalledTimes(2);
   });
 
-  it('skips signals already delivered, until the background asks again', async () => {
+  it('skips signals already delivered, by its own report or by a reading the background answered', async () => {
     const send = vi.fn(() => Promise.resolve('answer'));
-    const reporter = createReporter(() => 'same signals', send, vi.fn());
+    const show = vi.fn();
+    const reporter = createReporter(() => 'same signals', send, show);
     await reporter.report();
     await reporter.report();
     expect(send).toHaveBeenCalledOnce();
-    reporter.forget();
+
+    const other = createReporter(() => 'same signals', send, show);
+    const { signals, reading } = other.read();
+    expect(signals).toBe('same signals');
+    other.answer(reading, 'pulled answer');
+    await other.report();
+    expect(send).toHaveBeenCalledOnce();
+    expect(show.mock.calls).toEqual([['answer'], ['pulled answer']]);
+  });
+
+  it('reads whenever the background asks, even what it already took, and sends what changed after an unanswered reading', async () => {
+    let signals = 'first';
+    const send = vi.fn(() => Promise.resolve('answer'));
+    const show = vi.fn();
+    const reporter = createReporter(() => signals, send, show);
+    const first = reporter.read();
+    reporter.answer(first.reading, 'for the first');
+    expect(reporter.read().signals).toBe('first');
+    signals = 'second';
     await reporter.report();
-    expect(send).toHaveBeenCalledTimes(2);
+    expect(send).toHaveBeenCalledOnce();
+    expect(show.mock.calls).toEqual([['for the first'], ['answer']]);
+  });
+
+  it("drops the answer to a reading when a newer report went out since", async () => {
+    let signals = 'first';
+    const show = vi.fn();
+    const reporter = createReporter(() => signals, () => Promise.resolve('for the report'), show);
+    const { reading } = reporter.read();
+    signals = 'second';
+    await reporter.report();
+    reporter.answer(reading, 'for the reading');
+    expect(show.mock.calls).toEqual([['for the report']]);
   });
 
   it("drops an answer that comes back after a newer report's", async () => {

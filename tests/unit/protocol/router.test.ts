@@ -7,7 +7,7 @@ const EXTENSION_ID = 'ljbanadpekglijmpjdpnphaljafnjdkn';
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 const signals = { isSecureContext: true, passwordFields: 1, forms: [], videoElements: 0, iframes: [] };
 
-const report: PageReport = { alert: null, guard: null, tabUrl: 'https://doxy.me/' };
+const report: PageReport = { alert: null, guard: null };
 const dismissal: Dismissal = { host: 'd0xy.me', target: 'doxy.me', at: 1 };
 
 function setup() {
