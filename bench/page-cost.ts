@@ -44,9 +44,9 @@ export interface PageCostOptions {
   /** Another build of the extension, measured in the same rounds (before/after a change). */
   baselineDist?: string | undefined;
   /**
-   * Time after `load` for the content script's reading and reporting to finish (its last
-   * report, asked again by the background, goes out some 250 ms after navigation here).
-   * Checked: see `unsettled`.
+   * Time after `load` for the page's reading to finish (the background reads it once it has
+   * been parsed, and again when the start-up lists change it, some 250 ms after navigation
+   * here). Checked: see `unsettled`.
    */
   settleMs?: number;
 }

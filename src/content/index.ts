@@ -31,8 +31,8 @@ async function send<T>(message: ContentMessage): Promise<T | undefined> {
 
 const guard = new PasswordGuard(window, {
   onTrust: () => {
-    // The site is the one the background guards this frame against; it asks every page on
-    // it (this one too) to report again, which disarms their guards and alerts.
+    // The site is the one the background guards this frame against; it reads every page on
+    // it (this one too) again, which disarms their guards and alerts.
     send<Dismissal>({ type: 'dismiss-lookalike-guard' }).catch((error: unknown) => {
       console.warn('Telehealth Guard: could not save "trust this site":', error);
     });
