@@ -78,7 +78,7 @@ export interface Dismissal {
   at: number;
 }
 
-/** The background's answer to a frame's `page-signals`. */
+/** The background's answer to a frame's `page-signals`, or to its reading of the frame (protocol/page-api). */
 export interface PageReport {
   /** What the in-page alert shows: the tab's verdict less trusted sites' look-alike findings; null in frames. */
   alert: Verdict | null;
