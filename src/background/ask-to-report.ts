@@ -4,7 +4,7 @@ import { pageSignalsSchema, type PageSignals } from '../core/page-signals';
 import { lookalikeHosts } from '../core/trusted-sites';
 import type { PageReport } from '../protocol/messages';
 import { readPageInFrame, showInFrame } from '../protocol/page-api';
-import type { ContentSender } from '../protocol/router';
+import { frameAddressOf, type ContentSender } from '../protocol/router';
 import { readTabState } from './tab-state-store';
 
 export interface AskToReportOptions {
@@ -41,8 +41,9 @@ async function senderOf(tabId: number, { frameId, documentId }: InjectionResult)
   ]);
   const frameDocument = (frame as { documentId?: string } | null | undefined)?.documentId;
   if (tab?.url === undefined || !frame || (documentId !== undefined && frameDocument !== undefined && frameDocument !== documentId)) return undefined;
-  // As for a message: the top frame speaks for the tab's address.
-  return { tabId, frameId, tabUrl: tab.url, frameUrl: frameId === 0 ? tab.url : frame.url };
+  // As for a message (see the router).
+  const frameUrl = frameAddressOf(frameId, tab.url, frame.url);
+  return frameUrl === undefined ? undefined : { tabId, frameId, tabUrl: tab.url, frameUrl };
 }
 
 async function judgeAndShow(tabId: number, result: InjectionResult): Promise<void> {
@@ -66,9 +67,8 @@ async function judgeAndShow(tabId: number, result: InjectionResult): Promise<voi
  * Reads the page in a tab's frames (all of them by default) and shows each frame the
  * background's answer: at first load, and whenever what a page is judged by changes (the
  * lists, a trusted site, another frame's findings, the tab's address without a new
- * document). A frame without our
- * content script (a page that is not on the web, a document still being created) gives nothing,
- * which is normal: it is read when it has loaded.
+ * document). A frame without our content script (a page that is not on the web, a document
+ * still being created) gives nothing, which is normal: it is read when it has loaded.
  */
 export async function askToReport(tabId: number, { frameId }: AskToReportOptions = {}): Promise<void> {
   const target = frameId === undefined ? { tabId, allFrames: true } : { tabId, frameIds: [frameId] };

@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { askToReport } from './ask-to-report';
 import { readTabState } from './tab-state-store';
-import { onTabNavigated } from './tab-verdicts';
+import { isAssessedUrl, onTabNavigated } from './tab-verdicts';
 
 /**
  * After an install or an update, the tabs already open have no state (storage.session starts
@@ -31,8 +31,9 @@ export async function judgeOpenTabs(): Promise<void> {
 export async function readUnreadTabs(): Promise<void> {
   const tabs = await browser.tabs.query({});
   await Promise.all(
-    tabs.map(async ({ id }) => {
-      if (id === undefined) return;
+    tabs.map(async ({ id, url }) => {
+      // Only web pages have our content script: the others would only refuse the injection.
+      if (id === undefined || url === undefined || !isAssessedUrl(url)) return;
       const state = await readTabState(id);
       if (!state?.signals) await askToReport(id);
     }),

@@ -5,8 +5,8 @@ import { DEFAULT_MAX_LIST_BYTES, signatureUrlFor } from '../core/signed-list';
  *
  * No host permission is asked for this: the extension's host access (every http and https
  * site, where its content scripts run and the background reads pages) covers it, so in
- * Chromium the fetch is not CORS-gated: the e2e tests see no Origin header and no preflight. Where a browser
- * does apply CORS, the admin's server sends `Access-Control-Allow-Origin: *` (docs/admin.md)
+ * Chromium the fetch is not CORS-gated: the e2e tests see no Origin header and no preflight.
+ * Where a browser does apply CORS, the admin's server sends `Access-Control-Allow-Origin: *` (docs/admin.md)
  * and, to let us read the ETag, `Access-Control-Expose-Headers: ETag`.
  *
  * ETag / If-None-Match: the ETag of the list in force is sent back and a `304` saves the

@@ -27,6 +27,15 @@ export interface ContentSender {
   frameUrl: string;
 }
 
+/**
+ * The address a content script's frame is judged by. The top frame speaks for the tab's
+ * address, which the browser keeps up to date; a frame must come with its own (as the browser
+ * reports it), or it could be judged by an address it does not have.
+ */
+export function frameAddressOf(frameId: number, tabUrl: string, reportedFrameUrl: string | undefined): string | undefined {
+  return frameId === 0 ? tabUrl : reportedFrameUrl;
+}
+
 type Handlers<M extends { type: string }, S> = {
   [K in M['type']]: (message: Extract<M, { type: K }>, sender: S) => Promise<K extends keyof ReplyTypes ? ReplyTypes[K] : never>;
 };
@@ -67,9 +76,7 @@ export function createRouter(options: RouterOptions): Router {
       return Promise.resolve({ ok: false, error: 'rejected message: content script sender has no tab' });
     }
     const frameId = sender.frameId ?? 0;
-    // The top frame speaks for the tab's address, which the browser keeps up to date; a
-    // frame must come with its own, or it could be judged by an address it does not have.
-    const frameUrl = frameId === 0 ? tabUrl : sender.url;
+    const frameUrl = frameAddressOf(frameId, tabUrl, sender.url);
     if (frameUrl === undefined) {
       return Promise.resolve({ ok: false, error: 'rejected message: frame sender has no address' });
     }
