@@ -1,8 +1,32 @@
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json';
+
+/**
+ * crxjs lists a script imported with `?script` as web-accessible to every site, for content
+ * scripts that load it themselves. The page UI (background/page-ui-injection) is injected by
+ * the background with scripting.executeScript, which needs no such listing; and a listed file
+ * lets any site detect the extension by fetching it. So the listing goes.
+ */
+const injectedScriptsStayPrivate: Plugin = {
+  name: 'injected-scripts-stay-private',
+  apply: 'build',
+  enforce: 'post',
+  // Once written: crxjs emits the manifest after every other plugin's generateBundle.
+  writeBundle({ dir = 'dist' }) {
+    const path = join(dir, 'manifest.json');
+    const built = JSON.parse(readFileSync(path, 'utf8')) as { web_accessible_resources?: { resources: string[] }[] };
+    const injected = new Set(['src/content/page-ui.js']);
+    const kept = (built.web_accessible_resources ?? []).filter((entry) => !entry.resources.every((resource) => injected.has(resource)));
+    if (kept.length > 0) built.web_accessible_resources = kept;
+    else delete built.web_accessible_resources;
+    writeFileSync(path, `${JSON.stringify(built, null, 2)}\n`);
+  },
+};
 
 export default defineConfig({
   // Icons (and later the managed-storage schema) are named by the manifest but imported by
@@ -25,8 +49,9 @@ export default defineConfig({
       manifest,
       // A self-contained content script: no loader, no web-accessible resources that
       // would let any site detect the extension.
-      contentScripts: { standaloneFiles: ['src/content/index.ts', 'src/main-world/call-hook.ts'] },
+      contentScripts: { standaloneFiles: ['src/content/index.ts', 'src/main-world/page-hook.ts'] },
     }),
+    injectedScriptsStayPrivate,
   ],
   build: { target: 'chrome111', sourcemap: false },
 });

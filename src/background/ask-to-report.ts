@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { pageSignalsSchema, type PageSignals } from '../core/page-signals';
 import { lookalikeHosts } from '../core/trusted-sites';
 import type { PageReport } from '../protocol/messages';
-import { readPageInFrame, showInFrame } from '../protocol/page-api';
+import { answerShowsSomething, readPageInFrame, showInFrame } from '../protocol/page-api';
 import { frameAddressOf, type ContentSender } from '../protocol/router';
+import { frameTargetOf, injectPageUi } from './page-ui-injection';
 import { readTabState } from './tab-state-store';
 
 export interface AskToReportOptions {
@@ -21,7 +22,10 @@ export function judgeReadingsWith(handler: ReportHandler): void {
 }
 
 /** What a frame's content script answers; it runs inside a page, so it is checked like a message. */
-const readingSchema = z.object({ signals: pageSignalsSchema, reading: z.number().int().nonnegative() }).strict().nullable();
+const readingSchema = z
+  .object({ signals: pageSignalsSchema, reading: z.number().int().nonnegative(), showing: z.boolean(), ui: z.boolean() })
+  .strict()
+  .nullable();
 
 interface InjectionResult {
   frameId: number;
@@ -56,11 +60,18 @@ async function judgeAndShow(tabId: number, result: InjectionResult): Promise<voi
   if (!judgeReading) throw new Error('no handler for page readings: judgeReadingsWith() was not called');
   const sender = await senderOf(tabId, result);
   if (!sender) return;
-  const answer = await judgeReading(sender, parsed.data.signals);
-  const target = result.documentId === undefined ? { tabId, frameIds: [result.frameId] } : { tabId, documentIds: [result.documentId] };
-  await browser.scripting
-    .executeScript({ target, func: showInFrame, args: [answer, parsed.data.reading] })
-    .catch(() => undefined);
+  const { signals, reading, showing, ui } = parsed.data;
+  const answer = await judgeReading(sender, signals);
+  // Nothing to show and nothing shown to take away: the page needs no answer.
+  const shows = answerShowsSomething(answer);
+  if (!shows && !showing) return;
+  const target = frameTargetOf(tabId, result.frameId, result.documentId);
+  try {
+    if (shows && !ui) await injectPageUi(target);
+    await browser.scripting.executeScript({ target, func: showInFrame, args: [answer, reading] });
+  } catch {
+    // The frame has moved on to another document: that one is read when it has loaded.
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import type { CallAction, CallReply } from '../protocol/call';
 import { cautionChatInFrame } from '../protocol/page-api';
 import type { ContentSender } from '../protocol/router';
 import { getAllowlist } from './allowlist-state';
+import { injectPageUi } from './page-ui-injection';
 import { readTabState } from './tab-state-store';
 import { isAssessedUrl, onCallActivity } from './tab-verdicts';
 
@@ -56,6 +57,8 @@ export async function onChatTyping(sender: ContentSender): Promise<null> {
   const key = cautionKey(sender.tabId, sender.tabUrl, provider.id);
   if ((await browser.storage.session.get(key))[key]) return null;
   await browser.storage.session.set({ [key]: Date.now() });
-  await browser.scripting.executeScript({ target: { tabId: sender.tabId, frameIds: [0] }, func: cautionChatInFrame, args: [provider.name] });
+  const topFrame = { tabId: sender.tabId, frameIds: [0] };
+  await injectPageUi(topFrame);
+  await browser.scripting.executeScript({ target: topFrame, func: cautionChatInFrame, args: [provider.name] });
   return null;
 }

@@ -1,5 +1,6 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { PolicyAction } from '../core/policy';
+import { answerShowsSomething } from '../protocol/page-api';
 import { createRouter } from '../protocol/router';
 import { adminPageHandlers } from './admin-handlers';
 import { registerAdminListeners } from './admin-listeners';
@@ -8,6 +9,7 @@ import { onCallReport, onChatTyping } from './calls';
 import { listDismissals, removeDismissal } from './dismissal-store';
 import { judgeOpenTabs, readUnreadTabs } from './open-tabs';
 import { onDismissLookalikeGuard, onPageReport } from './page-reports';
+import { injectPageUi, senderTarget } from './page-ui-injection';
 import { getSettings, settingsReady } from './settings-store';
 import { onTabClosed, onTabNavigated, onTabReplaced, tabStateFor } from './tab-verdicts';
 
@@ -24,9 +26,18 @@ const router = createRouter({
   extensionId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
   content: {
-    'page-signals': (message, sender) => onPageReport(sender, message.signals),
+    // Answers that show something in the page go to a page with the page UI in it.
+    'page-signals': async (message, sender) => {
+      const report = await onPageReport(sender, message.signals);
+      if (answerShowsSomething(report)) await injectPageUi(senderTarget(sender));
+      return report;
+    },
     'dismiss-lookalike-guard': (_message, sender) => onDismissLookalikeGuard(sender),
-    'call-activity': (message, sender) => onCallReport(sender, message.activity, unknownVideoPlatformAction),
+    'call-activity': async (message, sender) => {
+      const reply = await onCallReport(sender, message.activity, unknownVideoPlatformAction);
+      if (reply && reply.action !== 'allow') await injectPageUi(senderTarget(sender));
+      return reply;
+    },
     'chat-typing': (_message, sender) => onChatTyping(sender),
   },
   pages: {

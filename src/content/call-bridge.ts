@@ -1,7 +1,7 @@
 import type { CallActivityName } from '../core/findings';
 import { CALL_EVENT, DECISION_EVENT, parseCallEvent, type DecisionDetail } from '../main-world/call-events';
 import type { CallReply } from '../protocol/call';
-import type { PromptAnswer } from './call-prompt';
+import type { PromptAnswer } from './page-ui-contract';
 import type { Verdict } from '../core/assess';
 
 export interface CallBridgeDeps {
@@ -18,11 +18,12 @@ export interface CallBridgeDeps {
  * Listens to the page-world hook: passes call activity to the background and answers each
  * camera request, after the user's choice where the background asks for a prompt. One
  * "continue" covers the rest of the page's requests: people are asked once, not per track.
+ * `channel` is where the hook's events go: the window (see main-world/install-call-hook).
  */
-export function startCallBridge(doc: Document, deps: CallBridgeDeps): void {
+export function startCallBridge(channel: EventTarget, deps: CallBridgeDeps): void {
   let continued = false;
   const decide = (detail: DecisionDetail): void => {
-    doc.dispatchEvent(new CustomEvent(DECISION_EVENT, { detail: JSON.stringify(detail) }));
+    channel.dispatchEvent(new CustomEvent(DECISION_EVENT, { detail: JSON.stringify(detail) }));
   };
 
   const handleRequest = async (id: number, activity: 'camera-or-microphone' | 'screen'): Promise<void> => {
@@ -51,7 +52,7 @@ export function startCallBridge(doc: Document, deps: CallBridgeDeps): void {
     if (!continued) deps.leave();
   };
 
-  doc.addEventListener(CALL_EVENT, (event) => {
+  channel.addEventListener(CALL_EVENT, (event) => {
     const detail = parseCallEvent((event as CustomEvent<unknown>).detail);
     if (!detail) return;
     if (detail.type === 'activity') {

@@ -1,10 +1,9 @@
 import type { Verdict } from '../core/assess';
 import { describeFact } from '../core/explain';
+import type { PromptAnswer } from './page-ui-contract';
 
 /** The contract's in-page alert element: the camera prompt is one of its forms. */
 const PROMPT_TAG = 'telehealth-guard-alert';
-
-export type PromptAnswer = 'continue' | 'leave';
 
 const STYLE = `
 :host { all: initial !important; position: fixed !important; inset: 0 !important; z-index: 2147483647 !important;

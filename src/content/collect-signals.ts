@@ -57,11 +57,17 @@ function warn(part: string, error: unknown): void {
   console.warn(`Telehealth Guard: could not read ${part} of this page:`, error);
 }
 
+export interface CollectOptions {
+  /** Look for password fields in open shadow roots too (see password-fields' mayHoldOpenShadowRoots). */
+  shadowRoots?: boolean;
+  onError?: (part: string, error: unknown) => void;
+}
+
 /**
  * Reads the signals the verdict needs from a document; no side effects. A part that can't be
  * read is left out and the report says `incomplete`: the rest still reaches the background.
  */
-export function collectPageSignals(doc: Document, isSecureContext: boolean, onError = warn): PageSignals {
+export function collectPageSignals(doc: Document, isSecureContext: boolean, { shadowRoots = true, onError = warn }: CollectOptions = {}): PageSignals {
   const failed: string[] = [];
   const read = <T,>(part: string, work: () => T, fallback: T): T => {
     try {
@@ -74,7 +80,7 @@ export function collectPageSignals(doc: Document, isSecureContext: boolean, onEr
   };
   // Login widgets built as web components keep their field in a shadow root. A field's form
   // is its form owner, so a field outside its form with `form="id"` counts as well.
-  const fields = read('the password fields', () => passwordFieldsIn(doc), []);
+  const fields = read('the password fields', () => passwordFieldsIn(doc, { shadowRoots }), []);
   const passwordForms = new Set(fields.map(formOfInput).filter((form) => form !== null));
   // Password forms first: dummy forms in front of them must not push them past the cap.
   const forms: FormSignal[] = [];

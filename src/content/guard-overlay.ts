@@ -1,5 +1,6 @@
 import type { GuardTarget } from '../core/guard-target';
 import { keepInPage } from './keep-in-page';
+import type { Overlay, OverlayActions } from './page-ui-contract';
 import { createElement, documentElementOf } from './safe-dom';
 
 /**
@@ -33,13 +34,6 @@ button { font: inherit; font-size: 13px; padding: 4px 12px; border-radius: 6px; 
 :focus-visible { outline: 3px solid #0969da; outline-offset: 2px; }
 `;
 
-export interface OverlayActions {
-  /** "Close": hide the overlay; the field stays guarded. */
-  onClose(): void;
-  /** "I trust this site": only ever called for a real user's click or key press. */
-  onTrust(): void;
-}
-
 function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className: string, text: string): HTMLElementTagNameMap[K] {
   const node = createElement(doc, tag);
   if (className) node.className = className;
@@ -52,7 +46,7 @@ function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, c
  * closed shadow root, built from text nodes only. It is told the sites, never what was
  * typed: nothing here reads a field.
  */
-export class GuardOverlay {
+export class GuardOverlay implements Overlay {
   #host: HTMLElement | undefined;
   #stopKeeping: (() => void) | undefined;
   #root: ShadowRoot | undefined;

@@ -1,26 +1,28 @@
 import type { ContentMessage, Dismissal, PageReport, Reply } from '../protocol/messages';
 import type { CallReply } from '../protocol/call';
-import { PAGE_API_KEY, type PageApi } from '../protocol/page-api';
-import { extensionApi } from '../platform/extension-api';
+import { answerShowsSomething, PAGE_API_KEY, type PageApi } from '../protocol/page-api';
+import { SHADOW_ROOT_EVENT } from '../main-world/shadow-root-notice';
+import { sendRuntimeMessage } from '../platform/runtime-message';
 import { startCallBridge } from './call-bridge';
-import { askBeforeCamera, showCameraBlocked } from './call-prompt';
-import { showChatCaution } from './chat-caution';
 import { collectVisitSignals } from './collect-visit-signals';
 import { watchFirstTyping } from './typing-watch';
-import { PageAlert } from './alert';
 import { collectPageSignals } from './collect-signals';
+import { loadedPageUi, pageUi } from './page-ui-contract';
+import { mayHoldOpenShadowRoots } from './password-fields';
 import { PasswordGuard } from './password-guard';
 import { createReporter } from './reporter';
-import { readyStateOf } from './safe-dom';
+import { documentUrlOf, readyStateOf } from './safe-dom';
 import { watchPage } from './watch-page';
 
 // Runs at document_start in every frame: the guard's key listeners must be on the window
 // before any page script's. The background reads the page once it has been parsed, through
 // the PageApi below; the extension API is touched only to send what this script alone sees
-// (see protocol/page-api for why).
+// (see protocol/page-api for why). Everything the page is shown comes from the page UI,
+// injected by the background when there is something to show (see page-ui-contract): this
+// script, which every page and frame compiles, holds only what each of them needs.
 
 async function send<T>(message: ContentMessage): Promise<T | undefined> {
-  const reply: Reply<T> | undefined = await extensionApi().runtime.sendMessage(message);
+  const reply = (await sendRuntimeMessage(message)) as Reply<T> | undefined;
   if (!reply) return undefined;
   if (!reply.ok) {
     console.warn(`Telehealth Guard: the background refused ${message.type}:`, reply.error);
@@ -37,15 +39,27 @@ const guard = new PasswordGuard(window, {
       console.warn('Telehealth Guard: could not save "trust this site":', error);
     });
   },
+  createOverlay: (actions, isTrusted) => pageUi().createOverlay(actions, isTrusted),
 });
-const alert = new PageAlert(document);
+
+/** Whether the page has attached an open shadow root (the page-world hook tells, once). */
+let attachedShadowRoot = false;
+window.addEventListener(SHADOW_ROOT_EVENT, () => (attachedShadowRoot = true), { once: true });
+
+/** The last answer shown put something in the page. */
+let showing = false;
 
 const reporter = createReporter(
-  () => ({ ...collectPageSignals(document, window.isSecureContext), ...collectVisitSignals(document, location.protocol === 'https:') }),
+  () => ({
+    ...collectPageSignals(document, window.isSecureContext, { shadowRoots: mayHoldOpenShadowRoots(document, attachedShadowRoot) }),
+    ...collectVisitSignals(document, documentUrlOf(document).startsWith('https:')),
+  }),
   (signals) => send<PageReport>({ type: 'page-signals', signals }),
   (answer) => {
-    // Null in frames: the top frame shows the tab's alert.
-    alert.update(answer.alert);
+    // Null in frames: the top frame shows the tab's alert. The background injected the page
+    // UI before any answer that shows something.
+    showing = answerShowsSomething(answer);
+    (showing ? pageUi() : loadedPageUi())?.updateAlert(answer.alert);
     guard.arm(answer.guard);
   },
 );
@@ -69,13 +83,14 @@ const pageApi: PageApi = {
     // Still parsing: the background reads the whole page in a moment.
     if (readyStateOf(document) === 'loading') return null;
     wasRead = true;
-    return reporter.read();
+    return { ...reporter.read(), showing, ui: loadedPageUi() !== undefined };
   },
   show(answer, reading) {
-    reporter.answer(reading, answer);
+    // executeScript's arguments lose members that are null on their way: put them back.
+    reporter.answer(reading, { alert: answer.alert ?? null, guard: answer.guard ?? null });
   },
   cautionChat(provider) {
-    if (provider.length > 0 && provider.length < 100) showChatCaution(document, provider);
+    pageUi().showChatCaution(provider);
   },
 };
 (globalThis as Record<string, unknown>)[PAGE_API_KEY] = pageApi;
@@ -93,16 +108,16 @@ else parsed();
 
 // Calls: the page-world hook (src/main-world) asks before the camera opens; the background
 // says whether to ask the user, and the prompt waits for their own click.
-startCallBridge(document, {
+startCallBridge(window, {
   report: (activity) => send<CallReply | null>({ type: 'call-activity', activity }).then((reply) => reply ?? undefined),
-  ask: (verdict, activity) => askBeforeCamera(document, verdict, activity),
+  ask: (verdict, activity) => pageUi().askBeforeCamera(verdict, activity),
   leave: () => {
     // Back where the user came from, or off the site when there is nowhere to go back to.
     if (history.length > 1) history.back();
     else location.replace('about:blank');
   },
   showBlocked: (verdict) => {
-    showCameraBlocked(document, verdict);
+    pageUi().showCameraBlocked(verdict);
   },
 });
 

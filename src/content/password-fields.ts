@@ -1,4 +1,4 @@
-import { activeElementOf, queryAll, shadowRootOf } from './safe-dom';
+import { activeElementOf, countAll, queryAll, shadowRootOf } from './safe-dom';
 
 /**
  * Finding password fields where pages put them: in the document, in open shadow roots
@@ -55,9 +55,24 @@ export const NEVER_SHADOW_HOSTS = [
 ] as const;
 const POSSIBLE_SHADOW_HOSTS = `:not(${NEVER_SHADOW_HOSTS.join(', ')})`;
 
-/** Password fields in a document or shadow root and in every open shadow root below it. */
-export function passwordFieldsIn(root: Document | ShadowRoot): HTMLInputElement[] {
+/**
+ * Whether a document may hold open shadow roots: the page attached one (the page-world hook
+ * says so, see main-world/shadow-root-notice), or it has custom elements not yet defined,
+ * which is where declarative shadow roots of server-rendered components sit until their
+ * script comes. Not seen: a declarative shadow root on a built-in element (a <div>) or on an
+ * element defined before it was parsed, on a page that never calls attachShadow().
+ */
+export function mayHoldOpenShadowRoots(doc: Document, attachedOne: boolean): boolean {
+  return attachedOne || countAll(doc, ':not(:defined)') > 0;
+}
+
+/**
+ * Password fields in a document or shadow root, and with `shadowRoots` in every open shadow
+ * root below it.
+ */
+export function passwordFieldsIn(root: Document | ShadowRoot, { shadowRoots = true } = {}): HTMLInputElement[] {
   const fields = queryAll(root, PASSWORD_SELECTOR) as HTMLInputElement[];
+  if (!shadowRoots) return fields;
   // Performance: each element the content script touches needs a wrapper in its isolated
   // world, and the first of each kind (<a>, <li>, <em>...) the set-up of that element's
   // interface there: that was most of this walk's cost, paid on every page. The selector

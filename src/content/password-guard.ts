@@ -1,5 +1,5 @@
 import type { GuardTarget } from '../core/guard-target';
-import { GuardOverlay } from './guard-overlay';
+import type { Overlay, OverlayActions } from './page-ui-contract';
 import { deepActiveElement, isPasswordField, passwordFieldOf } from './password-fields';
 
 const KEY_EVENTS = ['keydown', 'keypress', 'keyup'] as const;
@@ -14,6 +14,11 @@ function swallow(event: Event): void {
 export interface PasswordGuardOptions {
   /** The user chose "I trust this site": ask the background to remember it. */
   onTrust: () => void;
+  /**
+   * Builds the overlay the first time the guard has to show it (from the page UI, which the
+   * background injects before it arms a guard; see page-ui-contract).
+   */
+  createOverlay: (actions: OverlayActions, isTrusted: (event: Event) => boolean) => Overlay;
   /** Seam for tests: jsdom's events are never trusted. */
   isTrusted?: (event: Event) => boolean;
 }
@@ -31,24 +36,25 @@ export interface PasswordGuardOptions {
 export class PasswordGuard {
   #target: GuardTarget | null = null;
   #intercepting = false;
-  readonly #overlay: GuardOverlay;
+  #overlay: Overlay | undefined;
+  readonly #createOverlay: () => Overlay;
   readonly #isTrusted: (event: Event) => boolean;
 
   constructor(
     private readonly win: Window,
-    { onTrust, isTrusted = (event) => event.isTrusted }: PasswordGuardOptions,
+    { onTrust, createOverlay, isTrusted = (event) => event.isTrusted }: PasswordGuardOptions,
   ) {
     this.#isTrusted = isTrusted;
-    const actions = {
+    const actions: OverlayActions = {
       onClose: () => {
-        this.#overlay.hide();
+        this.#overlay?.hide();
       },
       onTrust: () => {
-        this.#overlay.hide();
+        this.#overlay?.hide();
         onTrust();
       },
     };
-    this.#overlay = new GuardOverlay(win.document, actions, isTrusted);
+    this.#createOverlay = () => createOverlay(actions, isTrusted);
     for (const type of KEY_EVENTS) win.addEventListener(type, this.#onKey, true);
     for (const type of TEXT_EVENTS) win.addEventListener(type, this.#onText, true);
     win.addEventListener('focusin', this.#onFocus, true);
@@ -63,14 +69,14 @@ export class PasswordGuard {
   }
 
   get overlayShown(): boolean {
-    return this.#overlay.isOpen;
+    return this.#overlay?.isOpen === true;
   }
 
   /** Arms the guard against a look-alike, or disarms it (null). A field already focused is caught at once. */
   arm(target: GuardTarget | null): void {
     this.#target = target;
     if (!target) {
-      this.#overlay.hide();
+      this.#overlay?.hide();
       return;
     }
     const active = deepActiveElement(this.win.document);
@@ -82,7 +88,7 @@ export class PasswordGuard {
     if (!this.#target || this.#intercepting) return;
     this.#intercepting = true;
     try {
-      this.#overlay.show(this.#target);
+      (this.#overlay ??= this.#createOverlay()).show(this.#target);
       field.blur();
     } finally {
       this.#intercepting = false;
@@ -97,16 +103,16 @@ export class PasswordGuard {
   readonly #onKey = (event: Event): void => {
     if (!this.#target) return;
     const field = passwordFieldOf(event);
-    if (!field && !this.#overlay.isOpen) return;
+    if (!field && this.#overlay?.isOpen !== true) return;
     swallow(event);
     if (field) this.#intercept(field);
-    else if (event.type === 'keydown' && this.#isTrusted(event)) this.#overlay.handleKey(event as KeyboardEvent);
+    else if (event.type === 'keydown' && this.#isTrusted(event)) this.#overlay?.handleKey(event as KeyboardEvent);
   };
 
   readonly #onText = (event: Event): void => {
     if (!this.#target) return;
     const field = passwordFieldOf(event);
-    if (!field && !this.#overlay.isOpen) return;
+    if (!field && this.#overlay?.isOpen !== true) return;
     swallow(event);
     if (field) this.#intercept(field);
   };

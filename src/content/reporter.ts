@@ -1,7 +1,11 @@
 export interface Reporter<S, A> {
   /** Collects and sends the page's signals, unless the background already took these very ones. */
   report(): Promise<void>;
-  /** The background reads the page itself: the signals, numbered for `answer`. */
+  /**
+   * The background reads the page itself: the signals, numbered for `answer`. They count as
+   * delivered at once (the background has them in hand); it answers only when there is
+   * something to show or to take away (see protocol/page-api).
+   */
   read(): { signals: S; reading: number };
   /** The background's answer to reading `reading`; dropped when a newer one went out since. */
   answer(reading: number, answer: A): void;
@@ -9,7 +13,7 @@ export interface Reporter<S, A> {
 
 /**
  * Page reports, sent by the content script (`report`) or read by the background (`read`,
- * then `answer`). Signals count as delivered only once an answer comes back: a refused or
+ * then `answer`). Reported signals count as delivered only once an answer comes back: a refused or
  * lost report (`send` gives undefined or throws) goes out again at the next chance, not
  * never. An answer that arrives after a newer reading went out is dropped: the newer one's
  * answer decides what shows.
@@ -44,7 +48,8 @@ export function createReporter<S, A>(collect: () => S, send: (signals: S) => Pro
     read() {
       const signals = collect();
       const reading = ++latest;
-      awaiting.set(reading, JSON.stringify(signals));
+      delivered = JSON.stringify(signals);
+      awaiting.set(reading, delivered);
       return { signals, reading };
     },
     answer: settle,

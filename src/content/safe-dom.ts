@@ -3,42 +3,60 @@
  * scripts see it too: `<img name="querySelectorAll">` is `document.querySelectorAll`, and
  * `<input name="action">` (or "elements", "getAttribute") inside a form is that form's
  * member. So the content script never calls a method or getter through a document or a form:
- * it calls the prototype's own function, saved when the script starts, on the node. Other
- * elements (inputs, buttons, frames, our own hosts) have no named properties.
+ * it calls the prototype's own function on the node. Other elements (inputs, buttons,
+ * frames, our own hosts) have no named properties.
+ *
+ * Each function is looked up on its first use, not when the script starts: the first touch
+ * of an interface (`HTMLFormElement.prototype`) makes Chromium build it in the content
+ * script's world, about 0.1 ms each, and a page without forms never needs that one. The
+ * lookup is as safe late as early: the prototypes of this world are out of the page's reach,
+ * and a global's own interface object comes before any element's name.
  */
 
 type Getter<T> = (node: Node) => T;
 
-function getter<T>(proto: object, name: string): Getter<T> {
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the node as `this`
-  const get = Object.getOwnPropertyDescriptor(proto, name)?.get;
-  if (!get) throw new Error(`no ${name} getter`);
-  return (node) => get.call(node) as T;
+function getter<T>(proto: () => object, name: string): Getter<T> {
+  let get: (() => unknown) | undefined;
+  return (node) => {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the node as `this`
+    get ??= Object.getOwnPropertyDescriptor(proto(), name)?.get;
+    if (!get) throw new Error(`no ${name} getter`);
+    return get.call(node) as T;
+  };
 }
 
-/** A prototype's method, to be called with `.call(node, ...)`. */
-function method(proto: object, name: string): unknown {
-  return Object.getOwnPropertyDescriptor(proto, name)?.value;
+/** A prototype's method, called on the node given first. */
+function method<F extends (...args: never[]) => unknown>(proto: () => object, name: string): (node: Node, ...args: Parameters<F>) => ReturnType<F> {
+  let found: F | undefined;
+  return (node, ...args) => {
+    found ??= Object.getOwnPropertyDescriptor(proto(), name)?.value as F | undefined;
+    if (typeof found !== 'function') throw new Error(`no ${name} method`);
+    return found.apply(node, args) as ReturnType<F>;
+  };
 }
 
-type QueryAll = (this: Node, selectors: string) => NodeListOf<Element>;
-const nodeType = getter<number>(Node.prototype, 'nodeType');
-const documentQueryAll = method(Document.prototype, 'querySelectorAll') as QueryAll;
-const fragmentQueryAll = method(DocumentFragment.prototype, 'querySelectorAll') as QueryAll;
-const elementQueryAll = method(Element.prototype, 'querySelectorAll') as QueryAll;
-const elementMatches = method(Element.prototype, 'matches') as (this: Element, selectors: string) => boolean;
-const elementGetAttribute = method(Element.prototype, 'getAttribute') as (this: Element, name: string) => string | null;
-const nodeGetRootNode = method(Node.prototype, 'getRootNode') as (this: Node) => Node;
-const documentCreateElement = method(Document.prototype, 'createElement') as (this: Document, tag: string) => HTMLElement;
+type QueryAll = (node: Node, selectors: string) => NodeListOf<Element>;
+const nodeType = getter<number>(() => Node.prototype, 'nodeType');
+const documentQueryAll: QueryAll = method<(selectors: string) => NodeListOf<Element>>(() => Document.prototype, 'querySelectorAll');
+const fragmentQueryAll: QueryAll = method<(selectors: string) => NodeListOf<Element>>(() => DocumentFragment.prototype, 'querySelectorAll');
+const elementQueryAll: QueryAll = method<(selectors: string) => NodeListOf<Element>>(() => Element.prototype, 'querySelectorAll');
+const elementMatches = method<(selectors: string) => boolean>(() => Element.prototype, 'matches');
+const elementGetAttribute = method<(name: string) => string | null>(() => Element.prototype, 'getAttribute');
+const nodeGetRootNode = method<() => Node>(() => Node.prototype, 'getRootNode');
+const documentCreateElement = method<(tag: string) => HTMLElement>(() => Document.prototype, 'createElement');
+
+// Node's constants, as numbers: reading them off `Node` would be a lookup of its own.
+const DOCUMENT_NODE = 9;
+const DOCUMENT_FRAGMENT_NODE = 11;
 
 function queryAllOf(root: Node): QueryAll {
   const type = nodeType(root);
-  return type === Node.DOCUMENT_NODE ? documentQueryAll : type === Node.DOCUMENT_FRAGMENT_NODE ? fragmentQueryAll : elementQueryAll;
+  return type === DOCUMENT_NODE ? documentQueryAll : type === DOCUMENT_FRAGMENT_NODE ? fragmentQueryAll : elementQueryAll;
 }
 
 /** `root.querySelectorAll(selector)`, as an array, for a document, a shadow root or an element. */
 export function queryAll(root: Node, selector: string): Element[] {
-  return [...queryAllOf(root).call(root, selector)];
+  return [...queryAllOf(root)(root, selector)];
 }
 
 /**
@@ -48,26 +66,28 @@ export function queryAll(root: Node, selector: string): Element[] {
  * HTMLMediaElement, one of the largest): a count needs neither. (A NodeList has no named properties.)
  */
 export function countAll(root: Node, selector: string): number {
-  return queryAllOf(root).call(root, selector).length;
+  return queryAllOf(root)(root, selector).length;
 }
 
 /** The document or shadow root a node is in. */
-export const rootNodeOf = (node: Node): Node => nodeGetRootNode.call(node);
-export const matches = (element: Element, selector: string): boolean => elementMatches.call(element, selector);
-export const attribute = (element: Element, name: string): string | null => elementGetAttribute.call(element, name);
+export const rootNodeOf = (node: Node): Node => nodeGetRootNode(node);
+export const matches = (element: Element, selector: string): boolean => elementMatches(element, selector);
+export const attribute = (element: Element, name: string): string | null => elementGetAttribute(element, name);
 export function createElement<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K): HTMLElementTagNameMap[K];
 export function createElement(doc: Document, tag: string): HTMLElement;
 export function createElement(doc: Document, tag: string): HTMLElement {
-  return documentCreateElement.call(doc, tag);
+  return documentCreateElement(doc, tag);
 }
 
-export const documentElementOf = getter<HTMLElement | null>(Document.prototype, 'documentElement');
-export const activeElementOf = getter<Element | null>(Document.prototype, 'activeElement');
-export const readyStateOf = getter<DocumentReadyState>(Document.prototype, 'readyState');
-export const formsOf = getter<HTMLCollectionOf<HTMLFormElement>>(Document.prototype, 'forms');
-export const shadowRootOf = getter<ShadowRoot | null>(Element.prototype, 'shadowRoot');
-export const baseUriOf = getter<string>(Node.prototype, 'baseURI');
+export const documentElementOf = getter<HTMLElement | null>(() => Document.prototype, 'documentElement');
+export const activeElementOf = getter<Element | null>(() => Document.prototype, 'activeElement');
+export const readyStateOf = getter<DocumentReadyState>(() => Document.prototype, 'readyState');
+/** The document's address (`document.URL`), without touching `location` (one more interface to build in this world). */
+export const documentUrlOf = getter<string>(() => Document.prototype, 'URL');
+export const formsOf = getter<HTMLCollectionOf<HTMLFormElement>>(() => Document.prototype, 'forms');
+export const shadowRootOf = getter<ShadowRoot | null>(() => Element.prototype, 'shadowRoot');
+export const baseUriOf = getter<string>(() => Node.prototype, 'baseURI');
 /** The form's resolved action (the page's own address when it names none). */
-export const formActionOf = getter<string>(HTMLFormElement.prototype, 'action');
+export const formActionOf = getter<string>(() => HTMLFormElement.prototype, 'action');
 /** The form an input belongs to, through `form="id"` too. */
-export const formOfInput = getter<HTMLFormElement | null>(HTMLInputElement.prototype, 'form');
+export const formOfInput = getter<HTMLFormElement | null>(() => HTMLInputElement.prototype, 'form');

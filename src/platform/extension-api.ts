@@ -1,4 +1,5 @@
 import type Polyfill from 'webextension-polyfill';
+import { nativeBrowserOf } from './native-browser';
 
 /**
  * The promise-based extension API (`browser`) for every entry point: content script,
@@ -25,15 +26,9 @@ import type Polyfill from 'webextension-polyfill';
 
 export type ExtensionApi = Polyfill.Browser;
 
-interface ExtensionGlobals {
-  browser?: { runtime?: { id?: unknown } };
-}
-
 /** The browser's own promise-based API, by the polyfill's test; undefined where it has none. */
 export function nativeExtensionApi(scope: object): ExtensionApi | undefined {
-  const { browser } = scope as ExtensionGlobals;
-  // Truthiness, as the polyfill tests it: an id is a non-empty string.
-  return browser?.runtime?.id ? (browser as unknown as ExtensionApi) : undefined;
+  return nativeBrowserOf(scope) as ExtensionApi | undefined;
 }
 
 /** The browser's own API when it has one, otherwise what `loadPolyfill` gives. */
@@ -49,15 +44,11 @@ function loadPolyfill(): ExtensionApi {
 
 let chosen: ExtensionApi | undefined;
 
-/**
- * The API, chosen at the first call. For the content script, which must not touch the API
- * before it needs it: the first touch costs the page's main thread about 1 ms (Chromium builds
- * the bindings of the script's world then), and most pages never need it (see protocol/page-api).
- */
+/** The API, chosen at the first call. */
 export function extensionApi(): ExtensionApi {
   chosen ??= chooseExtensionApi(globalThis, loadPolyfill);
   return chosen;
 }
 
-/** Background and extension pages: the API, chosen at once. */
+/** Background and extension pages (the content scripts send through runtime-message): the API, chosen at once. */
 export default /* @__PURE__ */ extensionApi();

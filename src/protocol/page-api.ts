@@ -1,5 +1,6 @@
-import type { PageReport } from './messages';
 import type { PageSignals } from '../core/page-signals';
+import { isAlertLevel } from '../core/risk-levels';
+import type { PageReport } from './messages';
 
 /**
  * How the background reads a page and tells it what to show: by calling, with
@@ -11,7 +12,8 @@ import type { PageSignals } from '../core/page-signals';
  * page's main thread (Chromium builds the API bindings for its world then), on every page and
  * frame. A page that only needs reading never touches the API this way; the content script
  * sends messages itself only for what it alone sees (call activity, typing, a click, a page
- * that changed after it was read).
+ * that changed after it was read). Nor is an answer sent back to a page with nothing to show
+ * and nothing shown: one injection less.
  */
 export const PAGE_API_KEY = 'telehealthGuardPage';
 
@@ -19,13 +21,25 @@ export const PAGE_API_KEY = 'telehealthGuardPage';
 export interface PageReading {
   signals: PageSignals;
   reading: number;
+  /** The last answer shown here showed something (an alert, an armed guard): a new one must reach it, to take it away if need be. */
+  showing: boolean;
+  /** The page UI is in this world already (see content/page-ui-contract): no need to inject it again. */
+  ui: boolean;
 }
+
+/** Whether an answer puts something in the page: an alert at caution or danger, or an armed guard. */
+export function answerShowsSomething(answer: PageReport): boolean {
+  return (answer.alert !== null && isAlertLevel(answer.alert.level)) || answer.guard !== null;
+}
+
+/** A PageReport as it arrives through executeScript's arguments, which drop members that are null. */
+export type InjectedReport = { [K in keyof PageReport]?: PageReport[K] };
 
 export interface PageApi {
   /** The page's signals, or null while it is still being parsed (the background reads it once it has been). */
   read(): PageReading | null;
   /** The background's answer to that reading; dropped when a newer reading went out since. */
-  show(answer: PageReport, reading: number): void;
+  show(answer: InjectedReport, reading: number): void;
   /** The one-time caution about a chat widget of this page. */
   cautionChat(provider: string): void;
 }

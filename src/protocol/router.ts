@@ -13,6 +13,8 @@ export interface Sender {
   id?: string | undefined;
   url?: string | undefined;
   frameId?: number | undefined;
+  /** Chrome 106 and later: the sending document. */
+  documentId?: string | undefined;
   tab?: { id?: number | undefined; url?: string | undefined } | undefined;
 }
 
@@ -25,6 +27,8 @@ export interface ContentSender {
   tabUrl: string;
   /** The sending frame's own address as the browser reports it (`sender.url`); the tab's for the top frame. */
   frameUrl: string;
+  /** The sending document, where the browser says (to show it something, and nothing else). */
+  documentId?: string | undefined;
 }
 
 /**
@@ -82,7 +86,7 @@ export function createRouter(options: RouterOptions): Router {
     }
     const parsed = contentMessageSchema.safeParse(message);
     if (!parsed.success) return Promise.resolve({ ok: false, error: `rejected message: ${describeIssues(parsed.error)}` });
-    return dispatch(options.content, parsed.data, { tabId, tabUrl, frameId, frameUrl });
+    return dispatch(options.content, parsed.data, { tabId, tabUrl, frameId, frameUrl, documentId: sender.documentId });
   };
 }
 

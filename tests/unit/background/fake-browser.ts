@@ -46,7 +46,8 @@ export const EXTENSION_ID = 'test-extension';
 
 export interface Injection {
   target: { tabId: number; frameIds?: number[]; documentIds?: string[]; allFrames?: boolean };
-  func: (...args: never[]) => unknown;
+  func?: (...args: never[]) => unknown;
+  files?: string[];
   args?: unknown[];
 }
 
@@ -129,7 +130,7 @@ function createFakeBrowser() {
       executeScript: (injection: Injection) => {
         injected.push(injection);
         const { tabId } = injection.target;
-        if (injection.func.name !== 'readPageInFrame' || !readings.has(tabId)) return Promise.resolve([]);
+        if (injection.func?.name !== 'readPageInFrame' || !readings.has(tabId)) return Promise.resolve([]);
         return Promise.resolve([{ frameId: 0, documentId: documentIdOf(tabId), result: structuredClone(readings.get(tabId)) }]);
       },
     },

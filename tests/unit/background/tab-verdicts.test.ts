@@ -31,7 +31,7 @@ async function popupReads(tabId: number): Promise<TabState | null> {
 }
 
 const stored = (tabId: number): TabState | undefined => fake.session.get(`tab:${tabId}`) as TabState | undefined;
-const readsOf = (tabId: number) => fake.injected.filter((injection) => injection.target.tabId === tabId && injection.func.name === 'readPageInFrame');
+const readsOf = (tabId: number) => fake.injected.filter((injection) => injection.target.tabId === tabId && injection.func?.name === 'readPageInFrame');
 const askedToReport = (tabId: number): boolean => readsOf(tabId).length > 0;
 /** Lets event-driven work (listeners that return nothing) run to its end. */
 const idle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 20));
@@ -171,11 +171,11 @@ describe('the popup reading a tab', () => {
 });
 
 describe('reading pages from the background', () => {
-  const shownIn = (tabId: number) => fake.injected.filter((injection) => injection.target.tabId === tabId && injection.func.name === 'showInFrame');
+  const shownIn = (tabId: number) => fake.injected.filter((injection) => injection.target.tabId === tabId && injection.func?.name === 'showInFrame');
 
   it('reads a frame once it has been parsed, judges the reading, and shows the answer in that very document', async () => {
     fake.openTabs.set(7, { id: 7, url: LOOKALIKE });
-    fake.readings.set(7, { signals: login(LOOKALIKE), reading: 3 });
+    fake.readings.set(7, { signals: login(LOOKALIKE), reading: 3, showing: false, ui: false });
     fake.browser.webNavigation.onDOMContentLoaded.fire({ tabId: 7, frameId: 0 });
     await vi.waitFor(() => {
       expect(shownIn(7)).toHaveLength(1);
@@ -188,12 +188,38 @@ describe('reading pages from the background', () => {
     const [answer, reading] = show?.args as [PageReport, number];
     expect(reading).toBe(3);
     expect(answer.alert?.level).toBe('danger');
+    // The page UI went in first, into the same document.
+    const ui = fake.injected.filter((injection) => injection.target.tabId === 7 && injection.files !== undefined);
+    expect(ui.map((injection) => injection.target)).toEqual([{ tabId: 7, documentIds: ['document-of-tab-7'] }]);
+    expect(fake.injected.indexOf(ui[0]!)).toBeLessThan(fake.injected.indexOf(show!));
+  });
+
+  it('sends no answer to a page with nothing to show and nothing shown, and takes away what a page shows', async () => {
+    const quiet = { isSecureContext: true, passwordFields: 0, forms: [], videoElements: 0, iframes: [] };
+    fake.openTabs.set(10, { id: 10, url: 'https://news.example.org/article' });
+    fake.readings.set(10, { signals: quiet, reading: 1, showing: false, ui: false });
+    fake.browser.webNavigation.onDOMContentLoaded.fire({ tabId: 10, frameId: 0 });
+    await vi.waitFor(() => {
+      expect(stored(10)?.signals).toEqual(quiet);
+    });
+    await idle();
+    expect(fake.injected.filter((injection) => injection.target.tabId === 10).map((injection) => injection.func?.name ?? 'files')).toEqual(['readPageInFrame']);
+
+    // The same quiet page with an alert still up from before: the answer takes it away, and
+    // needs no page UI injected for that (it is there).
+    fake.readings.set(10, { signals: quiet, reading: 2, showing: true, ui: true });
+    fake.browser.webNavigation.onHistoryStateUpdated.fire({ tabId: 10, frameId: 0 });
+    await vi.waitFor(() => {
+      expect(shownIn(10)).toHaveLength(1);
+    });
+    expect((shownIn(10)[0]?.args as [PageReport, number])[0]).toMatchObject({ guard: null });
+    expect(fake.injected.some((injection) => injection.target.tabId === 10 && injection.files !== undefined)).toBe(false);
   });
 
   it('refuses a malformed reading: a page cannot hand the background anything but signals', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     fake.openTabs.set(8, { id: 8, url: LOOKALIKE });
-    fake.readings.set(8, { signals: { ...login(LOOKALIKE), passwordFields: -1 }, reading: 1 });
+    fake.readings.set(8, { signals: { ...login(LOOKALIKE), passwordFields: -1 }, reading: 1, showing: false, ui: false });
     fake.browser.webNavigation.onDOMContentLoaded.fire({ tabId: 8, frameId: 0 });
     await vi.waitFor(() => {
       expect(warn).toHaveBeenCalledWith(expect.stringContaining('malformed reading'), expect.anything());

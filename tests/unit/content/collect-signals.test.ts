@@ -49,6 +49,13 @@ describe('collectPageSignals', () => {
     expect(collectPageSignals(doc, true).passwordFields).toBe(3);
   });
 
+  it('leaves shadow roots out when told the page has none to look into', () => {
+    const doc = page('<login-box></login-box><input type="password">');
+    doc.querySelector('login-box')!.attachShadow({ mode: 'open' }).innerHTML = '<input type="password">';
+    expect(collectPageSignals(doc, true, { shadowRoots: false }).passwordFields).toBe(1);
+    expect(collectPageSignals(doc, true, { shadowRoots: true }).passwordFields).toBe(2);
+  });
+
   it('produces what the protocol accepts', () => {
     const doc = page('<form><input type="password"></form>');
     expect(pageSignalsSchema.safeParse(collectPageSignals(doc, true)).success).toBe(true);
@@ -80,7 +87,7 @@ describe('collectPageSignals on a page that clobbers the DOM', () => {
   });
 
   it('leaves out a form it cannot read, says the report is incomplete, and keeps the rest', async () => {
-    // safe-dom saves the getters when it loads: break one before a fresh copy loads.
+    // safe-dom looks each getter up at its first use: break one before a fresh copy uses it.
     const action = Object.getOwnPropertyDescriptor(HTMLFormElement.prototype, 'action')!;
     vi.resetModules();
     Object.defineProperty(HTMLFormElement.prototype, 'action', {
@@ -94,7 +101,7 @@ describe('collectPageSignals on a page that clobbers the DOM', () => {
       const fresh = await import('../../../src/content/collect-signals');
       const doc = page('<form id="broken"><input type="password"></form><form action="http://x.example/in"><input type="password"></form>');
       const onError = vi.fn();
-      const signals = fresh.collectPageSignals(doc, true, onError);
+      const signals = fresh.collectPageSignals(doc, true, { onError });
       expect(signals.forms).toEqual([{ action: 'http://x.example/in', method: 'get', hasPassword: true }]);
       expect(signals.passwordFields).toBe(2);
       expect(signals.incomplete).toBe(true);

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import type { GuardTarget } from '../../../src/core/guard-target';
 import { OVERLAY_TAG } from '../../../src/content/guard-overlay';
+import { GuardOverlay } from '../../../src/content/guard-overlay';
 import { PasswordGuard } from '../../../src/content/password-guard';
 
 const D0XY: GuardTarget = { site: 'd0xy.me', target: 'doxy.me', targetName: 'Doxy.me' };
@@ -46,7 +47,7 @@ beforeEach(() => {
   field = document.querySelector('input[type=password]')!;
   onTrust = vi.fn<() => void>();
   // jsdom marks no event trusted: the seam stands in for a real user's input.
-  guard = new PasswordGuard(window, { onTrust, isTrusted: () => true });
+  guard = new PasswordGuard(window, { onTrust, isTrusted: () => true, createOverlay: (actions, isTrusted) => new GuardOverlay(document, actions, isTrusted) });
 });
 
 afterEach(() => {
@@ -232,7 +233,7 @@ describe('the guard overlay', () => {
 
   it('ignores a forged click on "I trust"', () => {
     guard.dispose();
-    guard = new PasswordGuard(window, { onTrust });
+    guard = new PasswordGuard(window, { onTrust, createOverlay: (actions, isTrusted) => new GuardOverlay(document, actions, isTrusted) });
     const root = openOverlay();
     [...root.querySelectorAll('button')].find((b) => b.textContent === 'I trust d0xy.me')!.click();
     expect(onTrust).not.toHaveBeenCalled();
@@ -252,7 +253,7 @@ describe('the guard overlay', () => {
 
   it('acts on no forged key press', () => {
     guard.dispose();
-    guard = new PasswordGuard(window, { onTrust });
+    guard = new PasswordGuard(window, { onTrust, createOverlay: (actions, isTrusted) => new GuardOverlay(document, actions, isTrusted) });
     const root = openOverlay();
     const seen = pageKeyLog();
     document.body.dispatchEvent(key('keydown', 'Tab'));

@@ -51,6 +51,18 @@ describe('createReporter', () => {
     expect(show.mock.calls).toEqual([['for the first'], ['answer']]);
   });
 
+  it('counts what the background read as delivered, answered or not: an unchanged page is not sent again', async () => {
+    let signals = 'read';
+    const send = vi.fn(() => Promise.resolve('answer'));
+    const reporter = createReporter(() => signals, send, vi.fn());
+    reporter.read();
+    await reporter.report();
+    expect(send).not.toHaveBeenCalled();
+    signals = 'changed';
+    await reporter.report();
+    expect(send).toHaveBeenCalledOnce();
+  });
+
   it("drops the answer to a reading when a newer report went out since", async () => {
     let signals = 'first';
     const show = vi.fn();

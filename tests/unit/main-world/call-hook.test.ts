@@ -114,6 +114,43 @@ describe('the page-world call hook', () => {
     expect(events).toEqual([{ type: 'activity', activity: 'peer-connection' }]);
   });
 
+  it('notices frame encryption on the senders and receivers, from the first peer connection on', () => {
+    const applied: unknown[] = [];
+    class FakeSender {
+      #transform: unknown = null;
+      get transform(): unknown {
+        return this.#transform;
+      }
+      set transform(value: unknown) {
+        this.#transform = value;
+        applied.push(value);
+      }
+    }
+    class FakeReceiver {
+      createEncodedStreams(): string {
+        return 'streams';
+      }
+    }
+    const { win } = fakeWindow();
+    Object.assign(win, { RTCRtpSender: FakeSender, RTCRtpReceiver: FakeReceiver });
+    installCallHook(win, document);
+    // Not before: a page without calls pays for none of these interfaces.
+    expect(Object.getOwnPropertyDescriptor(FakeSender.prototype, 'transform')?.set?.toString()).toContain('applied.push');
+    const PeerConnection = (win as unknown as { RTCPeerConnection: new () => object }).RTCPeerConnection;
+    new PeerConnection();
+    const sender = new FakeSender();
+    sender.transform = 'script transform';
+    expect(applied).toEqual(['script transform']);
+    expect(sender.transform).toBe('script transform');
+    sender.transform = null;
+    expect(new FakeReceiver().createEncodedStreams()).toBe('streams');
+    expect(events).toEqual([
+      { type: 'activity', activity: 'peer-connection' },
+      { type: 'activity', activity: 'frame-encryption' },
+      { type: 'activity', activity: 'frame-encryption' },
+    ]);
+  });
+
   it('ignores decisions for requests it never made, and malformed ones', async () => {
     const { win, devices } = fakeWindow();
     installCallHook(win, document);

@@ -11,7 +11,7 @@ describe('the functions the background injects into frames', () => {
   it('reach the content script under the key it keeps its API at', () => {
     const show = vi.fn();
     const cautionChat = vi.fn();
-    const read = vi.fn(() => ({ signals: { isSecureContext: true, passwordFields: 0, forms: [], videoElements: 0, iframes: [] }, reading: 7 }));
+    const read = vi.fn(() => ({ signals: { isSecureContext: true, passwordFields: 0, forms: [], videoElements: 0, iframes: [] }, reading: 7, showing: false, ui: false }));
     expect(PAGE_API_KEY).toBe('telehealthGuardPage');
     scope.telehealthGuardPage = { read, show, cautionChat };
     expect(readPageInFrame()).toMatchObject({ reading: 7 });

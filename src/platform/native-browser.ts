@@ -1,0 +1,11 @@
+/**
+ * The browser's own promise-based extension API, by webextension-polyfill's own test
+ * (`globalThis.browser && browser.runtime && browser.runtime.id`): where it passes (Firefox,
+ * Safari, Chrome 148 and later) the polyfill hands out that very object. Kept apart from
+ * extension-api so that code which needs only this test does not bundle the polyfill.
+ */
+export function nativeBrowserOf(scope: object): object | undefined {
+  const { browser } = scope as { browser?: { runtime?: { id?: unknown } } };
+  // Truthiness, as the polyfill tests it: an id is a non-empty string.
+  return browser?.runtime?.id ? browser : undefined;
+}
