@@ -1,8 +1,9 @@
 /**
  * Main-thread cost of the extension on page load, in real Chromium: the same typical page
- * (demo/sites/news.example.org/article.html) loaded many times in a browser with the built
- * extension and in one without, reading the renderer's own task and script time (CDP
- * Performance metrics) once the page has loaded and settled.
+ * (demo/sites/news.example.org/article.html, or another) loaded many times in a browser with
+ * the built extension and in one without, reading the CPU time the page's main thread spent on
+ * JavaScript from a Chromium trace (bench/trace-cpu) and the renderer's own task and script
+ * time (CDP Performance metrics) once the page has loaded and settled.
  *
  * What makes the comparison fair, and checked rather than assumed:
  * - The browsers run side by side and take turns, load for load, in rounds whose order
@@ -28,13 +29,19 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { chromiumArgs, chromiumPath, DEFAULT_DIST } from '../demo/browser';
 import { startDemoServers, type DemoServers } from '../demo/server';
+import { scriptCpuOf, TRACE_CATEGORIES, type TraceEvent } from './trace-cpu';
 
 const EXTENSION_NAME = 'Telehealth Guard';
-const PAGE_PATH = '/article';
+/** The typical page: an article with a sign-in form and a video, and no script of its own. */
+export const ARTICLE_PATH = '/article';
+/** The same article with the kind of start-up script most sites run. */
+export const SCRIPTED_ARTICLE_PATH = '/article-with-script';
 /** The metrics are read twice, this far apart: the second reading is the sample. */
 const CHECK_MS = 200;
 
 export interface PageCostOptions {
+  /** The page on news.example.org; ARTICLE_PATH by default. */
+  pagePath?: string;
   /** Counted loads in each browser. */
   runs?: number;
   /** Loads in each browser before counting. */
@@ -58,8 +65,10 @@ export interface Spread {
   p75: number;
 }
 
-/** What one load cost the page's renderer main thread, ms (CDP Performance metrics). */
+/** What one load cost the page's renderer main thread, ms. */
 export interface Sample {
+  /** The main thread's CPU time on JavaScript (compiling, running, collecting its garbage), from a trace: bench/trace-cpu. */
+  cpu: number;
   /** TaskDuration: wall time of every task the main thread ran (script, parsing, style, layout, GC, IPC). */
   task: number;
   /** ScriptDuration: wall time running JavaScript, in every world (the page has none of its own). */
@@ -68,13 +77,15 @@ export interface Sample {
   thread: number;
 }
 
-export const METRICS = ['task', 'script', 'thread'] as const;
+export const METRICS = ['cpu', 'task', 'script', 'thread'] as const;
 export type Metric = (typeof METRICS)[number];
 export type Spreads = Record<Metric, Spread>;
 
 /** One browser's figures: its own, and the difference to the browser without the extension in the same rounds. */
 export interface SideCost {
   own: Spreads;
+  /** Median per load of `cpu` by what ran (the hook, the content script, the background's injections, garbage collection...). */
+  cpuBySource: Record<string, number>;
   /** This browser − the one without the extension, round by round. */
   added: Spreads;
   samples: Sample[];
@@ -123,13 +134,25 @@ function spreadsOf(samples: readonly Sample[]): Spreads {
 }
 
 /** Figures for one side; `reference` are the no-extension loads of the same rounds. */
-export function sideCost(samples: readonly Sample[], reference: readonly Sample[], unsettled = 0): SideCost {
+export function sideCost(samples: readonly Sample[], reference: readonly Sample[], unsettled = 0, bySource: readonly Record<string, number>[] = []): SideCost {
   if (samples.length !== reference.length) throw new Error(`bench: ${samples.length} loads against ${reference.length}`);
   const differences = samples.map((sample, index) => {
     const other = reference[index]!;
-    return { task: sample.task - other.task, script: sample.script - other.script, thread: sample.thread - other.thread };
+    return { cpu: sample.cpu - other.cpu, task: sample.task - other.task, script: sample.script - other.script, thread: sample.thread - other.thread };
   });
-  return { own: spreadsOf(samples), added: spreadsOf(differences), samples: [...samples], unsettled };
+  const sources = [...new Set(bySource.flatMap((loads) => Object.keys(loads)))];
+  const cpuBySource = Object.fromEntries(sources.map((source) => [source, quantile(bySource.map((loads) => loads[source] ?? 0), 0.5)]));
+  return { own: spreadsOf(samples), added: spreadsOf(differences), cpuBySource, samples: [...samples], unsettled };
+}
+
+/** What ran, by its script's address: ours by file name, the page's own, or injected code (no address). */
+export function sourceOfScript(url: string, pageUrl: string): string {
+  if (url === '') return 'injected by the background';
+  if (url === pageUrl) return "the page's own script";
+  if (url.endsWith('/main-world/page-hook.js')) return 'page-world hook';
+  if (url.endsWith('/content/index.js')) return 'content script';
+  if (url.endsWith('/content/page-ui.js')) return 'page UI';
+  return 'other';
 }
 
 interface Side {
@@ -139,6 +162,7 @@ interface Side {
   close: () => Promise<void>;
   loads: number;
   samples: Sample[];
+  bySource: Record<string, number>[];
   unsettled: number;
 }
 
@@ -155,6 +179,7 @@ async function launch(distDir: string | undefined): Promise<Side> {
     context,
     loads: 0,
     samples: [],
+    bySource: [],
     unsettled: 0,
     close: async () => {
       await context.close();
@@ -164,6 +189,7 @@ async function launch(distDir: string | undefined): Promise<Side> {
 }
 
 interface Load extends Sample {
+  cpuBySource: Record<string, number>;
   elements: number;
   unsettled: boolean;
   /** Names of the isolated (extension) worlds the page got, when asked for. */
@@ -173,6 +199,9 @@ interface Load extends Sample {
 async function load(side: Side, servers: DemoServers, url: string, settleMs: number, listWorlds = false): Promise<Load> {
   const page = await side.context.newPage();
   const cdp = await side.context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   const isolatedWorlds: string[] = [];
   if (listWorlds) {
     // Only on a warm-up load: the Runtime domain has a cost of its own.
@@ -183,10 +212,11 @@ async function load(side: Side, servers: DemoServers, url: string, settleMs: num
     await cdp.send('Runtime.enable');
   }
   await cdp.send('Performance.enable');
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES, recordMode: 'recordAsMuchAsPossible' }, transferMode: 'ReportEvents' });
   const served = servers.requests.length;
   const response = await page.goto(url, { waitUntil: 'load' });
   await page.waitForTimeout(settleMs);
-  const read = async (): Promise<Sample> => {
+  const read = async (): Promise<Omit<Sample, 'cpu'>> => {
     const { metrics } = await cdp.send('Performance.getMetrics');
     const value = (name: string): number => (metrics.find((metric) => metric.name === name)?.value ?? Number.NaN) * 1000;
     return { task: value('TaskDuration'), script: value('ScriptDuration'), thread: value('ThreadTime') };
@@ -194,20 +224,24 @@ async function load(side: Side, servers: DemoServers, url: string, settleMs: num
   const settled = await read();
   await page.waitForTimeout(CHECK_MS);
   const sample = await read();
+  await cdp.send('Tracing.end');
+  await traced;
+  const cpu = scriptCpuOf(events, url, (scriptUrl) => sourceOfScript(scriptUrl, url));
   // Checked after the metrics are read: these reads are no part of the page's load.
-  const hits = servers.requests.slice(served).filter((request) => request.path === PAGE_PATH);
+  const path = new URL(url).pathname;
+  const hits = servers.requests.slice(served).filter((request) => request.path === path);
   if (response?.status() !== 200 || hits.length !== 1 || hits[0]!.status !== 200 || page.url() !== url) {
     throw new Error(`bench: ${url} did not load once with status 200 (${hits.length} requests, status ${response?.status()}, at ${page.url()})`);
   }
   const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
   await page.close();
   side.loads++;
-  return { ...sample, elements, unsettled: sample.script - settled.script > 0.05, ...(listWorlds ? { isolatedWorlds } : {}) };
+  return { ...sample, cpu: cpu.total, cpuBySource: cpu.bySource, elements, unsettled: sample.script - settled.script > 0.05, ...(listWorlds ? { isolatedWorlds } : {}) };
 }
 
-export async function benchPageCost({ runs = 21, warmups = 3, distDir = DEFAULT_DIST, baselineDist, settleMs = 600 }: PageCostOptions = {}): Promise<PageCost> {
+export async function benchPageCost({ pagePath = ARTICLE_PATH, runs = 21, warmups = 3, distDir = DEFAULT_DIST, baselineDist, settleMs = 600 }: PageCostOptions = {}): Promise<PageCost> {
   const servers = await startDemoServers();
-  const url = `https://news.example.org:${servers.httpsPort}${PAGE_PATH}`;
+  const url = `https://news.example.org:${servers.httpsPort}${pagePath}`;
   const elements = new Set<number>();
   const sides: Side[] = [];
   try {
@@ -228,7 +262,8 @@ export async function benchPageCost({ runs = 21, warmups = 3, distDir = DEFAULT_
         const side = sides[index]!;
         const result = await load(side, servers, url, settleMs);
         elements.add(result.elements);
-        side.samples.push({ task: result.task, script: result.script, thread: result.thread });
+        side.samples.push({ cpu: result.cpu, task: result.task, script: result.script, thread: result.thread });
+        side.bySource.push(result.cpuBySource);
         if (result.unsettled) side.unsettled++;
       }
     }
@@ -241,6 +276,6 @@ export async function benchPageCost({ runs = 21, warmups = 3, distDir = DEFAULT_
     for (const side of sides) await side.close();
     await servers.close();
   }
-  const [without, withExtension, baseline] = sides.map((side) => sideCost(side.samples, sides[0]!.samples, side.unsettled));
+  const [without, withExtension, baseline] = sides.map((side) => sideCost(side.samples, sides[0]!.samples, side.unsettled, side.bySource));
   return { runs, warmups, elements: [...elements][0]!, without: without!, with: withExtension!, ...(baseline ? { baseline } : {}) };
 }

@@ -5,7 +5,7 @@
 import { benchLookalikeSpeed } from './lookalike-speed';
 import { DEFAULT_DIST } from '../demo/browser';
 import { emptyScriptsBuild } from './empty-scripts-build';
-import { benchPageCost, METRICS, sideCost, type Metric, type SideCost, type Spread } from './page-cost';
+import { ARTICLE_PATH, benchPageCost, METRICS, SCRIPTED_ARTICLE_PATH, sideCost, type Metric, type SideCost, type Spread } from './page-cost';
 
 const TARGETS = { microsAt10k: 20, buildMs: 300, speedupAt10k: 20, pageCostMs: 2 };
 
@@ -35,7 +35,8 @@ function printLookalikeSpeed(): void {
 }
 
 const LABELS: Record<Metric, string> = {
-  task: 'TaskDuration (target)',
+  cpu: 'JavaScript CPU (target)',
+  task: 'TaskDuration',
   script: 'ScriptDuration',
   thread: 'ThreadTime (CPU)',
 };
@@ -44,13 +45,24 @@ function formatSpread({ p25, median, p75 }: Spread): string {
   return `${median.toFixed(2)} [${p25.toFixed(2)}–${p75.toFixed(2)}]`;
 }
 
+const PAGES = [
+  { path: ARTICLE_PATH, name: 'typical article, no script of its own' },
+  { path: SCRIPTED_ARTICLE_PATH, name: 'the same article with a start-up script of its own' },
+];
+
 /**
- * The target is read against TaskDuration: the issue asks for main-thread time, and that is
- * everything the renderer's main thread did for us (running our two scripts, and also
- * creating their worlds, compiling them, collecting their garbage), not only the script time.
- * ScriptDuration shows how much of it is our own JavaScript; ThreadTime, the same thread's
- * CPU time, is a cross-check that waiting for a core (on a busy machine, for the extension's
- * own service worker among others) does not inflate.
+ * The target is read against the main thread's CPU time on JavaScript (bench/trace-cpu):
+ * what the hook and the content script cost the page is compiling them (at every load),
+ * running them, the functions the background injects to read the page, the callbacks they
+ * leave, and collecting their garbage. It is thread time, so a main thread waiting for a core
+ * (on a busy machine, for the extension's own service worker among others) does not count.
+ * CDP's metrics are printed too: TaskDuration is everything the main thread did in its tasks,
+ * wall time, including Chromium's own work for any extension with content scripts;
+ * ScriptDuration leaves compiling out; ThreadTime is the whole thread's CPU time.
+ *
+ * Two pages: the article alone, where every interface our code touches in the page's own
+ * world (document, navigator, Element...) is built for us, and the same article with a
+ * start-up script of its own, as most pages have, which builds some of them anyway.
  *
  * A third browser takes its turn in the same rounds: by default the same build with empty
  * content scripts (Chromium's own cost for any extension with these two scripts, which no
@@ -58,15 +70,15 @@ function formatSpread({ p25, median, p75 }: Spread): string {
  * BENCH_BASELINE_DIST=<another build's dist/> measures that build instead, for before/after
  * figures under the same machine load.
  */
-async function printPageCost(): Promise<void> {
+async function printPageCost(page: { path: string; name: string }): Promise<void> {
   console.log('');
   const chosen = process.env.BENCH_BASELINE_DIST || undefined;
   const empty = chosen === undefined ? emptyScriptsBuild(DEFAULT_DIST) : undefined;
   const baselineDist = chosen ?? empty!.distDir;
   const baselineName = chosen === undefined ? 'empty content scripts' : `baseline ${chosen}`;
-  const cost = await benchPageCost({ baselineDist }).finally(() => empty?.remove());
+  const cost = await benchPageCost({ pagePath: page.path, baselineDist }).finally(() => empty?.remove());
   console.log(
-    `Main-thread time on page load, typical page (${cost.elements} elements), real Chromium: ${cost.runs} loads in each browser, ` +
+    `Main-thread time on page load, ${page.name} (${page.path}, ${cost.elements} elements), real Chromium: ${cost.runs} loads in each browser, ` +
       `in rotating rounds after ${cost.warmups} warm-ups each (ms, median [p25–p75])`,
   );
   const sides: [string, SideCost][] = [
@@ -83,21 +95,25 @@ async function printPageCost(): Promise<void> {
     }
     if (side.unsettled > 0) console.log(`warning: ${name}: script still ran late in ${side.unsettled} loads: raise settleMs`);
   }
-  const added = cost.with.added.task.median;
-  const script = cost.with.added.script.median;
+  const bySource = Object.entries(cost.with.cpuBySource)
+    .sort(([, a], [, b]) => b - a)
+    .map(([source, ms]) => `${source} ${ms.toFixed(2)}`)
+    .join(', ');
+  console.log(`with extension, JavaScript CPU by what ran (median per load): ${bySource}`);
+  const added = cost.with.added.cpu.median;
   const verdict = (ms: number): string => (ms <= TARGETS.pageCostMs ? 'met' : 'NOT MET');
   console.log(
-    `target: the hook and content script add <= ${TARGETS.pageCostMs} ms of main-thread time (TaskDuration, median of the rounds): ` +
-      `${verdict(added)} (+${added.toFixed(2)} ms); their JavaScript alone (ScriptDuration): ${verdict(script)} (+${script.toFixed(2)} ms)`,
+    `target: the hook and content script add <= ${TARGETS.pageCostMs} ms of main-thread time (JavaScript CPU, median of the rounds): ` +
+      `${verdict(added)} (+${added.toFixed(2)} ms); TaskDuration +${cost.with.added.task.median.toFixed(2)} ms, ScriptDuration +${cost.with.added.script.median.toFixed(2)} ms`,
   );
   if (cost.baseline) {
     const beyond = sideCost(cost.with.samples, cost.baseline.samples).added;
     console.log(
-      `with extension − ${baselineName}, round by round: TaskDuration ${formatSpread(beyond.task)}, ` +
+      `with extension − ${baselineName}, round by round: JavaScript CPU ${formatSpread(beyond.cpu)}, TaskDuration ${formatSpread(beyond.task)}, ` +
         `ScriptDuration ${formatSpread(beyond.script)}, ThreadTime ${formatSpread(beyond.thread)}`,
     );
   }
 }
 
 printLookalikeSpeed();
-await printPageCost();
+for (const page of PAGES) await printPageCost(page);
