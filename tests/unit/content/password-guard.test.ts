@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vite
 import type { GuardTarget } from '../../../src/core/guard-target';
 import { OVERLAY_TAG } from '../../../src/content/guard-overlay';
 import { GuardOverlay } from '../../../src/content/guard-overlay';
+import type { OverlayActions } from '../../../src/content/page-ui-contract';
 import { PasswordGuard } from '../../../src/content/password-guard';
 
 const D0XY: GuardTarget = { site: 'd0xy.me', target: 'doxy.me', targetName: 'Doxy.me' };
@@ -64,6 +65,22 @@ describe('PasswordGuard, not armed', () => {
     expect(document.activeElement).toBe(field);
     expect(overlay()).toBeNull();
     expect(seen).toContain('keydown:a');
+  });
+
+  it('builds no overlay (nor asks for the page UI) until it has one to show', () => {
+    guard.dispose();
+    const createOverlay = vi.fn((actions: OverlayActions, isTrusted: (event: Event) => boolean) => new GuardOverlay(document, actions, isTrusted));
+    guard = new PasswordGuard(window, { onTrust, isTrusted: () => true, createOverlay });
+    field.focus();
+    field.dispatchEvent(key('keydown', 'a'));
+    guard.arm(null);
+    expect(createOverlay).not.toHaveBeenCalled();
+    field.blur();
+    guard.arm(D0XY);
+    field.focus();
+    field.focus();
+    expect(createOverlay).toHaveBeenCalledOnce();
+    expect(overlay()).not.toBeNull();
   });
 });
 
