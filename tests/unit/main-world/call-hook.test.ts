@@ -114,6 +114,17 @@ describe('the page-world call hook', () => {
     expect(events).toEqual([{ type: 'activity', activity: 'peer-connection' }]);
   });
 
+  it('reports one made under the old name, webkitRTCPeerConnection, the same constructor', () => {
+    const { win } = fakeWindow();
+    const globals = win as unknown as Record<string, unknown>;
+    globals.webkitRTCPeerConnection = globals.RTCPeerConnection;
+    installCallHook(win, document);
+    expect(globals.webkitRTCPeerConnection).toBe(globals.RTCPeerConnection);
+    const Old = globals.webkitRTCPeerConnection as new (config: unknown) => { config: unknown };
+    expect(new Old({ iceServers: [] }).config).toEqual({ iceServers: [] });
+    expect(events).toEqual([{ type: 'activity', activity: 'peer-connection' }]);
+  });
+
   it('notices frame encryption on the senders and receivers, from the first peer connection on', () => {
     const applied: unknown[] = [];
     class FakeSender {
