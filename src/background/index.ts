@@ -29,13 +29,13 @@ const router = createRouter({
     // Answers that show something in the page go to a page with the page UI in it.
     'page-signals': async (message, sender) => {
       const report = await onPageReport(sender, message.signals);
-      if (answerShowsSomething(report)) await injectPageUi(senderTarget(sender));
+      if (answerShowsSomething(report) && message.ui !== true) await injectPageUi(senderTarget(sender));
       return report;
     },
     'dismiss-lookalike-guard': (_message, sender) => onDismissLookalikeGuard(sender),
     'call-activity': async (message, sender) => {
       const reply = await onCallReport(sender, message.activity, unknownVideoPlatformAction);
-      if (reply && reply.action !== 'allow') await injectPageUi(senderTarget(sender));
+      if (reply && reply.action !== 'allow' && message.ui !== true) await injectPageUi(senderTarget(sender));
       return reply;
     },
     'chat-typing': (_message, sender) => onChatTyping(sender),

@@ -54,7 +54,7 @@ const reporter = createReporter(
     ...collectPageSignals(document, window.isSecureContext, { shadowRoots: mayHoldOpenShadowRoots(document, attachedShadowRoot) }),
     ...collectVisitSignals(document, documentUrlOf(document).startsWith('https:')),
   }),
-  (signals) => send<PageReport>({ type: 'page-signals', signals }),
+  (signals) => send<PageReport>({ type: 'page-signals', signals, ui: loadedPageUi() !== undefined }),
   (answer) => {
     // Null in frames: the top frame shows the tab's alert. The background injected the page
     // UI before any answer that shows something.
@@ -109,7 +109,7 @@ else parsed();
 // Calls: the page-world hook (src/main-world) asks before the camera opens; the background
 // says whether to ask the user, and the prompt waits for their own click.
 startCallBridge(window, {
-  report: (activity) => send<CallReply | null>({ type: 'call-activity', activity }).then((reply) => reply ?? undefined),
+  report: (activity) => send<CallReply | null>({ type: 'call-activity', activity, ui: loadedPageUi() !== undefined }).then((reply) => reply ?? undefined),
   ask: (verdict, activity) => pageUi().askBeforeCamera(verdict, activity),
   leave: () => {
     // Back where the user came from, or off the site when there is nowhere to go back to.

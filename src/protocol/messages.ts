@@ -14,11 +14,12 @@ import { adminPageMessageSchemas, type AdminReplyTypes } from './admin-messages'
  * frame's and the tab's addresses from the browser.
  */
 export const contentMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('page-signals'), signals: pageSignalsSchema }).strict(),
+  /** `ui`, here and below: the page UI is in the sender's world already (content/page-ui-contract), so an answer that shows something needs no injection of it. */
+  z.object({ type: z.literal('page-signals'), signals: pageSignalsSchema, ui: z.boolean().optional() }).strict(),
   /** "I trust this site": the look-alike this frame is guarded against, as the background judges it. */
   z.object({ type: z.literal('dismiss-lookalike-guard') }).strict(),
   /** The page-world hook saw a call start; for a camera or screen request the reply says whether to ask the user. */
-  z.object({ type: z.literal('call-activity'), activity: z.enum(['camera-or-microphone', 'screen', 'peer-connection', 'frame-encryption']) }).strict(),
+  z.object({ type: z.literal('call-activity'), activity: z.enum(['camera-or-microphone', 'screen', 'peer-connection', 'frame-encryption']), ui: z.boolean().optional() }).strict(),
   /** The user started typing in this frame: if it is a chat widget, the top frame shows the one-time caution. */
   z.object({ type: z.literal('chat-typing') }).strict(),
 ]);

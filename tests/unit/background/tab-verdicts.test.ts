@@ -170,6 +170,24 @@ describe('the popup reading a tab', () => {
   });
 });
 
+describe('the page UI for pages that report themselves', () => {
+  const uiInjections = (tabId: number) => fake.injected.filter((injection) => injection.target.tabId === tabId && injection.files !== undefined);
+  const reportsFrom = async (tabId: number, ui: boolean | undefined): Promise<void> => {
+    const sender = { id: EXTENSION_ID, url: LOOKALIKE, frameId: 0, documentId: `document-${tabId}`, tab: { id: tabId, url: LOOKALIKE } };
+    const [reply] = fake.browser.runtime.onMessage.fire({ type: 'page-signals', signals: login(LOOKALIKE), ...(ui === undefined ? {} : { ui }) }, sender);
+    const answer = await (reply as Promise<Reply<PageReport>>);
+    if (!answer.ok) throw new Error(answer.error);
+  };
+
+  it('goes into the sending document before an answer that shows something, unless the page says it has it', async () => {
+    fake.openTabs.set(11, { id: 11, url: LOOKALIKE });
+    await reportsFrom(11, undefined);
+    expect(uiInjections(11).map((injection) => injection.target)).toEqual([{ tabId: 11, documentIds: ['document-11'] }]);
+    await reportsFrom(11, true);
+    expect(uiInjections(11)).toHaveLength(1);
+  });
+});
+
 describe('reading pages from the background', () => {
   const shownIn = (tabId: number) => fake.injected.filter((injection) => injection.target.tabId === tabId && injection.func?.name === 'showInFrame');
 
