@@ -26,14 +26,9 @@ import { nativeBrowserOf } from './native-browser';
 
 export type ExtensionApi = Polyfill.Browser;
 
-/** The browser's own promise-based API, by the polyfill's test; undefined where it has none. */
-export function nativeExtensionApi(scope: object): ExtensionApi | undefined {
-  return nativeBrowserOf(scope) as ExtensionApi | undefined;
-}
-
-/** The browser's own API when it has one, otherwise what `loadPolyfill` gives. */
+/** The browser's own API when it has one (by the polyfill's own test), otherwise what `loadPolyfill` gives. */
 export function chooseExtensionApi(scope: object, loadPolyfill: () => ExtensionApi): ExtensionApi {
-  return nativeExtensionApi(scope) ?? loadPolyfill();
+  return (nativeBrowserOf(scope) as ExtensionApi | undefined) ?? loadPolyfill();
 }
 
 function loadPolyfill(): ExtensionApi {
@@ -42,13 +37,5 @@ function loadPolyfill(): ExtensionApi {
   return require('webextension-polyfill/dist/browser-polyfill.js') as ExtensionApi;
 }
 
-let chosen: ExtensionApi | undefined;
-
-/** The API, chosen at the first call. */
-export function extensionApi(): ExtensionApi {
-  chosen ??= chooseExtensionApi(globalThis, loadPolyfill);
-  return chosen;
-}
-
 /** Background and extension pages (the content scripts send through runtime-message): the API, chosen at once. */
-export default /* @__PURE__ */ extensionApi();
+export default /* @__PURE__ */ chooseExtensionApi(globalThis, loadPolyfill);
