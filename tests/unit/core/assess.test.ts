@@ -66,7 +66,7 @@ const twoLogins = (a: string, b: string): PageSignals => ({
   ],
 });
 
-/** FOREIGN_FORM_ACTION: a password form posting to another registrable domain the list does not know. */
+/** FOREIGN_FORM_ACTION: a password form posting to another registrable domain that is no verified platform. */
 const foreignFormCases: Case[] = [
   {
     behaviour: 'a password form posting to another site is caution',
@@ -83,11 +83,18 @@ const foreignFormCases: Case[] = [
     codes: [],
   },
   {
-    behaviour: 'a receiver the allowlist knows is no finding',
+    behaviour: 'a verified platform as receiver is no finding',
     url: 'https://forum.example.org/login',
-    signals: loginPage('https://zoom.us/signin'),
+    signals: loginPage('https://auth.doxy.me/signin'),
     level: 'neutral',
     codes: [],
+  },
+  {
+    behaviour: 'a platform that is only known (not verified) is a foreign receiver',
+    url: 'https://forum.example.org/login',
+    signals: loginPage('https://zoom.us/signin'),
+    level: 'caution',
+    codes: ['FOREIGN_FORM_ACTION'],
   },
   {
     behaviour: 'a look-alike posting elsewhere is danger',
