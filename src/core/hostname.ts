@@ -1,5 +1,6 @@
 import { toASCII, toUnicode } from 'punycode';
 import { getDomain, parse } from 'tldts';
+import { quoteInput } from './quote-input';
 
 /** A page address reduced to what the verdict depends on. */
 export interface ParsedTarget {
@@ -54,22 +55,71 @@ export function registrableDomainOf(host: string): string | undefined {
 
 export class TargetParseError extends Error {}
 
+/** DNS limits (RFC 1035): a name of at most 253 characters in its ASCII form, 63 a label. */
+const MAX_HOST_LENGTH = 253;
+const MAX_LABEL_LENGTH = 63;
+
+/**
+ * Longest host part, as written, that parseTarget hands to the URL parser. Percent escapes
+ * and characters IDNA maps away let a valid host be written longer than 253 characters, but
+ * not sensibly longer than this; anything past it is refused before the URL parser and
+ * punycode spend time on it (a 5 MB "hostname" costs them tens of milliseconds).
+ */
+const MAX_WRITTEN_HOST_LENGTH = 2048;
+
+/** Length of the host part of `text` as written: after the scheme and any user info, up to the path. */
+function writtenHostLength(text: string, hasScheme: boolean): number {
+  const start = hasScheme ? text.indexOf('//') + 2 : 0;
+  let end = text.length;
+  for (const stop of ['/', '?', '#', '\\']) {
+    const at = text.indexOf(stop, start);
+    if (at >= 0 && at < end) end = at;
+  }
+  const userInfoEnd = text.lastIndexOf('@', end - 1);
+  return end - (userInfoEnd >= start ? userInfoEnd + 1 : start);
+}
+
+/** A host longer than DNS allows is no address the extension could ever judge. */
+function checkHostLength(host: string, text: string): void {
+  if (isIpAddress(host)) return;
+  if (host.length > MAX_HOST_LENGTH) {
+    throw new TargetParseError(`hostname of ${host.length} characters, more than ${MAX_HOST_LENGTH}: ${quoteInput(text)}`);
+  }
+  const long = host.split('.').find((label) => label.length > MAX_LABEL_LENGTH);
+  if (long !== undefined) {
+    throw new TargetParseError(`hostname label of ${long.length} characters, more than ${MAX_LABEL_LENGTH}: ${quoteInput(text)}`);
+  }
+}
+
 /**
  * Accepts a full URL or a bare hostname (as the command line and admins write them).
- * Throws TargetParseError with a readable reason for anything else.
+ * Throws TargetParseError with a readable reason for anything else, including a host longer
+ * than DNS allows (253 characters, 63 a label, counted in punycode); never anything else.
  */
 export function parseTarget(input: string): ParsedTarget {
   const text = input.trim();
   if (text === '') throw new TargetParseError('empty input');
-  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
+  // Schemes are short: the bound keeps the regex from scanning a huge input to its end.
+  const hasScheme = /^[a-z][a-z0-9+.-]{0,63}:\/\//i.test(text);
+  const written = writtenHostLength(text, hasScheme);
+  if (written > MAX_WRITTEN_HOST_LENGTH) {
+    throw new TargetParseError(`hostname of ${written} characters, more than ${MAX_HOST_LENGTH}: ${quoteInput(text)}`);
+  }
   let url: URL;
   try {
     url = new URL(hasScheme ? text : `https://${text}`);
   } catch {
-    throw new TargetParseError(`not a URL or hostname: ${JSON.stringify(text)}`);
+    throw new TargetParseError(`not a URL or hostname: ${quoteInput(text)}`);
   }
-  if (url.hostname === '') throw new TargetParseError(`no hostname in ${JSON.stringify(text)}`);
-  const host = normalizeHost(url.hostname);
+  if (url.hostname === '') throw new TargetParseError(`no hostname in ${quoteInput(text)}`);
+  let host: string;
+  try {
+    host = normalizeHost(url.hostname);
+  } catch {
+    // punycode refuses what the URL parser let through (an opaque host of a non-web scheme).
+    throw new TargetParseError(`not a hostname: ${quoteInput(text)}`);
+  }
+  checkHostLength(host, text);
   return {
     url: url.href,
     scheme: hasScheme ? url.protocol : undefined,
