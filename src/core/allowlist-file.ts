@@ -115,13 +115,28 @@ export function parseAllowlistFile(json: unknown): ParseResult {
   };
 }
 
+/**
+ * The one BOM rule for every reader of a list file (the extension, `assess --allowlist`,
+ * `allowlist validate | sign | verify`): one leading UTF-8 byte-order mark, which Windows
+ * editors add on saving, is dropped before the JSON is read. The signature of a remote list
+ * still covers the exact bytes, BOM included (signed-list.ts).
+ */
+export function withoutByteOrderMark(text: string): string {
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
+/** JSON.parse after the BOM rule; a syntax error comes back as its message. */
+export function parseListJson(text: string): { ok: true; json: unknown } | { ok: false; message: string } {
+  try {
+    return { ok: true, json: JSON.parse(withoutByteOrderMark(text)) as unknown };
+  } catch (error) {
+    return { ok: false, message: (error as Error).message };
+  }
+}
+
 /** Parses the text of a list file; a JSON syntax error is a problem like any other. */
 export function parseAllowlistText(text: string): ParseResult {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, problems: [{ path: '(root)', message: `not JSON: ${(error as Error).message}` }] };
-  }
-  return parseAllowlistFile(json);
+  const parsed = parseListJson(text);
+  if (!parsed.ok) return { ok: false, problems: [{ path: '(root)', message: `not JSON: ${parsed.message}` }] };
+  return parseAllowlistFile(parsed.json);
 }

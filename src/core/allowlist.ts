@@ -1,5 +1,6 @@
 import type { AllowlistEntry, AllowlistFile, PlatformFacts } from './allowlist-file';
 import { registrableDomainOf } from './hostname';
+import { coversNoPublicSuffix } from './public-suffix-entries';
 
 /** Where a platform came from; later layers override earlier ones for the same domain. */
 export type ListSource = 'catalog' | 'policy' | 'remote' | 'user';
@@ -50,11 +51,16 @@ function toPlatform(entry: AllowlistEntry, source: ListSource, earlier: Platform
 /**
  * Merges list layers in order (built-in catalog, then admin policy, remote list, user
  * additions): an entry for a domain that an earlier layer listed takes that domain over.
+ *
+ * An entry naming a public suffix is skipped here whatever its source: the readers of each
+ * list report it (policy.ts, signed-list.ts, the command line), and this keeps one that got
+ * through anyway (a remote list stored before the rule) from verifying a whole suffix.
  */
 export function buildAllowlist(layers: readonly AllowlistLayer[]): Allowlist {
   const byDomain = new Map<string, Platform>();
   for (const { source, file } of layers) {
     for (const entry of file.entries) {
+      if (!coversNoPublicSuffix(entry)) continue;
       const platform = toPlatform(entry, source, byDomain.get(entry.domain));
       for (const domain of platform.domains) byDomain.set(domain, platform);
     }

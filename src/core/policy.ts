@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AllowlistLayer } from './allowlist';
 import { allowlistEntrySchema, formatJsonPath, type AllowlistEntry, type AllowlistFile, type AllowlistProblem } from './allowlist-file';
+import { publicSuffixProblems } from './public-suffix-entries';
 import { decodePublicKey } from './signed-list';
 
 /**
@@ -11,7 +12,8 @@ import { decodePublicKey } from './signed-list';
  * `parsePolicy` checks each setting on its own: a bad value is dropped (its default
  * applies) and reported with its path, and the rest of the policy still applies. A broken
  * policy is never all-or-nothing. Within `allowlist` and `remoteAllowlistKeys` each item
- * stands on its own too: one bad entry drops that entry only.
+ * stands on its own too: one bad entry (malformed, a public suffix, a repeat) drops that
+ * entry only.
  */
 
 export const POLICY_KEYS = [
@@ -169,6 +171,11 @@ function parseAllowlist(value: unknown, checker: Checker): AllowlistEntry[] {
   value.forEach((item: unknown, index) => {
     const entry = checker.check(allowlistEntrySchema, item, ['allowlist', index], 'entry ignored');
     if (!entry) return;
+    const suffixes = publicSuffixProblems(entry, ['allowlist', index]);
+    if (suffixes.length > 0) {
+      checker.problems.push(...suffixes);
+      return;
+    }
     const first = seen.get(entry.domain);
     if (first !== undefined) {
       checker.report(['allowlist', index, 'domain'], `${entry.domain} is already listed at allowlist[${first}]; entry ignored`);

@@ -1,4 +1,5 @@
-import { parseAllowlistFile, type AllowlistFile, type AllowlistProblem } from './allowlist-file';
+import { parseAllowlistFile, parseListJson, type AllowlistFile, type AllowlistProblem } from './allowlist-file';
+import { listPublicSuffixProblems } from './public-suffix-entries';
 
 /**
  * Signed remote lists: an allowlist file the admin hosts over https next to a detached
@@ -17,6 +18,10 @@ import { parseAllowlistFile, type AllowlistFile, type AllowlistProblem } from '.
  * Order of checks: size, signature format, signature (before the content is parsed at all,
  * so unsigned bytes never reach the JSON parser), JSON, list format, `expires` present,
  * rollback, expiry.
+ *
+ * An entry for a public suffix (`github.io`) does not fail the list: the admin signed the
+ * rest, so the rest applies. It comes back in `ignored` with its JSON path, and the
+ * allowlist never uses it (allowlist.ts).
  *
  * Version rule: a list's `version` must be greater than the last good one's. The same
  * version is accepted only when the bytes are identical (the same list fetched again,
@@ -56,6 +61,8 @@ export interface SignedListOk {
   sha256: string;
   /** The same version and bytes as `lastGood`: nothing to update. */
   unchanged: boolean;
+  /** Entries the allowlist ignores (public suffixes), each problem with its JSON path. */
+  ignored: AllowlistProblem[];
 }
 
 export interface SignedListFailure {
@@ -150,20 +157,42 @@ function own(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
 }
 
 export type ParsedListBytes =
-  | { ok: true; file: AllowlistFile }
-  | { ok: false; reason: 'invalid-json' | 'invalid-list'; message: string; problems: AllowlistProblem[] };
+  | {
+      ok: true;
+      file: AllowlistFile;
+      /** Entries the allowlist ignores (public suffixes): the extension uses the rest, the command line refuses the file. */
+      ignored: AllowlistProblem[];
+    }
+  | { ok: false; reason: 'too-large' | 'invalid-json' | 'invalid-list'; message: string; problems: AllowlistProblem[] };
 
-/** Parses a list file's bytes (UTF-8) the one way both the extension and the CLI do. */
-export function parseListBytes(bytes: Uint8Array): ParsedListBytes {
-  let json: unknown;
+function tooLargeMessage(size: number, maxBytes: number): string {
+  return `the list is ${size} bytes, more than the limit of ${maxBytes}`;
+}
+
+/**
+ * Parses a list file's bytes the one way the extension and the command line both do: at
+ * most `maxBytes`, UTF-8, one leading BOM dropped (allowlist-file.ts), then the list format.
+ */
+export function parseListBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_LIST_BYTES): ParsedListBytes {
+  if (bytes.length > maxBytes) {
+    const message = tooLargeMessage(bytes.length, maxBytes);
+    return { ok: false, reason: 'too-large', message, problems: [{ path: '(root)', message }] };
+  }
+  let text: string;
   try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    // ignoreBOM keeps the mark in the text, so the BOM rule is parseListJson's alone.
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch (error) {
-    const message = `not JSON in UTF-8: ${(error as Error).message}`;
+    const message = `not UTF-8 text: ${(error as Error).message}`;
     return { ok: false, reason: 'invalid-json', message, problems: [{ path: '(root)', message }] };
   }
-  const parsed = parseAllowlistFile(json);
-  if (parsed.ok) return parsed;
+  const json = parseListJson(text);
+  if (!json.ok) {
+    const message = `not JSON: ${json.message}`;
+    return { ok: false, reason: 'invalid-json', message, problems: [{ path: '(root)', message }] };
+  }
+  const parsed = parseAllowlistFile(json.json);
+  if (parsed.ok) return { ok: true, file: parsed.file, ignored: listPublicSuffixProblems(parsed.file.entries) };
   const first = parsed.problems[0]!;
   const more = parsed.problems.length > 1 ? ` (and ${parsed.problems.length - 1} more)` : '';
   return { ok: false, reason: 'invalid-list', message: `${first.path}: ${first.message}${more}`, problems: parsed.problems };
@@ -205,9 +234,7 @@ export async function verifySignedList(input: VerifySignedListInput): Promise<Si
   const { bytes, signatureText, publicKeys, lastGood, now } = input;
   const maxBytes = input.maxBytes ?? DEFAULT_MAX_LIST_BYTES;
 
-  if (bytes.length > maxBytes) {
-    return failure('too-large', `the list is ${bytes.length} bytes, more than the limit of ${maxBytes}`);
-  }
+  if (bytes.length > maxBytes) return failure('too-large', tooLargeMessage(bytes.length, maxBytes));
   const signature = decodeSignature(signatureText);
   if (!signature) {
     return failure('bad-signature-format', 'the .sig file must hold one base64 Ed25519 signature (64 bytes, 88 characters)');
@@ -231,9 +258,9 @@ export async function verifySignedList(input: VerifySignedListInput): Promise<Si
     );
   }
 
-  const parsed = parseListBytes(bytes);
+  const parsed = parseListBytes(bytes, maxBytes);
   if (!parsed.ok) return failure(parsed.reason, parsed.message, { problems: parsed.problems });
-  const { file } = parsed;
+  const { file, ignored } = parsed;
   if (file.expires === undefined) {
     return failure('missing-expires', 'a signed list must carry "expires" (ISO 8601, e.g. "2026-12-31T00:00:00Z")');
   }
@@ -260,7 +287,7 @@ export async function verifySignedList(input: VerifySignedListInput): Promise<Si
       keyIndex,
     });
   }
-  return { ok: true, file: signedFile, keyIndex, sha256, unchanged };
+  return { ok: true, file: signedFile, keyIndex, sha256, unchanged, ignored };
 }
 
 /**

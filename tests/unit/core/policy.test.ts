@@ -104,6 +104,23 @@ describe('parsePolicy: a bad value is dropped and reported, the rest still appli
     ]);
   });
 
+  it('drops an allowlist entry naming a public suffix, by its path, and keeps the rest', () => {
+    const { policy, problems } = parsePolicy({
+      allowlist: [
+        { domain: 'visit.example-clinic.org', name: 'Example Clinic' },
+        { domain: 'github.io', name: 'Our pages' },
+        { domain: 'portal.example-clinic.org', name: 'Portal', aliases: ['clinic.example.net', 'herokuapp.com'] },
+        { domain: 'co.uk', name: 'UK' },
+      ],
+    });
+    expect(policy.allowlist.map((entry) => entry.domain)).toEqual(['visit.example-clinic.org']);
+    expect(problems).toEqual([
+      { path: 'allowlist[1].domain', message: 'github.io is a public suffix: listing it would verify every site under it; entry ignored' },
+      { path: 'allowlist[2].aliases[1]', message: 'herokuapp.com is a public suffix: listing it would verify every site under it; entry ignored' },
+      { path: 'allowlist[3].domain', message: 'co.uk is a public suffix: listing it would verify every site under it; entry ignored' },
+    ]);
+  });
+
   it('keeps the good keys and reports each bad or repeated one', () => {
     const { policy, problems } = parsePolicy({
       remoteAllowlistUrl: 'https://it.example.org/list.json',

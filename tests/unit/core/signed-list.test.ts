@@ -65,6 +65,28 @@ describe('verifySignedList: success', () => {
     expect(result.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('accepts a list with a public-suffix entry: the rest applies, the entry comes back as ignored', async () => {
+    const bytes = listBytes({
+      entries: [
+        { domain: 'telehealth.example-clinic.org', name: 'Example Clinic' },
+        { domain: 'herokuapp.com', name: 'Our app' },
+      ],
+    });
+    const result = await verifySignedList({ ...(await signed(bytes)), publicKeys: [keyA.publicKey] });
+    expect(result).toMatchObject({
+      ok: true,
+      ignored: [{ path: 'entries[1].domain', message: 'herokuapp.com is a public suffix: listing it would verify every site under it; entry ignored' }],
+    });
+  });
+
+  it('accepts a signed list that starts with a BOM (the signature covers the BOM too)', async () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...listBytes()]);
+    const result = await verifySignedList({ ...(await signed(bytes)), publicKeys: [keyA.publicKey] });
+    expect(result).toMatchObject({ ok: true, ignored: [], file: { version: 5 } });
+    const stripped = await verifySignedList({ ...(await signed(bytes)), bytes: bytes.slice(3), publicKeys: [keyA.publicKey] });
+    expect(stripped).toMatchObject({ ok: false, reason: 'signature-mismatch' });
+  });
+
   it('accepts any of several keys during a rotation and says which one signed', async () => {
     const input = await signed(listBytes(), keyB);
     const result = await verifySignedList({ ...input, publicKeys: [keyA.publicKey, keyB.publicKey] });
