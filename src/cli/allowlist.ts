@@ -8,8 +8,14 @@
  *   verify FILE --pub KEY[,KEY...]  checks FILE.sig the way the extension will
  *   validate FILE              prints each problem as `path: message`, one per line
  *
+ * Every command reads a list the way the extension does (parseListBytes: at most 1 MiB,
+ * one leading BOM dropped, the list format) and refuses what the extension refuses. It also
+ * refuses an entry naming a public suffix, which the extension would ignore: an admin
+ * should fix the list rather than publish an entry that does nothing.
+ *
  * Exit codes: 0 done; 1 the command ran and a check failed (invalid list, bad signature,
- * would overwrite a key); 2 bad usage or an unreadable input file, with one line on stderr.
+ * would overwrite a key) or something unexpected broke; 2 bad usage or an unreadable input
+ * file. Each failure is one line on stderr (run.ts).
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +29,7 @@ import {
   verifySignedList,
 } from '../core/signed-list';
 import { parseArgs, UsageError } from './args';
+import { CheckFailed, runCommand } from './run';
 
 const USAGE = `usage: allowlist <command>
   keygen --out DIR                 write DIR/allowlist.key (private) and DIR/allowlist.pub (public)
@@ -30,9 +37,6 @@ const USAGE = `usage: allowlist <command>
   verify FILE --pub KEY[,KEY...]   check FILE.sig against the public key(s) (base64)
   validate FILE                    print each problem with its JSON path
 exit status: 0 ok, 1 a check failed, 2 bad usage or unreadable file`;
-
-/** The command ran and the thing it checks is not right: exit 1. */
-class CheckFailed extends Error {}
 
 const ED25519 = { name: 'Ed25519' } as const;
 const PEM_LABEL = 'PRIVATE KEY';
@@ -103,13 +107,20 @@ function printProblems(problems: readonly { path: string; message: string }[]): 
   for (const { path, message } of problems) process.stdout.write(`${path}: ${message}\n`);
 }
 
-/** Checks a list file's bytes as the extension would parse them; prints problems on failure. */
-function checkedList(bytes: Uint8Array, path: string): AllowlistFile {
+function problemCount(count: number): string {
+  return `${count} problem${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * Checks a list file's bytes as the extension would parse them, public-suffix entries
+ * included; prints each problem with its path and fails on any. `outcome` ends the line.
+ */
+function checkedList(bytes: Uint8Array, path: string, outcome = ''): AllowlistFile {
   const parsed = parseListBytes(bytes);
-  if (parsed.ok) return parsed.file;
-  printProblems(parsed.problems);
-  const count = parsed.problems.length;
-  throw new CheckFailed(`${path} is not a valid list: ${count} problem${count === 1 ? '' : 's'}`);
+  const problems = parsed.ok ? parsed.ignored : parsed.problems;
+  if (parsed.ok && problems.length === 0) return parsed.file;
+  printProblems(problems);
+  throw new CheckFailed(`${path} is not a valid list: ${problemCount(problems.length)}${outcome}`);
 }
 
 /** Entries whose domains (or aliases) repeat an earlier one: the later entry would win. */
@@ -167,7 +178,7 @@ async function sign(options: ReadonlyMap<string, string>, positionals: readonly 
   const keyPath = requireOption(options, 'key', 'sign', 'KEYFILE');
   const bytes = readInput(path, 'list');
   const { privateKey, publicKey } = await loadPrivateKey(keyPath);
-  const file = checkedList(bytes, path);
+  const file = checkedList(bytes, path, '; nothing signed');
   const now = new Date();
   if (file.expires === undefined) {
     throw new CheckFailed(`${path} has no "expires"; a signed list needs one (ISO 8601, e.g. "2026-12-31T00:00:00Z"); nothing signed`);
@@ -202,6 +213,12 @@ async function verify(options: ReadonlyMap<string, string>, positionals: readonl
   if (!result.ok) {
     if (result.problems) printProblems(result.problems);
     throw new CheckFailed(`FAILED ${result.reason}: ${result.message}`);
+  }
+  if (result.ignored.length > 0) {
+    printProblems(result.ignored);
+    throw new CheckFailed(
+      `FAILED public-suffix: the signature is good (key ${publicKeys[result.keyIndex]!}), but the extension ignores entries naming a public suffix: ${problemCount(result.ignored.length)}`,
+    );
   }
   process.stdout.write(`OK signed by key ${publicKeys[result.keyIndex]!} (${summary(result.file)})\n`);
   return 0;
@@ -238,22 +255,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return spec.run(options, positionals);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const line = (message: string) => message.replace(/\s*\n\s*/g, ' ');
-    if (error instanceof UsageError) {
-      process.stderr.write(`allowlist: ${line(error.message)} (see --help)\n`);
-      process.exitCode = 2;
-      return;
-    }
-    if (error instanceof CheckFailed) {
-      process.stderr.write(`allowlist ${process.argv[2] ?? ''}: ${line(error.message)}\n`);
-      process.exitCode = 1;
-      return;
-    }
-    throw error;
-  },
-);
+runCommand('allowlist', () => main(process.argv.slice(2)), `allowlist ${process.argv[2] ?? ''}`.trim());

@@ -9,8 +9,10 @@ import { createInterface } from 'node:readline';
 import { assessPage } from '../core/assess';
 import { TargetParseError } from '../core/hostname';
 import type { Allowlist } from '../core/allowlist';
+import { quoteInput } from '../core/quote-input';
 import { parseArgs, UsageError } from './args';
 import { loadAllowlist } from './load-allowlist';
+import { runCommand } from './run';
 
 const USAGE = 'usage: assess [--allowlist FILE] [URL_OR_HOST ...]   (no arguments: one per line on stdin)';
 
@@ -49,20 +51,8 @@ async function main(argv: readonly string[]): Promise<number> {
     if (!ok) bad.push(input);
   }
   if (bad.length === 0) return 0;
-  const listed = bad.slice(0, 3).map((input) => JSON.stringify(input)).join(', ');
+  const listed = bad.slice(0, 3).map((input) => quoteInput(input)).join(', ');
   throw new UsageError(`${bad.length} input${bad.length === 1 ? ' is' : 's are'} no URL or hostname: ${listed}${bad.length > 3 ? ', …' : ''}`);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      process.stderr.write(`assess: ${error.message} (see --help)\n`);
-      process.exitCode = 2;
-      return;
-    }
-    throw error;
-  },
-);
+runCommand('assess', () => main(process.argv.slice(2)));

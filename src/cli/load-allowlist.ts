@@ -1,28 +1,35 @@
 import { readFileSync } from 'node:fs';
 import { buildAllowlist, type Allowlist, type AllowlistLayer } from '../core/allowlist';
-import { parseAllowlistText } from '../core/allowlist-file';
+import type { AllowlistProblem } from '../core/allowlist-file';
 import { loadBuiltInCatalog } from '../core/catalog';
+import { parseListBytes } from '../core/signed-list';
 import { UsageError } from './args';
+
+function firstProblem(problems: readonly AllowlistProblem[]): string {
+  const first = problems[0]!;
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+  return `${first.path}: ${first.message}${more}`;
+}
 
 /**
  * The built-in catalog plus, when given, an admin's list file layered on top of it, the
- * way the extension adds a policy list in its default mode.
+ * way the extension adds a policy list in its default mode. The file is read the way the
+ * extension reads list bytes (parseListBytes: size limit, BOM rule, format), and refused
+ * whole if an entry names a public suffix: a judgement made with the entry silently
+ * dropped would answer a question the admin did not ask.
  */
 export function loadAllowlist(file: string | undefined): Allowlist {
   const layers: AllowlistLayer[] = [{ source: 'catalog', file: loadBuiltInCatalog() }];
   if (file !== undefined) {
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = readFileSync(file, 'utf8');
+      bytes = readFileSync(file);
     } catch (error) {
       throw new UsageError(`cannot read allowlist ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
-    const parsed = parseAllowlistText(text);
-    if (!parsed.ok) {
-      const first = parsed.problems[0]!;
-      const more = parsed.problems.length > 1 ? ` (and ${parsed.problems.length - 1} more)` : '';
-      throw new UsageError(`invalid allowlist ${file}: ${first.path}: ${first.message}${more}`);
-    }
+    const parsed = parseListBytes(bytes);
+    if (!parsed.ok) throw new UsageError(`invalid allowlist ${file}: ${firstProblem(parsed.problems)}`);
+    if (parsed.ignored.length > 0) throw new UsageError(`invalid allowlist ${file}: ${firstProblem(parsed.ignored)}`);
     layers.push({ source: 'policy', file: parsed.file });
   }
   return buildAllowlist(layers);
