@@ -1,6 +1,8 @@
 import type { UserDomainStatus } from '../core/list-layers';
 import { defaultPolicy } from '../core/policy';
+import { listPublicSuffixProblems } from '../core/public-suffix-entries';
 import { isListExpired } from '../core/signed-list';
+import { asSignedListProblem } from '../core/signed-list-problems';
 import type { AdminStatus, UserDomainView } from '../protocol/admin-messages';
 import { getComposition, getPolicy, remoteListInForce } from './allowlist-state';
 import { readRemoteStatus } from './remote-list-store';
@@ -25,12 +27,14 @@ export async function adminStatus(now = new Date()): Promise<AdminStatus> {
   const inForce = remoteListInForce();
   const status = await readRemoteStatus();
   const { clinicName, supportContact, supportHref } = getClinicInfo();
+  // Worked out again from the list in force, which is stored whole: the allowlist skips these entries.
+  const listProblems = inForce ? listPublicSuffixProblems(inForce.file.entries).map(asSignedListProblem) : [];
   return {
     managed: problems.length > 0 || JSON.stringify(policy) !== JSON.stringify(defaultPolicy()),
     clinicName,
     supportContact,
     supportHref,
-    problems,
+    problems: [...problems, ...listProblems],
     allowlistMode: policy.allowlistMode,
     sources: composition.sources,
     policyDomains: policy.allowlist.map((entry) => entry.domain),

@@ -1,9 +1,12 @@
+import { signedListPath } from '../core/signed-list-problems';
 import type { AdminStatus } from '../protocol/admin-messages';
 
 const SOURCE_NAMES = { catalog: 'built-in catalog', policy: "clinic's policy list", remote: "clinic's signed list", user: 'your own list' } as const;
 
 /** Who manages the extension, which lists are in force, and every policy value that could not be used. */
 export function PolicySection({ status }: { status: AdminStatus }) {
+  // The signed list's own problems are shown with the signed list (remote-list-section).
+  const problems = status.problems.filter((problem) => signedListPath(problem) === undefined);
   return (
     <section aria-label="Your clinic's policy" data-policy="">
       <h2>Your clinic's policy</h2>
@@ -26,14 +29,14 @@ export function PolicySection({ status }: { status: AdminStatus }) {
         earlier one also lists).
       </p>
       {status.policyDomains.length > 0 ? <p>The policy lists: {status.policyDomains.join(', ')}.</p> : null}
-      {status.problems.length > 0 ? (
+      {problems.length > 0 ? (
         <div role="status">
           <p>
-            {status.problems.length === 1 ? 'One value' : `${status.problems.length} values`} in the policy could not be used; the rest of the
-            policy applies. Tell your clinic's IT team:
+            {problems.length === 1 ? 'One value' : `${problems.length} values`} in the policy could not be used; the rest of the policy applies.
+            Tell your clinic's IT team:
           </p>
           <ul>
-            {status.problems.map((problem, index) => (
+            {problems.map((problem, index) => (
               <li key={`${problem.path}-${index}`} data-policy-problem={problem.path}>
                 <code>{problem.path}</code>: {problem.message}
               </li>

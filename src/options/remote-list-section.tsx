@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { signedListPath } from '../core/signed-list-problems';
 import type { AdminStatus } from '../protocol/admin-messages';
 import { formatTime } from './format-time';
 import type { Act } from './options-app';
@@ -12,6 +13,10 @@ export function RemoteListSection({ status, act }: { status: AdminStatus; act: A
   const [error, setError] = useState<string | undefined>(undefined);
   const { url, inForce, lastSuccessAt, lastAttemptAt, lastFailure } = status.remote;
   if (url === undefined && inForce === undefined) return null;
+  const ignored = status.problems.flatMap((problem) => {
+    const path = signedListPath(problem);
+    return path === undefined ? [] : [{ path, message: problem.message }];
+  });
 
   const checkNow = async (): Promise<void> => {
     setBusy(true);
@@ -41,6 +46,18 @@ export function RemoteListSection({ status, act }: { status: AdminStatus; act: A
       ) : (
         <p>No list from this address has been accepted yet.</p>
       )}
+      {ignored.length > 0 ? (
+        <div role="status" data-list-problems={ignored.length}>
+          <p>Some entries of this list could not be used; the rest of the list applies. Tell your clinic's IT team:</p>
+          <ul>
+            {ignored.map((problem, index) => (
+              <li key={`${problem.path}-${index}`} data-list-problem={problem.path}>
+                <code>{problem.path}</code>: {problem.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <p>Last successful check: {formatTime(lastSuccessAt)}.</p>
       {lastFailure ? (
         <div data-last-failure="">
