@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
+import { isStorageQuotaError, storageFullMessage } from '../core/storage-full';
 
 /**
  * The domains the user added to their own list (options page), in `storage.local`: kept
@@ -20,12 +21,25 @@ export async function readUserAdditions(): Promise<UserAddition[]> {
   return [];
 }
 
+/**
+ * A full `storage.local` fails the write with the browser's developer wording; the options
+ * page shows a refusal's message as it is, so it becomes a plain sentence here.
+ */
+async function save(list: UserAddition[], what: string): Promise<void> {
+  try {
+    await browser.storage.local.set({ [KEY]: list });
+  } catch (error) {
+    if (isStorageQuotaError(error)) throw new Error(storageFullMessage(what), { cause: error });
+    throw error;
+  }
+}
+
 /** Read-modify-write one at a time, so two quick clicks never lose one another. */
 let queue: Promise<unknown> = Promise.resolve();
-function update(change: (list: UserAddition[]) => UserAddition[]): Promise<UserAddition[]> {
+function update(change: (list: UserAddition[]) => UserAddition[], what: string): Promise<UserAddition[]> {
   const run = queue.then(async () => {
     const next = change(await readUserAdditions());
-    await browser.storage.local.set({ [KEY]: next });
+    await save(next, what);
     return next;
   });
   queue = run.catch(() => undefined);
@@ -33,9 +47,9 @@ function update(change: (list: UserAddition[]) => UserAddition[]): Promise<UserA
 }
 
 export function addUserDomain(domain: string, at = Date.now()): Promise<UserAddition[]> {
-  return update((list) => (list.some((item) => item.domain === domain) ? list : [...list, { domain, addedAt: at }]));
+  return update((list) => (list.some((item) => item.domain === domain) ? list : [...list, { domain, addedAt: at }]), domain);
 }
 
 export function removeUserDomain(domain: string): Promise<UserAddition[]> {
-  return update((list) => list.filter((item) => item.domain !== domain));
+  return update((list) => list.filter((item) => item.domain !== domain), `the removal of ${domain}`);
 }

@@ -1,6 +1,17 @@
 import { useState } from 'preact/hooks';
+import { isStorageFullMessage, isStorageQuotaError, storageFullMessage } from '../core/storage-full';
 import type { AdminStatus } from '../protocol/admin-messages';
 import type { Act } from './options-app';
+
+/**
+ * A refusal as the page shows it. A full storage is no refusal of the site: it gets its own
+ * plain sentence, also when the browser's raw quota wording comes through.
+ */
+function refusalText(error: string, input: string): string {
+  if (isStorageFullMessage(error)) return error;
+  if (isStorageQuotaError(error)) return storageFullMessage(input.trim() === '' ? 'your change' : input.trim());
+  return `Not added: ${error}.`;
+}
 
 /**
  * The user's own verified sites: add a domain, remove one. When the clinic locks this list
@@ -45,7 +56,7 @@ export function UserListSection({ status, act }: { status: AdminStatus; act: Act
           Add
         </button>
       </form>
-      {error !== undefined ? <p role="alert">Not added: {error}.</p> : null}
+      {error !== undefined ? <p role="alert">{refusalText(error, input)}</p> : null}
       {domains.length > 0 ? (
         <ul>
           {domains.map((item) => (
