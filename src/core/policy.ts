@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AllowlistLayer } from './allowlist';
 import { allowlistEntrySchema, formatJsonPath, type AllowlistEntry, type AllowlistFile, type AllowlistProblem } from './allowlist-file';
 import { publicSuffixProblems } from './public-suffix-entries';
+import { quoteInput } from './quote-input';
 import { decodePublicKey } from './signed-list';
 
 /**
@@ -119,7 +120,13 @@ const fieldSchemas = {
   lockUserAllowlist: z.boolean(),
   remoteAllowlistUrl: z.url({ protocol: /^https$/, error: 'must be an https URL' }).refine(
     (url) => {
-      const parsed = new URL(url);
+      let parsed: URL;
+      try {
+        parsed = new URL(url);
+      } catch {
+        // Zod runs this check even after z.url failed; a value that is no URL is reported once, by z.url.
+        return true;
+      }
       return parsed.username === '' && parsed.password === '';
     },
     { message: 'must not carry a user name or password' },
@@ -131,12 +138,15 @@ const fieldSchemas = {
   action: z.enum(POLICY_ACTIONS),
 } as const;
 
+/** What a wrong value is, in a problem's message; never throws, whatever the value (a BigInt included). */
 function kindOf(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
-  return JSON.stringify(value);
+  if (typeof value === 'string') return quoteInput(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return `a ${typeof value}`;
 }
 
 class Checker {

@@ -121,6 +121,17 @@ describe('parsePolicy: a bad value is dropped and reported, the rest still appli
     ]);
   });
 
+  it.each(['nope', '[]', 'https://', 'https://a b'])('reports a remoteAllowlistUrl of %j that is no URL at all, without throwing', (url) => {
+    expect(parsePolicy({ remoteAllowlistUrl: url }).problems).toEqual([
+      { path: 'remoteAllowlistUrl', message: 'must be an https URL; no remote list is fetched' },
+    ]);
+  });
+
+  it('names any kind of wrong value without throwing, a BigInt included', () => {
+    expect(parsePolicy({ allowlist: 10n }).problems).toEqual([{ path: 'allowlist', message: 'must be a list of entries, not a bigint; ignored' }]);
+    expect(parsePolicy(Symbol('x')).problems).toEqual([{ path: '(root)', message: 'the policy must be an object of settings, not a symbol; using the defaults' }]);
+  });
+
   it('keeps the good keys and reports each bad or repeated one', () => {
     const { policy, problems } = parsePolicy({
       remoteAllowlistUrl: 'https://it.example.org/list.json',
