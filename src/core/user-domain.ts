@@ -1,7 +1,8 @@
 import { matchPlatform, type Allowlist } from './allowlist';
 import { domainSchema } from './allowlist-file';
-import { parseTarget, registrableDomainOf, TargetParseError } from './hostname';
+import { parseTarget, TargetParseError } from './hostname';
 import { findLookalike } from './lookalike';
+import { isPublicSuffix } from './public-suffix-entries';
 
 export type UserDomainCheck = { ok: true; domain: string } | { ok: false; message: string };
 
@@ -25,7 +26,8 @@ export function checkUserDomain(input: string, adminAllowlist: Allowlist): UserD
     return { ok: false, message: error instanceof TargetParseError ? `not a web address: ${error.message}` : 'not a web address' };
   }
   const parsed = domainSchema.safeParse(host);
-  if (!parsed.success || registrableDomainOf(parsed.data) === undefined) {
+  // The same public-suffix rule as for admin lists (public-suffix-entries.ts).
+  if (!parsed.success || isPublicSuffix(parsed.data)) {
     return { ok: false, message: `${host} is not a site's domain name (like "visit.example-clinic.org")` };
   }
   const domain = parsed.data;
