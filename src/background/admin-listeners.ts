@@ -13,10 +13,14 @@ function logFailure(what: string): (error: unknown) => void {
 
 /**
  * The admin policy, the remote list and the user's list: listeners (on the worker's first
- * tick, like every other) and the start-up load. Called once from index.ts.
+ * tick, like every other) and the start-up load. Called once from index.ts, with what reads a
+ * tab's pages again when their verdict changed.
  */
-export function registerAdminListeners(): void {
-  onListsChanged(scheduleRejudge);
+export function registerAdminListeners(readTab: (tabId: number) => Promise<void>): void {
+  const rejudge = (): void => {
+    scheduleRejudge(readTab);
+  };
+  onListsChanged(rejudge);
 
   // Chrome: about 5 s after the policy file (or registry, or profile) changes.
   browser.storage.onChanged.addListener((_changes, area) => {
@@ -47,6 +51,6 @@ export function registerAdminListeners(): void {
 
   // After a worker start, verdicts stored under other lists (changed while it slept) are redone.
   startListInputs()
-    .then(scheduleRejudge)
+    .then(rejudge)
     .catch(logFailure('load the admin policy and lists'));
 }

@@ -2,7 +2,6 @@ import type { UserDomainStatus } from '../core/list-layers';
 import { defaultPolicy } from '../core/policy';
 import { listPublicSuffixProblems } from '../core/public-suffix-entries';
 import { isListExpired } from '../core/signed-list';
-import { asSignedListProblem } from '../core/signed-list-problems';
 import type { AdminStatus, UserDomainView } from '../protocol/admin-messages';
 import { getComposition, getPolicy, remoteListInForce } from './allowlist-state';
 import { readRemoteStatus } from './remote-list-store';
@@ -27,14 +26,12 @@ export async function adminStatus(now = new Date()): Promise<AdminStatus> {
   const inForce = remoteListInForce();
   const status = await readRemoteStatus();
   const { clinicName, supportContact, supportHref } = getClinicInfo();
-  // Worked out again from the list in force, which is stored whole: the allowlist skips these entries.
-  const listProblems = inForce ? listPublicSuffixProblems(inForce.file.entries).map(asSignedListProblem) : [];
   return {
     managed: problems.length > 0 || JSON.stringify(policy) !== JSON.stringify(defaultPolicy()),
     clinicName,
     supportContact,
     supportHref,
-    problems: [...problems, ...listProblems],
+    problems,
     allowlistMode: policy.allowlistMode,
     sources: composition.sources,
     policyDomains: policy.allowlist.map((entry) => entry.domain),
@@ -46,6 +43,8 @@ export async function adminStatus(now = new Date()): Promise<AdminStatus> {
         entries: inForce.file.entries.length,
         acceptedAt: inForce.acceptedAt,
         expired: isListExpired(inForce.file, now),
+        // Worked out again from the list in force, which is stored whole: the allowlist skips these entries.
+        ignored: listPublicSuffixProblems(inForce.file.entries),
       },
       lastAttemptAt: status.lastAttemptAt,
       lastSuccessAt: status.lastSuccessAt,

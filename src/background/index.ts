@@ -1,17 +1,27 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { PolicyAction } from '../core/policy';
-import { answerShowsSomething } from '../protocol/page-api';
-import { createRouter } from '../protocol/router';
+import { lookalikeHosts } from '../core/trusted-sites';
+import { createRouter, frameAddressOf, type ContentSender } from '../protocol/router';
+// The built file's name (crxjs builds it as a script of its own, in the IIFE format a
+// content script needs): see content/page-ui-contract.
+import pageUiScript from '../content/page-ui.ts?script&iife';
 import { adminPageHandlers } from './admin-handlers';
 import { registerAdminListeners } from './admin-listeners';
-import { askTabsShowingHostToReport, askToReport, judgeReadingsWith } from './ask-to-report';
+import { showLevelOnBadge } from './badge';
+import { guardCameraAt } from './camera-backstop';
 import { onCallReport, onChatTyping } from './calls';
 import { listDismissals, removeDismissal } from './dismissal-store';
+import { forgetCreator, rememberCreator, senderOfReading } from './document-address';
 import { judgeOpenTabs, readUnreadTabs } from './open-tabs';
-import { onDismissLookalikeGuard, onPageReport } from './page-reports';
-import { injectPageUi, senderTarget } from './page-ui-injection';
+import { answerFor, answerFromAddress, describeDocument, trustLookalike } from './page-answers';
+import { createPageConversation, documentTarget } from './page-conversation';
 import { getSettings, settingsReady } from './settings-store';
+import { readTabState } from './tab-state-store';
 import { onTabClosed, onTabNavigated, onTabReplaced, tabStateFor } from './tab-verdicts';
+import { forgetReplacedPage, isWarningPage, replacedPageOf, replaceWithWarningPage } from './warning-page';
+
+// Entry point: wiring only. Listeners are registered on the first tick: an MV3 worker woken by
+// an event only delivers it to listeners that exist by then.
 
 /** The clinic's `unknownVideoPlatform` action (warn, block or off); warn, asking first, by default. */
 const unknownVideoPlatformAction = async (): Promise<PolicyAction> => {
@@ -19,37 +29,63 @@ const unknownVideoPlatformAction = async (): Promise<PolicyAction> => {
   return getSettings().unknownVideoPlatform;
 };
 
-// Listeners are registered on the first tick: an MV3 worker woken by an event only
-// delivers it to listeners that exist by then.
+const conversation = createPageConversation({
+  executeScript: (injection) => browser.scripting.executeScript(injection),
+  pageUiFile: pageUiScript,
+  senderOf: senderOfReading,
+  describe: describeDocument,
+  answer: answerFor,
+  answerFromAddress,
+});
+const readTab = (tabId: number): Promise<void> => conversation.readTab(tabId);
+
+function logCameraFailure(error: unknown): void {
+  console.error("Telehealth Guard: could not set the browser's camera setting for a site the clinic blocks:", error);
+}
+
+/** After the user trusts a site or takes it back: every tab that warns about it is read again. */
+async function readTabsWarningAbout(host: string): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map(async ({ id }) => {
+      if (id === undefined) return;
+      const state = await readTabState(id);
+      if (state && lookalikeHosts(state.verdict).includes(host)) await readTab(id);
+    }),
+  );
+}
 
 const router = createRouter({
   extensionId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
   content: {
-    // Answers that show something in the page go to a page with the page UI in it.
-    'page-signals': async (message, sender) => {
-      const report = await onPageReport(sender, message.signals);
-      if (answerShowsSomething(report) && message.ui !== true) await injectPageUi(senderTarget(sender));
-      return report;
+    'page-signals': (message, sender) => conversation.answerReport(sender, message.signals),
+    'dismiss-lookalike-guard': async (_message, sender) => {
+      const { dismissal, site } = await trustLookalike(await describeDocument(sender));
+      void readTabsWarningAbout(site);
+      return dismissal;
     },
-    'dismiss-lookalike-guard': (_message, sender) => onDismissLookalikeGuard(sender),
     'call-activity': async (message, sender) => {
-      const reply = await onCallReport(sender, message.activity, unknownVideoPlatformAction);
-      if (reply && reply.action !== 'allow' && message.ui !== true) await injectPageUi(senderTarget(sender));
+      const reply = await onCallReport(await describeDocument(sender), message.activity, unknownVideoPlatformAction);
+      // The content script shows the prompt or the notice itself: the page UI goes in first.
+      if (reply && reply.action !== 'allow') await conversation.ensurePageUi(documentTarget(sender));
       return reply;
     },
-    'chat-typing': (_message, sender) => onChatTyping(sender),
+    'chat-typing': async (_message, sender) => onChatTyping(await describeDocument(sender), (target) => conversation.ensurePageUi(target)),
+    'warning-fought': async (_message, sender) => replaceWithWarningPage(await describeDocument(sender)),
   },
   pages: {
     'get-tab-state': async (message) => {
       const tab = await browser.tabs.get(message.tabId).catch(() => undefined);
-      return tabStateFor(message.tabId, tab?.url);
+      // The warning page stands in for the page it replaced: the popup shows that page's verdict.
+      if (isWarningPage(tab?.url)) return (await replacedPageOf(message.tabId)) ?? null;
+      return tabStateFor(message.tabId, tab?.url, readTab);
     },
     'list-dismissals': () => listDismissals(),
     'undo-dismissal': async (message) => {
       const removed = await removeDismissal(message.host);
       // Pages on that site arm their guard again at once, not at their next load.
-      if (removed) await askTabsShowingHostToReport(message.host);
+      if (removed) await readTabsWarningAbout(message.host);
       return removed;
     },
     // Admin policy, remote list, the user's own list (options page, popup footer).
@@ -57,41 +93,83 @@ const router = createRouter({
   },
 });
 
-// What the background reads of pages (see protocol/page-api) is judged as their reports are.
-judgeReadingsWith(onPageReport);
-
 // Returning undefined (a foreign sender) leaves the message unanswered, as if unheard.
 const onMessage = (message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => router(message, sender);
 browser.runtime.onMessage.addListener(onMessage);
 
 browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
-  if (changeInfo.url !== undefined) void onTabNavigated(tabId, changeInfo.url);
+  const { url } = changeInfo;
+  if (url === undefined) return;
+  if (isWarningPage(url)) {
+    // The badge keeps saying what the replaced page was.
+    void replacedPageOf(tabId).then((replaced) => showLevelOnBadge(tabId, replaced?.verdict.level));
+    return;
+  }
+  void forgetReplacedPage(tabId).catch(() => undefined);
+  void onTabNavigated(tabId, url);
+});
+
+// Under the clinic's camera "block", the browser's own setting closes the camera on the site
+// before the page has run (camera-backstop).
+browser.webNavigation.onBeforeNavigate.addListener(({ tabId, frameId, url }) => {
+  if (frameId === 0) void guardCameraAt(tabId, url).catch(logCameraFailure);
+});
+
+// A new document: what its address alone says is shown at once (a look-alike's password
+// fields are guarded from the first keystroke, however long the page takes to load).
+browser.webNavigation.onCommitted.addListener((details) => {
+  const { tabId, frameId, url } = details;
+  const { documentId } = details as { documentId?: string };
+  void browser.tabs
+    .get(tabId)
+    .then((tab) => {
+      const tabUrl = frameId === 0 ? url : tab.url;
+      const frameUrl = tabUrl === undefined ? undefined : frameAddressOf(frameId, tabUrl, url);
+      if (tabUrl === undefined || frameUrl === undefined) return;
+      const sender: ContentSender = { tabId, frameId, tabUrl, frameUrl, documentId };
+      // Documents that start without a navigation of their own (a blob: page, an about:blank popup) are covered here.
+      if (frameId === 0) void guardCameraAt(tabId, tabUrl).catch(logCameraFailure);
+      return conversation.answerAtCommit(sender);
+    })
+    .catch((error: unknown) => {
+      console.warn(`Telehealth Guard: could not answer frame ${frameId} of tab ${tabId} at commit:`, error);
+    });
 });
 
 // Each document is read once it has been parsed: the top frame and every frame in it.
 browser.webNavigation.onDOMContentLoaded.addListener(({ tabId, frameId }) => {
-  void askToReport(tabId, { frameId });
+  void conversation.readTab(tabId, { frameId });
 });
 
 // A new address without a new document (history.pushState, a #fragment): the page has nothing
 // new to say by itself, but is judged under another address now. For the top frame every frame
 // is read again, since frame findings are kept per tab address. The order against the tab's
-// url event does not matter: a report for an address comes before or after it alike.
+// url event does not matter: a reading for an address comes before or after it alike.
 const onSameDocumentNavigation = ({ tabId, frameId }: { tabId: number; frameId: number }): void => {
-  void askToReport(tabId, frameId === 0 ? {} : { frameId });
+  void conversation.readTab(tabId, frameId === 0 ? {} : { frameId });
 };
 browser.webNavigation.onHistoryStateUpdated.addListener(onSameDocumentNavigation);
 browser.webNavigation.onReferenceFragmentUpdated.addListener(onSameDocumentNavigation);
 
+// A page opened a tab or window: an about:blank popup it writes into is judged as its opener.
+browser.webNavigation.onCreatedNavigationTarget.addListener((details) => {
+  rememberCreator(details).catch((error: unknown) => {
+    console.warn(`Telehealth Guard: could not note who opened tab ${details.tabId}:`, error);
+  });
+});
+
 browser.tabs.onRemoved.addListener((tabId) => {
   void onTabClosed(tabId);
+  void forgetCreator(tabId).catch(() => undefined);
+  void forgetReplacedPage(tabId).catch(() => undefined);
 });
 
 browser.tabs.onReplaced.addListener((addedTabId, removedTabId) => {
   void browser.tabs
     .get(addedTabId)
     .then((tab) => tab.url, () => undefined)
-    .then((url) => onTabReplaced(addedTabId, removedTabId, url));
+    .then((url) => onTabReplaced(addedTabId, removedTabId, url))
+    .then(() => readTab(addedTabId));
 });
 
 // Install, update: tabs already open get a verdict from their address (see open-tabs).
@@ -102,10 +180,10 @@ browser.runtime.onInstalled.addListener(() => {
 });
 
 // Pages parsed before this worker's listeners existed (see open-tabs).
-readUnreadTabs().catch((error: unknown) => {
+readUnreadTabs(readTab).catch((error: unknown) => {
   console.error('Telehealth Guard: could not read the open tabs:', error);
 });
 
 // Admin policy (storage.managed), signed remote list (alarms), the user's own list: their
 // listeners, and the start-up load of the stored lists.
-registerAdminListeners();
+registerAdminListeners(readTab);

@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
-import { askToReport } from './ask-to-report';
 import { readTabState } from './tab-state-store';
-import { isAssessedUrl, onTabNavigated } from './tab-verdicts';
+import { documentOriginOf } from '../core/document-origin';
+import { onTabNavigated } from './tab-verdicts';
 
 /**
  * After an install or an update, the tabs already open have no state (storage.session starts
@@ -28,14 +28,14 @@ export async function judgeOpenTabs(): Promise<void> {
  * before the worker's listener was there; reading the tabs that have no page reading yet
  * closes that gap at once. A tab still loading gives nothing now and is read when parsed.
  */
-export async function readUnreadTabs(): Promise<void> {
+export async function readUnreadTabs(readTab: (tabId: number) => Promise<void>): Promise<void> {
   const tabs = await browser.tabs.query({});
   await Promise.all(
     tabs.map(async ({ id, url }) => {
-      // Only web pages have our content script: the others would only refuse the injection.
-      if (id === undefined || url === undefined || !isAssessedUrl(url)) return;
+      // Only web pages and the documents they make have our content script: the others would only refuse the injection.
+      if (id === undefined || url === undefined || documentOriginOf(url).kind === 'none') return;
       const state = await readTabState(id);
-      if (!state?.signals) await askToReport(id);
+      if (!state?.signals) await readTab(id);
     }),
   );
 }

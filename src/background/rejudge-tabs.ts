@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { listsFingerprint } from './allowlist-state';
-import { askToReport } from './ask-to-report';
+import { resetCameraBlocks } from './camera-backstop';
 import { onAllowlistChanged } from './tab-verdicts';
 
 /**
@@ -20,13 +20,17 @@ async function hashOf(text: string): Promise<string> {
   return [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-export async function rejudgeOpenTabs(): Promise<void> {
+export async function rejudgeOpenTabs(readTab: (tabId: number) => Promise<void>): Promise<void> {
   const current = await hashOf(listsFingerprint());
   if ((await browser.storage.session.get(JUDGED_WITH_KEY))[JUDGED_WITH_KEY] === current) return;
+  // The browser's camera settings under "block" follow the same lists (camera-backstop).
+  await resetCameraBlocks().catch((error: unknown) => {
+    console.error("Telehealth Guard: could not set the browser's camera settings for the new lists:", error);
+  });
   const tabs = await browser.tabs.query({});
   await Promise.all(
     tabs.map(async ({ id }) => {
-      if (id !== undefined && (await onAllowlistChanged(id))) await askToReport(id);
+      if (id !== undefined && (await onAllowlistChanged(id))) await readTab(id);
     }),
   );
   await browser.storage.session.set({ [JUDGED_WITH_KEY]: current });
@@ -35,12 +39,12 @@ export async function rejudgeOpenTabs(): Promise<void> {
 /** Several changes in one go (start-up loads three inputs) make one pass over the tabs, one pass at a time. */
 let pending = false;
 let running: Promise<void> = Promise.resolve();
-export function scheduleRejudge(): void {
+export function scheduleRejudge(readTab: (tabId: number) => Promise<void>): void {
   if (pending) return;
   pending = true;
   setTimeout(() => {
     pending = false;
-    running = running.then(rejudgeOpenTabs).catch((error: unknown) => {
+    running = running.then(() => rejudgeOpenTabs(readTab)).catch((error: unknown) => {
       console.error('Telehealth Guard: could not judge the open tabs again:', error);
     });
   }, 0);

@@ -1,22 +1,17 @@
-import { assessPage } from '../core/assess';
+import { assessPage, type Verdict } from '../core/assess';
 import { withActivity, type CallState } from '../core/call-state';
 import type { CallActivityName } from '../core/findings';
 import { withFrameFindings } from '../core/frame-findings';
+import { TargetParseError } from '../core/hostname';
 import { signalsToKeep } from '../core/kept-signals';
 import type { PageSignals } from '../core/page-signals';
 import type { RiskLevel } from '../core/risk-levels';
 import type { FrameReport, TabState } from '../protocol/messages';
 import { allowlistReady, getAllowlist } from './allowlist-state';
-import { askToReport } from './ask-to-report';
 import { showLevelOnBadge } from './badge';
+import { tabAddressOf } from './document-address';
 import { withListFindings } from './list-findings';
 import { readTabState, removeTabState, writeTabState } from './tab-state-store';
-
-const ASSESSED_SCHEMES = /^https?:/i;
-
-export function isAssessedUrl(url: string): boolean {
-  return ASSESSED_SCHEMES.test(url);
-}
 
 /** Updates for one tab run one after another, so a late write never undoes a newer one. */
 const queues = new Map<number, Promise<unknown>>();
@@ -49,9 +44,26 @@ async function publish(tabId: number, level: RiskLevel | undefined, state: TabSt
   await stored.catch(logFailure('store the verdict', tabId));
 }
 
+/** The verdict for a tab's address (see document-address) and what its page holds; undefined when it is not judged. */
+async function verdictOf(tabId: number, url: string, page: { signals?: PageSignals | undefined; call?: CallState | undefined }): Promise<Verdict | undefined> {
+  const address = await tabAddressOf(tabId, url);
+  if (address === undefined) return undefined;
+  // A worker just woken has the catalog only until the stored lists are in (milliseconds).
+  await allowlistReady();
+  try {
+    return assessPage(getAllowlist(), { url: address, ...page });
+  } catch (error) {
+    // A host that is no hostname (a label over 63 characters): no DNS answers for it, nothing to judge.
+    if (error instanceof TargetParseError) return undefined;
+    throw error;
+  }
+}
+
 /**
  * The top frame's address and report make the verdict; frames can only add their findings
- * to it, and only those made under the tab's current address count.
+ * to it, and only those made under the tab's current address count. `url` is the tab's
+ * address as the browser reports it; the verdict is for the address its document is judged
+ * by (a blob: or about:blank page is judged as the site that made it).
  */
 async function judge(
   tabId: number,
@@ -60,19 +72,13 @@ async function judge(
   frames: readonly FrameReport[],
   call?: CallState,
 ): Promise<TabState | null> {
-  if (!isAssessedUrl(url)) {
+  const judged = await verdictOf(tabId, url, { signals, call });
+  if (!judged) {
     await publish(tabId, undefined, null);
     return null;
   }
   const current = frames.filter((frame) => frame.tabUrl === url);
-  // A worker just woken has the catalog only until the stored lists are in (milliseconds).
-  await allowlistReady();
-  const verdict = withListFindings(
-    withFrameFindings(
-      assessPage(getAllowlist(), { url, signals, call }),
-      current.flatMap((frame) => frame.findings),
-    ),
-  );
+  const verdict = withListFindings(withFrameFindings(judged, current.flatMap((frame) => frame.findings)));
   const state: TabState = {
     tabId,
     url,
@@ -161,7 +167,7 @@ export function onTabClosed(tabId: number): Promise<void> {
 /**
  * Chromium swapped the tab behind an ID for another (a prerendered page shown, a discarded
  * tab brought back): the old ID's state goes; the new one keeps it when it shows the same
- * address, or is judged by its address. Either way its page is asked to report.
+ * address, or is judged by its address. The caller then reads its page.
  */
 export async function onTabReplaced(addedTabId: number, removedTabId: number, url: string | undefined): Promise<TabState | null> {
   const old = await serialize(removedTabId, async () => {
@@ -170,7 +176,7 @@ export async function onTabReplaced(addedTabId: number, removedTabId: number, ur
     return stored;
   });
   if (url === undefined) return null;
-  const state = await serialize(addedTabId, async () => {
+  return serialize(addedTabId, async () => {
     const stored = await readTabState(addedTabId);
     if (stored?.url === url) return stored;
     if (old?.url !== url) return judge(addedTabId, url, undefined, []);
@@ -178,34 +184,38 @@ export async function onTabReplaced(addedTabId: number, removedTabId: number, ur
     await publish(addedTabId, moved.verdict.level, moved);
     return moved;
   });
-  await askToReport(addedTabId);
-  return state;
 }
 
+/** How long the popup waits for a page it has no reading of to be read, before it shows the address alone. */
+const POPUP_READ_WAIT_MS = 1500;
+
 /**
- * The popup's view of a tab; reading never overwrites what a page reported. A tab with
- * nothing stored (open before the extension started, or its state lost) is judged by its
- * address now and its page asked to report. A stored state for another address (the
- * browser's url event is still on its way) stays as it is: the popup gets the current
- * address's verdict, unstored, and the page is asked to report.
+ * The popup's view of a tab; reading never overwrites what a page reported. A tab with no
+ * state for its address (open before the extension started, its state lost with a full
+ * store and a worker restart, or the browser's url event still on its way) has its page read
+ * now, and the popup waits for that reading a moment, so that it says what the badge and the
+ * in-page alert say; it falls back to a verdict from the address alone, never stored over a
+ * reported one.
  */
-export async function tabStateFor(tabId: number, currentUrl: string | undefined): Promise<TabState | null> {
+export async function tabStateFor(tabId: number, currentUrl: string | undefined, readTab: (tabId: number) => Promise<void>): Promise<TabState | null> {
   const stored = await readTabState(tabId);
   if (currentUrl === undefined || stored?.url === currentUrl) return stored ?? null;
-  if (!isAssessedUrl(currentUrl)) return null;
-  const state = stored
-    ? addressOnly(tabId, currentUrl)
-    : await serialize(tabId, async () => {
-        // A report may have come in while this waited its turn: it stays.
-        const latest = await readTabState(tabId);
-        if (latest) return latest.url === currentUrl ? latest : addressOnly(tabId, currentUrl);
-        return judge(tabId, currentUrl, undefined, []);
-      });
-  void askToReport(tabId);
-  return state;
+  const address = await tabAddressOf(tabId, currentUrl);
+  if (address === undefined) return null;
+  const reading = readTab(tabId).catch(() => undefined);
+  await Promise.race([reading, new Promise((resolve) => setTimeout(resolve, POPUP_READ_WAIT_MS))]);
+  const latest = await readTabState(tabId);
+  if (latest?.url === currentUrl) return latest;
+  if (latest) return addressOnly(tabId, currentUrl, address);
+  return serialize(tabId, async () => {
+    // A reading may have come in while this waited its turn: it stays.
+    const now = await readTabState(tabId);
+    if (now) return now.url === currentUrl ? now : addressOnly(tabId, currentUrl, address);
+    return judge(tabId, currentUrl, undefined, []);
+  });
 }
 
 /** A verdict from the address alone, for the popup only: never stored. */
-function addressOnly(tabId: number, url: string): TabState {
-  return { tabId, url, verdict: withListFindings(assessPage(getAllowlist(), { url })), signals: null, frames: [], updatedAt: Date.now() };
+function addressOnly(tabId: number, url: string, address: string): TabState {
+  return { tabId, url, verdict: withListFindings(assessPage(getAllowlist(), { url: address })), signals: null, frames: [], updatedAt: Date.now() };
 }

@@ -1,12 +1,10 @@
-import { signedListPath } from '../core/signed-list-problems';
 import type { AdminStatus } from '../protocol/admin-messages';
 
 const SOURCE_NAMES = { catalog: 'built-in catalog', policy: "clinic's policy list", remote: "clinic's signed list", user: 'your own list' } as const;
 
 /** Who manages the extension, which lists are in force, and every policy value that could not be used. */
 export function PolicySection({ status }: { status: AdminStatus }) {
-  // The signed list's own problems are shown with the signed list (remote-list-section).
-  const problems = status.problems.filter((problem) => signedListPath(problem) === undefined);
+  const { problems } = status;
   return (
     <section aria-label="Your clinic's policy" data-policy="">
       <h2>Your clinic's policy</h2>

@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import { signedListPath } from '../core/signed-list-problems';
 import type { AdminStatus } from '../protocol/admin-messages';
 import { formatTime } from './format-time';
 import type { Act } from './options-app';
@@ -13,10 +12,7 @@ export function RemoteListSection({ status, act }: { status: AdminStatus; act: A
   const [error, setError] = useState<string | undefined>(undefined);
   const { url, inForce, lastSuccessAt, lastAttemptAt, lastFailure } = status.remote;
   if (url === undefined && inForce === undefined) return null;
-  const ignored = status.problems.flatMap((problem) => {
-    const path = signedListPath(problem);
-    return path === undefined ? [] : [{ path, message: problem.message }];
-  });
+  const ignored = inForce?.ignored ?? [];
 
   const checkNow = async (): Promise<void> => {
     setBusy(true);

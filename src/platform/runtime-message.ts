@@ -1,4 +1,5 @@
 import { nativeBrowserOf } from './native-browser';
+import { ownGlobal } from './own-global';
 
 /**
  * `runtime.sendMessage` for the content scripts, the one extension API they use, without
@@ -16,7 +17,7 @@ interface Runtime {
 
 export function runtimeOf(scope: object): Runtime | undefined {
   const native = nativeBrowserOf(scope) as { runtime: Runtime } | undefined;
-  return native?.runtime ?? (scope as { chrome?: { runtime?: Runtime } }).chrome?.runtime;
+  return native?.runtime ?? (ownGlobal(scope, 'chrome') as { runtime?: Runtime } | undefined)?.runtime;
 }
 
 export function sendRuntimeMessage(message: unknown, scope: object = globalThis): Promise<unknown> {

@@ -70,7 +70,17 @@ export interface AdminStatus {
   policyDomains: string[];
   remote: {
     url?: string | undefined;
-    inForce?: { version: number; expires: string; entries: number; acceptedAt: number; expired: boolean } | undefined;
+    inForce?:
+      | {
+          version: number;
+          expires: string;
+          entries: number;
+          acceptedAt: number;
+          expired: boolean;
+          /** Entries of the list in force that the allowlist leaves out (a public suffix), by their path in the list. */
+          ignored: AllowlistProblem[];
+        }
+      | undefined;
     lastAttemptAt?: number | undefined;
     lastSuccessAt?: number | undefined;
     lastFailure?: RemoteListFailure | undefined;

@@ -14,14 +14,16 @@ import { adminPageMessageSchemas, type AdminReplyTypes } from './admin-messages'
  * frame's and the tab's addresses from the browser.
  */
 export const contentMessageSchema = z.discriminatedUnion('type', [
-  /** `ui`, here and below: the page UI is in the sender's world already (content/page-ui-contract), so an answer that shows something needs no injection of it. */
-  z.object({ type: z.literal('page-signals'), signals: pageSignalsSchema, ui: z.boolean().optional() }).strict(),
+  /** The document reports itself (it changed after it was read, or it has had no answer); `reading` numbers it as the background's readings are (protocol/page-api). */
+  z.object({ type: z.literal('page-signals'), signals: pageSignalsSchema, reading: z.number().int().positive() }).strict(),
   /** "I trust this site": the look-alike this frame is guarded against, as the background judges it. */
   z.object({ type: z.literal('dismiss-lookalike-guard') }).strict(),
   /** The page-world hook saw a call start; for a camera or screen request the reply says whether to ask the user. */
-  z.object({ type: z.literal('call-activity'), activity: z.enum(['camera-or-microphone', 'screen', 'peer-connection', 'frame-encryption']), ui: z.boolean().optional() }).strict(),
+  z.object({ type: z.literal('call-activity'), activity: z.enum(['camera-or-microphone', 'screen', 'peer-connection', 'frame-encryption']) }).strict(),
   /** The user started typing in this frame: if it is a chat widget, the top frame shows the one-time caution. */
   z.object({ type: z.literal('chat-typing') }).strict(),
+  /** The page keeps removing or covering the warning: the background may put its own warning page in its place. */
+  z.object({ type: z.literal('warning-fought') }).strict(),
 ]);
 
 /** A hostname as the popup got it from `list-dismissals`: normalised, so it matches the stored key. */
@@ -79,8 +81,8 @@ export interface Dismissal {
   at: number;
 }
 
-/** The background's answer to a frame's `page-signals`, or to its reading of the frame (protocol/page-api). */
-export interface PageReport {
+/** The background's answer to a reading of a document, or to its own report (protocol/page-api): what it shows. */
+export interface PageAnswer {
   /** What the in-page alert shows: the tab's verdict less trusted sites' look-alike findings; null in frames. */
   alert: Verdict | null;
   /** Arms the password-field guard in this frame; null when there is nothing to guard or the user trusts the site. */
@@ -90,11 +92,13 @@ export interface PageReport {
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export interface ReplyTypes {
-  'page-signals': PageReport;
+  'page-signals': PageAnswer;
   'dismiss-lookalike-guard': Dismissal;
   /** Null for activity that needs no answer (a peer connection, frame encryption). */
   'call-activity': CallReply | null;
   'chat-typing': null;
+  /** Whether the page was replaced by the extension's warning page. */
+  'warning-fought': boolean;
   'get-tab-state': TabState | null;
   'list-dismissals': Dismissal[];
   /** False when there was no such dismissal. */

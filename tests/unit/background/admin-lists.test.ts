@@ -30,7 +30,7 @@ async function status(): Promise<AdminStatus> {
 }
 async function pageReports(tabId: number, url: string): Promise<void> {
   fake.openTabs.set(tabId, { id: tabId, url });
-  const [reply] = fake.browser.runtime.onMessage.fire({ type: 'page-signals', signals: quiet }, { id: EXTENSION_ID, url, frameId: 0, tab: { id: tabId, url } });
+  const [reply] = fake.browser.runtime.onMessage.fire({ type: 'page-signals', signals: quiet, reading: 1 }, { id: EXTENSION_ID, url, frameId: 0, tab: { id: tabId, url } });
   await reply;
 }
 /** The admin edits the policy; the browser says so. */
@@ -103,7 +103,7 @@ describe('admin policy and lists in the background', () => {
         return reply as Promise<Reply<{ guard: { site: string; locked?: true } | null }>>;
       };
       const guardNow = async () => {
-        const reply = await fromPage({ type: 'page-signals', signals: login });
+        const reply = await fromPage({ type: 'page-signals', signals: login, reading: 1 });
         if (!reply.ok) throw new Error(reply.error);
         return reply.value.guard;
       };

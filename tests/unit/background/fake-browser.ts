@@ -72,6 +72,12 @@ function createFakeBrowser() {
   const injected: Injection[] = [];
   /** What a tab's top frame answers when the background reads it (nothing, by default: no content script). */
   const readings = new Map<number, unknown>();
+  /** Tabs whose top document has the page UI in it (injected by file). */
+  const withPageUi = new Set<number>();
+  /** Every tab navigation the background started (tabs.update). */
+  const updatedTabs: { tabId: number; url?: string }[] = [];
+  /** The content settings the background set, in order ('clear' for a clear). */
+  const contentSettings: { type: string; pattern?: string; setting: string }[] = [];
   const documentIdOf = (tabId: number): string => `document-of-tab-${tabId}`;
 
   const area = (name: keyof typeof areas) => {
@@ -97,7 +103,19 @@ function createFakeBrowser() {
     return Promise.resolve();
   };
 
+  const contentSetting = (type: string) => ({
+    set: ({ primaryPattern, setting }: { primaryPattern: string; setting: string }) => {
+      contentSettings.push({ type, pattern: primaryPattern, setting });
+      return Promise.resolve();
+    },
+    clear: () => {
+      contentSettings.push({ type, setting: 'clear' });
+      return Promise.resolve();
+    },
+  });
+
   const browser = {
+    contentSettings: { camera: contentSetting('camera'), microphone: contentSetting('microphone') },
     runtime: {
       id: EXTENSION_ID,
       getURL: (path: string) => `chrome-extension://${EXTENSION_ID}/${path}`,
@@ -130,8 +148,22 @@ function createFakeBrowser() {
       executeScript: (injection: Injection) => {
         injected.push(injection);
         const { tabId } = injection.target;
-        if (injection.func?.name !== 'readPageInFrame' || !readings.has(tabId)) return Promise.resolve([]);
-        return Promise.resolve([{ frameId: 0, documentId: documentIdOf(tabId), result: structuredClone(readings.get(tabId)) }]);
+        const answer = (result: unknown) => Promise.resolve([{ frameId: 0, documentId: documentIdOf(tabId), result }]);
+        if (injection.files !== undefined) {
+          withPageUi.add(tabId);
+          return answer(undefined);
+        }
+        // As the injected functions of protocol/page-api do in a document with our content script.
+        switch (injection.func?.name) {
+          case 'readPageInFrame':
+            return readings.has(tabId) ? answer(structuredClone(readings.get(tabId))) : Promise.resolve([]);
+          case 'pageUiInFrame':
+            return answer(withPageUi.has(tabId));
+          case 'showInFrame':
+            return answer(injection.args?.[2] === true && !withPageUi.has(tabId) ? 'needs-ui' : 'shown');
+          default:
+            return answer(null);
+        }
       },
     },
     webNavigation: {
@@ -140,6 +172,9 @@ function createFakeBrowser() {
         return Promise.resolve(tab && frameId === 0 ? { url: tab.url, documentId: documentIdOf(tabId) } : null);
       },
       onDOMContentLoaded: new FakeEvent<(details: { tabId: number; frameId: number }) => void>(),
+      onBeforeNavigate: new FakeEvent<(details: { tabId: number; frameId: number; url: string }) => void>(),
+      onCommitted: new FakeEvent<(details: { tabId: number; frameId: number; url: string; documentId?: string }) => void>(),
+      onCreatedNavigationTarget: new FakeEvent<(details: { sourceTabId: number; sourceFrameId: number; tabId: number; url: string }) => void>(),
       onHistoryStateUpdated: new FakeEvent<(details: { tabId: number; frameId: number }) => void>(),
       onReferenceFragmentUpdated: new FakeEvent<(details: { tabId: number; frameId: number }) => void>(),
     },
@@ -149,6 +184,14 @@ function createFakeBrowser() {
         return tab ? Promise.resolve({ ...tab }) : Promise.reject(new Error(`No tab with id: ${tabId}.`));
       },
       query: () => Promise.resolve([...openTabs.values()].map((tab) => ({ ...tab }))),
+      update: (tabId: number, change: { url?: string }) => {
+        updatedTabs.push({ tabId, ...change });
+        return Promise.resolve({ id: tabId, ...change });
+      },
+      remove: (tabId: number) => {
+        openTabs.delete(tabId);
+        return Promise.resolve();
+      },
       sendMessage: (tabId: number, message: unknown, options?: unknown) => {
         sentToTabs.push({ tabId, message, options });
         return Promise.resolve(undefined);
@@ -169,6 +212,9 @@ function createFakeBrowser() {
     sentToTabs,
     injected,
     readings,
+    withPageUi,
+    updatedTabs,
+    contentSettings,
     managed,
     alarms,
     local: areas.local,
@@ -181,6 +227,9 @@ function createFakeBrowser() {
       sentToTabs.length = 0;
       injected.length = 0;
       readings.clear();
+      withPageUi.clear();
+      updatedTabs.length = 0;
+      contentSettings.length = 0;
       managed.policy = {};
       managed.held = false;
       alarms.clear();

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageSignals } from '../../../src/core/page-signals';
-import type { PageReport, Reply, TabState } from '../../../src/protocol/messages';
+import type { PageAnswer, Reply, TabState } from '../../../src/protocol/messages';
 import { EXTENSION_ID, fake } from './fake-browser';
 
 // The background as it runs in the worker (its listeners, router, store and badge), on the fake.
@@ -11,10 +11,10 @@ const quiet: PageSignals = { isSecureContext: true, passwordFields: 0, forms: []
 const login = (action: string): PageSignals => ({ ...quiet, passwordFields: 1, forms: [{ action, method: 'post', hasPassword: true }] });
 const LOOKALIKE = 'https://d0xy.me/login';
 
-function pageReports(tabId: number, url: string, signals: PageSignals): Promise<Reply<PageReport>> {
+function pageReports(tabId: number, url: string, signals: PageSignals): Promise<Reply<PageAnswer>> {
   fake.openTabs.set(tabId, { id: tabId, url });
-  const [reply] = fake.browser.runtime.onMessage.fire({ type: 'page-signals', signals }, { id: EXTENSION_ID, url, frameId: 0, tab: { id: tabId, url } });
-  return reply as Promise<Reply<PageReport>>;
+  const [reply] = fake.browser.runtime.onMessage.fire({ type: 'page-signals', signals, reading: 1 }, { id: EXTENSION_ID, url, frameId: 0, tab: { id: tabId, url } });
+  return reply as Promise<Reply<PageAnswer>>;
 }
 
 function navigates(tabId: number, url: string): void {
@@ -172,50 +172,55 @@ describe('the popup reading a tab', () => {
 
 describe('the page UI for pages that report themselves', () => {
   const uiInjections = (tabId: number) => fake.injected.filter((injection) => injection.target.tabId === tabId && injection.files !== undefined);
-  const reportsFrom = async (tabId: number, ui: boolean | undefined): Promise<void> => {
+  const reportsFrom = async (tabId: number): Promise<PageAnswer> => {
     const sender = { id: EXTENSION_ID, url: LOOKALIKE, frameId: 0, documentId: `document-${tabId}`, tab: { id: tabId, url: LOOKALIKE } };
-    const [reply] = fake.browser.runtime.onMessage.fire({ type: 'page-signals', signals: login(LOOKALIKE), ...(ui === undefined ? {} : { ui }) }, sender);
-    const answer = await (reply as Promise<Reply<PageReport>>);
+    const [reply] = fake.browser.runtime.onMessage.fire({ type: 'page-signals', signals: login(LOOKALIKE), reading: 1 }, sender);
+    const answer = await (reply as Promise<Reply<PageAnswer>>);
     if (!answer.ok) throw new Error(answer.error);
+    return answer.value;
   };
 
-  it('goes into the sending document before an answer that shows something, unless the page says it has it', async () => {
+  it('goes into the sending document before a reply that shows something, once: whether it is there is asked of that document, never taken from the page', async () => {
     fake.openTabs.set(11, { id: 11, url: LOOKALIKE });
-    await reportsFrom(11, undefined);
+    const answer = await reportsFrom(11);
+    expect(answer.alert?.level).toBe('danger');
     expect(uiInjections(11).map((injection) => injection.target)).toEqual([{ tabId: 11, documentIds: ['document-11'] }]);
-    await reportsFrom(11, true);
+    await reportsFrom(11);
     expect(uiInjections(11)).toHaveLength(1);
+    expect(fake.injected.filter((injection) => injection.target.tabId === 11 && injection.func?.name === 'pageUiInFrame')).toHaveLength(2);
   });
 });
 
 describe('reading pages from the background', () => {
   const shownIn = (tabId: number) => fake.injected.filter((injection) => injection.target.tabId === tabId && injection.func?.name === 'showInFrame');
+  const quiet = { isSecureContext: true, passwordFields: 0, forms: [], videoElements: 0, iframes: [] };
 
   it('reads a frame once it has been parsed, judges the reading, and shows the answer in that very document', async () => {
     fake.openTabs.set(7, { id: 7, url: LOOKALIKE });
-    fake.readings.set(7, { signals: login(LOOKALIKE), reading: 3, showing: false, ui: false });
+    fake.readings.set(7, { signals: login(LOOKALIKE), reading: 3, showing: false });
     fake.browser.webNavigation.onDOMContentLoaded.fire({ tabId: 7, frameId: 0 });
     await vi.waitFor(() => {
-      expect(shownIn(7)).toHaveLength(1);
+      expect(shownIn(7)).toHaveLength(2);
     });
     expect(readsOf(7)[0]?.target).toEqual({ tabId: 7, frameIds: [0] });
     expect(stored(7)?.verdict.level).toBe('danger');
     expect(stored(7)?.signals?.passwordFields).toBe(1);
-    const [show] = shownIn(7);
-    expect(show?.target).toEqual({ tabId: 7, documentIds: ['document-of-tab-7'] });
-    const [answer, reading] = show?.args as [PageReport, number];
+    // The first try finds no page UI in the document; it goes in, and the answer is shown.
+    const [first, second] = shownIn(7);
+    expect(first?.target).toEqual({ tabId: 7, documentIds: ['document-of-tab-7'] });
+    const [answer, reading, needsUi] = second?.args as [PageAnswer, number, boolean];
     expect(reading).toBe(3);
+    expect(needsUi).toBe(true);
     expect(answer.alert?.level).toBe('danger');
-    // The page UI went in first, into the same document.
     const ui = fake.injected.filter((injection) => injection.target.tabId === 7 && injection.files !== undefined);
     expect(ui.map((injection) => injection.target)).toEqual([{ tabId: 7, documentIds: ['document-of-tab-7'] }]);
-    expect(fake.injected.indexOf(ui[0]!)).toBeLessThan(fake.injected.indexOf(show!));
+    expect(fake.injected.indexOf(first!)).toBeLessThan(fake.injected.indexOf(ui[0]!));
+    expect(fake.injected.indexOf(ui[0]!)).toBeLessThan(fake.injected.indexOf(second!));
   });
 
-  it('sends no answer to a page with nothing to show and nothing shown, and takes away what a page shows', async () => {
-    const quiet = { isSecureContext: true, passwordFields: 0, forms: [], videoElements: 0, iframes: [] };
+  it('sends no answer to a page with nothing to show, nothing shown and no password field, and takes away what a page shows', async () => {
     fake.openTabs.set(10, { id: 10, url: 'https://news.example.org/article' });
-    fake.readings.set(10, { signals: quiet, reading: 1, showing: false, ui: false });
+    fake.readings.set(10, { signals: quiet, reading: 1, showing: false });
     fake.browser.webNavigation.onDOMContentLoaded.fire({ tabId: 10, frameId: 0 });
     await vi.waitFor(() => {
       expect(stored(10)?.signals).toEqual(quiet);
@@ -224,20 +229,30 @@ describe('reading pages from the background', () => {
     expect(fake.injected.filter((injection) => injection.target.tabId === 10).map((injection) => injection.func?.name ?? 'files')).toEqual(['readPageInFrame']);
 
     // The same quiet page with an alert still up from before: the answer takes it away, and
-    // needs no page UI injected for that (it is there).
-    fake.readings.set(10, { signals: quiet, reading: 2, showing: true, ui: true });
+    // needs no page UI for that.
+    fake.readings.set(10, { signals: quiet, reading: 2, showing: true });
     fake.browser.webNavigation.onHistoryStateUpdated.fire({ tabId: 10, frameId: 0 });
     await vi.waitFor(() => {
       expect(shownIn(10)).toHaveLength(1);
     });
-    expect((shownIn(10)[0]?.args as [PageReport, number])[0]).toMatchObject({ guard: null });
+    expect(shownIn(10)[0]?.args).toMatchObject([{ guard: null }, 2, false]);
     expect(fake.injected.some((injection) => injection.target.tabId === 10 && injection.files !== undefined)).toBe(false);
+  });
+
+  it('always answers a page with a password field, even with nothing to show: its guard is waiting to know', async () => {
+    fake.openTabs.set(12, { id: 12, url: 'https://forum.example.org/login' });
+    fake.readings.set(12, { signals: login('https://forum.example.org/login'), reading: 1, showing: false });
+    fake.browser.webNavigation.onDOMContentLoaded.fire({ tabId: 12, frameId: 0 });
+    await vi.waitFor(() => {
+      expect(shownIn(12)).toHaveLength(1);
+    });
+    expect(shownIn(12)[0]?.args).toMatchObject([{ alert: { level: 'neutral' }, guard: null }, 1, false]);
   });
 
   it('refuses a malformed reading: a page cannot hand the background anything but signals', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     fake.openTabs.set(8, { id: 8, url: LOOKALIKE });
-    fake.readings.set(8, { signals: { ...login(LOOKALIKE), passwordFields: -1 }, reading: 1, showing: false, ui: false });
+    fake.readings.set(8, { signals: { ...login(LOOKALIKE), passwordFields: -1 }, reading: 1, showing: false });
     fake.browser.webNavigation.onDOMContentLoaded.fire({ tabId: 8, frameId: 0 });
     await vi.waitFor(() => {
       expect(warn).toHaveBeenCalledWith(expect.stringContaining('malformed reading'), expect.anything());
@@ -246,7 +261,7 @@ describe('reading pages from the background', () => {
     expect(shownIn(8)).toHaveLength(0);
   });
 
-  it('judges nothing when the frame has nothing to read (still parsing, or already judged)', async () => {
+  it('judges nothing when the frame has nothing to read (no content script of ours there)', async () => {
     fake.openTabs.set(9, { id: 9, url: LOOKALIKE });
     fake.readings.set(9, null);
     fake.browser.webNavigation.onDOMContentLoaded.fire({ tabId: 9, frameId: 0 });
@@ -254,6 +269,90 @@ describe('reading pages from the background', () => {
     expect(readsOf(9)).toHaveLength(1);
     expect(shownIn(9)).toHaveLength(0);
     expect(stored(9)).toBeUndefined();
+  });
+});
+
+describe('answers from the address, as the navigation commits', () => {
+  const shownIn = (tabId: number) => fake.injected.filter((injection) => injection.target.tabId === tabId && injection.func?.name === 'showInFrame');
+
+  it('arms the guard and shows the alert in the new document of a look-alike, before the page has loaded', async () => {
+    fake.openTabs.set(20, { id: 20, url: 'https://example.org/' });
+    fake.browser.webNavigation.onCommitted.fire({ tabId: 20, frameId: 0, url: LOOKALIKE, documentId: 'new-document' });
+    await vi.waitFor(() => {
+      expect(shownIn(20).length).toBeGreaterThan(0);
+    });
+    const last = shownIn(20).at(-1)!;
+    expect(last.target).toEqual({ tabId: 20, documentIds: ['new-document'] });
+    expect(last.args).toMatchObject([{ alert: { level: 'caution' }, guard: { site: 'd0xy.me', target: 'doxy.me' } }, 0, true]);
+  });
+
+  it('says nothing at commit to an ordinary page', async () => {
+    fake.openTabs.set(21, { id: 21, url: 'https://example.org/' });
+    fake.browser.webNavigation.onCommitted.fire({ tabId: 21, frameId: 0, url: 'https://news.example.org/', documentId: 'quiet-document' });
+    await idle();
+    expect(shownIn(21)).toHaveLength(0);
+  });
+});
+
+describe('documents that leave http(s): judged as the site that made them', () => {
+  it('judges a tab moved to a blob: address by the origin that made the blob', async () => {
+    const blob = 'blob:https://d0xy.me/0b6f2c1e-4e57-4b7c-9c0e-1d5b0a0c5b9e';
+    await pageReports(30, blob, login(blob));
+    expect(stored(30)).toMatchObject({ url: blob, verdict: { host: 'd0xy.me', level: 'danger' } });
+    expect(fake.badges.get(30)?.text).toBe('!!');
+  });
+
+  it('judges an about:blank popup by the frame that opened it', async () => {
+    fake.openTabs.set(31, { id: 31, url: LOOKALIKE });
+    fake.browser.webNavigation.onCreatedNavigationTarget.fire({ sourceTabId: 31, sourceFrameId: 0, tabId: 32, url: 'about:blank' });
+    await vi.waitFor(() => {
+      expect(fake.session.get('creator:32')).toBe(LOOKALIKE);
+    });
+    await pageReports(32, 'about:blank', login('about:blank'));
+    expect(stored(32)).toMatchObject({ url: 'about:blank', verdict: { host: 'd0xy.me', level: 'danger' } });
+  });
+
+  it('judges nothing for an about:blank tab that no page made', async () => {
+    await pageReports(33, 'about:blank', login('about:blank'));
+    expect(stored(33)).toBeUndefined();
+  });
+});
+
+describe('the warning page in place of a page that fights its warning', () => {
+  const fights = async (tabId: number, url: string): Promise<Reply<boolean>> => {
+    const [reply] = fake.browser.runtime.onMessage.fire({ type: 'warning-fought' }, { id: EXTENSION_ID, url, frameId: 0, tab: { id: tabId, url } });
+    return reply as Promise<Reply<boolean>>;
+  };
+
+  it('replaces a warned page, and the popup still shows its verdict', async () => {
+    await pageReports(40, LOOKALIKE, login(LOOKALIKE));
+    expect(await fights(40, LOOKALIKE)).toEqual({ ok: true, value: true });
+    const warningPage = `chrome-extension://${EXTENSION_ID}/src/warning/index.html?tab=40`;
+    expect(fake.updatedTabs).toEqual([{ tabId: 40, url: warningPage }]);
+    fake.openTabs.set(40, { id: 40, url: warningPage });
+    expect(await popupReads(40)).toMatchObject({ url: LOOKALIKE, verdict: { level: 'danger' } });
+  });
+
+  it('never replaces a page nothing warns about, whatever it says', async () => {
+    await pageReports(41, 'https://news.example.org/', { isSecureContext: true, passwordFields: 0, forms: [], videoElements: 0, iframes: [] });
+    expect(await fights(41, 'https://news.example.org/')).toEqual({ ok: true, value: false });
+    expect(fake.updatedTabs).toEqual([]);
+  });
+});
+
+describe("the clinic's camera block, enforced by the browser too", () => {
+  it('closes the camera on an unverified site as its navigation starts, and not on a verified one', async () => {
+    fake.managed.policy = { actions: { unknownVideoPlatform: 'block' } };
+    fake.browser.storage.onChanged.fire({}, 'managed');
+    await vi.waitFor(async () => {
+      fake.browser.webNavigation.onBeforeNavigate.fire({ tabId: 50, frameId: 0, url: 'https://visits.example-telehealth.net/room' });
+      await idle();
+      expect(fake.contentSettings).toContainEqual({ type: 'camera', pattern: 'https://visits.example-telehealth.net:*/*', setting: 'block' });
+    });
+    expect(fake.contentSettings).toContainEqual({ type: 'microphone', pattern: 'https://visits.example-telehealth.net:*/*', setting: 'block' });
+    fake.browser.webNavigation.onBeforeNavigate.fire({ tabId: 51, frameId: 0, url: 'https://doxy.me/drsmith' });
+    await idle();
+    expect(fake.contentSettings.some((rule) => rule.pattern?.includes('doxy.me'))).toBe(false);
   });
 });
 
@@ -270,7 +369,7 @@ describe('tabs the extension did not see open', () => {
     expect(stored(3)).toBeUndefined();
   });
 
-  it("moves a replaced tab's state to the tab that took its place, and asks the new page to report", async () => {
+  it("moves a replaced tab's state to the tab that took its place, and reads the new page", async () => {
     await pageReports(1, LOOKALIKE, login(LOOKALIKE));
     fake.openTabs.delete(1);
     fake.openTabs.set(5, { id: 5, url: LOOKALIKE });

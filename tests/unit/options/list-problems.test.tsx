@@ -18,14 +18,13 @@ const status: AdminStatus = {
   clinicName: 'Example Clinic',
   problems: [
     { path: 'allowlist[1].domain', message: suffix('github.io') },
-    { path: 'signed list entries[3].domain', message: suffix('herokuapp.com') },
   ],
   allowlistMode: 'add',
   sources: ['catalog', 'policy', 'remote'],
   policyDomains: ['telehealth.example-clinic.org'],
   remote: {
     url: 'https://lists.example-clinic.org/l.json',
-    inForce: { version: 4, expires: '2026-09-30T00:00:00Z', entries: 5, acceptedAt: 1, expired: false },
+    inForce: { version: 4, expires: '2026-09-30T00:00:00Z', entries: 5, acceptedAt: 1, expired: false, ignored: [{ path: 'entries[3].domain', message: suffix('herokuapp.com') }] },
     lastSuccessAt: Date.UTC(2026, 5, 1),
     lastAttemptAt: Date.UTC(2026, 5, 1),
   },

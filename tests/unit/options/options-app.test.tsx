@@ -16,7 +16,7 @@ const base: AdminStatus = {
   policyDomains: ['telehealth.example-clinic.org'],
   remote: {
     url: 'https://lists.example-clinic.org/l.json',
-    inForce: { version: 4, expires: '2026-09-30T00:00:00Z', entries: 3, acceptedAt: 1, expired: false },
+    inForce: { version: 4, expires: '2026-09-30T00:00:00Z', entries: 3, acceptedAt: 1, expired: false, ignored: [] },
     lastSuccessAt: Date.UTC(2026, 5, 1),
     lastAttemptAt: Date.UTC(2026, 5, 2),
     lastFailure: { at: Date.UTC(2026, 5, 2), reason: 'rollback', message: 'version 3 is older than the version already in use (4)' },

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Dismissal, PageReport } from '../../../src/protocol/messages';
+import type { Dismissal, PageAnswer } from '../../../src/protocol/messages';
 import { createRouter, type Sender } from '../../../src/protocol/router';
 import { adminHandlerStubs } from './admin-handler-stubs';
 
@@ -7,7 +7,7 @@ const EXTENSION_ID = 'ljbanadpekglijmpjdpnphaljafnjdkn';
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 const signals = { isSecureContext: true, passwordFields: 1, forms: [], videoElements: 0, iframes: [] };
 
-const report: PageReport = { alert: null, guard: null };
+const report: PageAnswer = { alert: null, guard: null };
 const dismissal: Dismissal = { host: 'd0xy.me', target: 'doxy.me', at: 1 };
 
 function setup() {
@@ -21,7 +21,7 @@ function setup() {
   const route = createRouter({
     extensionId: EXTENSION_ID,
     extensionOrigin: ORIGIN,
-    content: { 'page-signals': pageSignals, 'dismiss-lookalike-guard': dismissGuard, 'call-activity': callActivity, 'chat-typing': chatTyping },
+    content: { 'page-signals': pageSignals, 'dismiss-lookalike-guard': dismissGuard, 'call-activity': callActivity, 'chat-typing': chatTyping, 'warning-fought': vi.fn(() => Promise.resolve(true)) },
     pages: { 'get-tab-state': getTabState, 'list-dismissals': listDismissals, 'undo-dismissal': undoDismissal, ...adminHandlerStubs },
   });
   return { route, pageSignals, dismissGuard, callActivity, chatTyping, getTabState, listDismissals, undoDismissal };
@@ -33,10 +33,10 @@ const popupSender: Sender = { id: EXTENSION_ID, url: `${ORIGIN}src/popup/index.h
 describe('message router', () => {
   it("hands a top frame's message to its handler with the browser-reported tab URL for both addresses", async () => {
     const { route, pageSignals } = setup();
-    const reply = await route({ type: 'page-signals', signals }, { ...contentSender, url: 'https://d0xy.me/login#step-2' });
+    const reply = await route({ type: 'page-signals', signals, reading: 1 }, { ...contentSender, url: 'https://d0xy.me/login#step-2' });
     expect(reply).toEqual({ ok: true, value: report });
     expect(pageSignals).toHaveBeenCalledWith(
-      { type: 'page-signals', signals },
+      { type: 'page-signals', signals, reading: 1 },
       { tabId: 7, frameId: 0, tabUrl: 'https://d0xy.me/login', frameUrl: 'https://d0xy.me/login' },
     );
   });
@@ -44,16 +44,16 @@ describe('message router', () => {
   it("hands a frame's message over with the frame's own browser-reported address", async () => {
     const { route, pageSignals } = setup();
     const frameSender: Sender = { ...contentSender, frameId: 3, url: 'https://d0xy.me/frame', tab: { id: 7, url: 'https://forum.example.org/' } };
-    await route({ type: 'page-signals', signals }, frameSender);
+    await route({ type: 'page-signals', signals, reading: 1 }, frameSender);
     expect(pageSignals).toHaveBeenCalledWith(
-      { type: 'page-signals', signals },
+      { type: 'page-signals', signals, reading: 1 },
       { tabId: 7, frameId: 3, tabUrl: 'https://forum.example.org/', frameUrl: 'https://d0xy.me/frame' },
     );
   });
 
   it('rejects a frame whose sender carries no address of its own', async () => {
     const { route, pageSignals } = setup();
-    const reply = await route({ type: 'page-signals', signals }, { ...contentSender, frameId: 3, url: undefined });
+    const reply = await route({ type: 'page-signals', signals, reading: 1 }, { ...contentSender, frameId: 3, url: undefined });
     expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('no address') as unknown });
     expect(pageSignals).not.toHaveBeenCalled();
   });
@@ -69,8 +69,8 @@ describe('message router', () => {
 
   it('drops messages from other extensions unanswered, before reading them', () => {
     const { route, pageSignals } = setup();
-    expect(route({ type: 'page-signals', signals }, { ...contentSender, id: 'someotherextensionidxxxxxxxxxxxx' })).toBeUndefined();
-    expect(route({ type: 'page-signals', signals }, { ...contentSender, id: undefined })).toBeUndefined();
+    expect(route({ type: 'page-signals', signals, reading: 1 }, { ...contentSender, id: 'someotherextensionidxxxxxxxxxxxx' })).toBeUndefined();
+    expect(route({ type: 'page-signals', signals, reading: 1 }, { ...contentSender, id: undefined })).toBeUndefined();
     expect(pageSignals).not.toHaveBeenCalled();
   });
 
@@ -98,7 +98,7 @@ describe('message router', () => {
     const { route, getTabState } = setup();
     expect(await route({ type: 'get-tab-state', tabId: 3 }, popupSender)).toEqual({ ok: true, value: null });
     expect(getTabState).toHaveBeenCalledOnce();
-    expect(await route({ type: 'page-signals', signals }, popupSender)).toMatchObject({ ok: false });
+    expect(await route({ type: 'page-signals', signals, reading: 1 }, popupSender)).toMatchObject({ ok: false });
     expect(await route({ type: 'dismiss-lookalike-guard' }, popupSender)).toMatchObject({ ok: false });
   });
 
@@ -132,7 +132,7 @@ describe('message router', () => {
 
   it('rejects a content message whose sender has no tab', async () => {
     const { route } = setup();
-    expect(await route({ type: 'page-signals', signals }, { id: EXTENSION_ID, url: 'https://x.example/' })).toMatchObject({ ok: false });
+    expect(await route({ type: 'page-signals', signals, reading: 1 }, { id: EXTENSION_ID, url: 'https://x.example/' })).toMatchObject({ ok: false });
   });
 
   it('turns a failing handler into an error reply', async () => {
@@ -144,6 +144,7 @@ describe('message router', () => {
         'dismiss-lookalike-guard': () => Promise.resolve(dismissal),
         'call-activity': () => Promise.resolve(null),
         'chat-typing': () => Promise.resolve(null),
+        'warning-fought': () => Promise.resolve(false),
       },
       pages: {
         'get-tab-state': () => Promise.resolve(null),
@@ -152,7 +153,7 @@ describe('message router', () => {
         ...adminHandlerStubs,
       },
     });
-    expect(await route({ type: 'page-signals', signals }, contentSender)).toEqual({ ok: false, error: 'storage full' });
+    expect(await route({ type: 'page-signals', signals, reading: 1 }, contentSender)).toEqual({ ok: false, error: 'storage full' });
   });
 
   it('passes call activity from content scripts, and only the kinds it knows', async () => {
