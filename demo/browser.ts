@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,17 @@ import { popupUrl, readPopupState, undoDismissalInPopup, type PopupState } from 
 import { isWorkerRunning, stopServiceWorker, waitForWorker } from './service-worker';
 import { pollUntil } from './wait';
 
-export const DEFAULT_DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+/**
+ * The built extension: `dist/`, or the folder `TELEHEALTH_GUARD_DIST` names (to run the same
+ * end-to-end tests against another build, such as the one a change started from).
+ */
+export const DEFAULT_DIST = distFromEnvironment() ?? fileURLToPath(new URL('../dist/', import.meta.url));
+
+function distFromEnvironment(): string | undefined {
+  const dir = process.env.TELEHEALTH_GUARD_DIST;
+  if (dir === undefined || dir === '') return undefined;
+  return dir.endsWith('/') ? dir : `${dir}/`;
+}
 
 export interface LaunchOptions {
   /** The built extension; `dist/` by default. */
@@ -18,6 +28,14 @@ export interface LaunchOptions {
   headless?: boolean;
   /** A profile to start with and keep on close (what survives a browser restart); a fresh one by default. */
   profileDir?: string;
+  /**
+   * Chromium's own camera and microphone prompt answered yes by a flag (true, the default). With
+   * false the browser decides as it would for a user: by the profile's site settings (see
+   * `preferences`) and the extension's content settings, both of which the flag overrides.
+   */
+  fakeMediaPrompt?: boolean;
+  /** Merged into the profile's `Default/Preferences` before launch: settings the user made earlier, such as site permissions. */
+  preferences?: Record<string, unknown>;
 }
 
 export interface ExtensionBrowser {
@@ -64,7 +82,7 @@ function manifestKey(distDir: string): string {
 }
 
 /** Launch flags; without `distDir`, the same browser with no extension (a benchmark's baseline). */
-export function chromiumArgs(distDir: string | undefined): string[] {
+export function chromiumArgs(distDir: string | undefined, { fakeMediaPrompt = true }: { fakeMediaPrompt?: boolean } = {}): string[] {
   return [
     ...(distDir === undefined ? [] : [`--disable-extensions-except=${distDir}`, `--load-extension=${distDir}`]),
     '--no-sandbox',
@@ -80,13 +98,39 @@ export function chromiumArgs(distDir: string | undefined): string[] {
     '--ignore-certificate-errors',
     // Camera tests: a fake camera and microphone, and the browser's own permission prompt
     // answered yes, so only the extension's prompt stands between a page and the camera.
-    '--use-fake-ui-for-media-stream',
+    ...(fakeMediaPrompt ? ['--use-fake-ui-for-media-stream'] : []),
     '--use-fake-device-for-media-stream',
   ];
 }
 
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function mergeInto(target: Json, source: Json): Json {
+  for (const [key, value] of Object.entries(source)) {
+    const current = target[key];
+    target[key] = isObject(current) && isObject(value) ? mergeInto(current, value) : value;
+  }
+  return target;
+}
+
+/** Writes `preferences` into the profile's Default/Preferences, over what is there. */
+function writePreferences(profileDir: string, preferences: Json): void {
+  const dir = join(profileDir, 'Default');
+  const file = join(dir, 'Preferences');
+  mkdirSync(dir, { recursive: true });
+  const existing: unknown = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  writeFileSync(file, JSON.stringify(mergeInto(isObject(existing) ? existing : {}, preferences)));
+}
+
 /** Chromium with the built extension loaded, in a fresh profile that `close()` removes. */
-export async function launchExtensionBrowser({ distDir = DEFAULT_DIST, headless = true, profileDir: keptProfile }: LaunchOptions = {}): Promise<ExtensionBrowser> {
+export async function launchExtensionBrowser({
+  distDir = DEFAULT_DIST,
+  headless = true,
+  profileDir: keptProfile,
+  fakeMediaPrompt = true,
+  preferences,
+}: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const executablePath = chromiumPath();
   const expectedId = extensionIdFromKey(manifestKey(distDir));
   const profileDir = keptProfile ?? mkdtempSync(join(tmpdir(), 'thg-profile-'));
@@ -96,10 +140,11 @@ export async function launchExtensionBrowser({ distDir = DEFAULT_DIST, headless 
     if (keptProfile === undefined) rmSync(profileDir, { recursive: true, force: true });
   };
   try {
+    if (preferences !== undefined) writePreferences(profileDir, preferences);
     context = await chromium.launchPersistentContext(profileDir, {
       executablePath,
       headless,
-      args: chromiumArgs(distDir),
+      args: chromiumArgs(distDir, { fakeMediaPrompt }),
       // A real window sizes itself, and Ctrl-C is left to the caller, which closes the
       // browser and removes the profile; headless pages keep Playwright's defaults.
       ...(headless ? {} : { viewport: null, handleSIGINT: false, handleSIGTERM: false }),

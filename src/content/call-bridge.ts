@@ -1,5 +1,6 @@
 import type { CallActivityName } from '../core/findings';
-import { CALL_EVENT, DECISION_EVENT, parseCallEvent, type DecisionDetail } from '../main-world/call-events';
+import { parseHookMessage, type DecisionDetail } from '../main-world/call-events';
+import type { HookChannel } from '../main-world/private-channel';
 import type { CallReply } from '../protocol/call';
 import type { PromptAnswer } from './page-ui-contract';
 import type { Verdict } from '../core/assess';
@@ -12,18 +13,20 @@ export interface CallBridgeDeps {
   leave: () => void;
   /** The clinic blocks this: say so in the page. */
   showBlocked: (verdict: Verdict) => void;
+  /** The page attached a shadow root. */
+  onShadowRoot: () => void;
 }
 
 /**
- * Listens to the page-world hook: passes call activity to the background and answers each
- * camera request, after the user's choice where the background asks for a prompt. One
- * "continue" covers the rest of the page's requests: people are asked once, not per track.
- * `channel` is where the hook's events go: the window (see main-world/install-call-hook).
+ * Listens to the page-world hook over the private channel (main-world/private-channel): passes
+ * call activity to the background and answers each camera request, after the user's choice
+ * where the background asks for a prompt. One "continue" covers the rest of the page's
+ * requests: people are asked once, not per track.
  */
-export function startCallBridge(channel: EventTarget, deps: CallBridgeDeps): void {
+export function startCallBridge(channel: HookChannel, deps: CallBridgeDeps): void {
   let continued = false;
   const decide = (detail: DecisionDetail): void => {
-    channel.dispatchEvent(new CustomEvent(DECISION_EVENT, { detail: JSON.stringify(detail) }));
+    channel.send(JSON.stringify(detail));
   };
 
   const handleRequest = async (id: number, activity: 'camera-or-microphone' | 'screen'): Promise<void> => {
@@ -42,8 +45,9 @@ export function startCallBridge(channel: EventTarget, deps: CallBridgeDeps): voi
       return;
     }
     if (!reply) {
-      // No verdict to show: let the call go rather than hold a camera nobody can release.
-      decide({ id, decision: 'allow' });
+      // No answer (the extension is going away under the page, or the document is judged by
+      // nothing): nothing to ask the user with, and no verdict to open the camera on.
+      decide({ id, decision: 'deny' });
       return;
     }
     const answer = await deps.ask(reply.verdict, activity);
@@ -52,13 +56,11 @@ export function startCallBridge(channel: EventTarget, deps: CallBridgeDeps): voi
     if (!continued) deps.leave();
   };
 
-  channel.addEventListener(CALL_EVENT, (event) => {
-    const detail = parseCallEvent((event as CustomEvent<unknown>).detail);
-    if (!detail) return;
-    if (detail.type === 'activity') {
-      void deps.report(detail.activity).catch(() => undefined);
-      return;
-    }
-    void handleRequest(detail.id, detail.activity);
+  channel.onMessage((raw) => {
+    const message = parseHookMessage(raw);
+    if (!message) return;
+    if (message.type === 'shadow-root') deps.onShadowRoot();
+    else if (message.type === 'activity') void deps.report(message.activity).catch(() => undefined);
+    else void handleRequest(message.id, message.activity);
   });
 }

@@ -58,7 +58,7 @@ function warn(part: string, error: unknown): void {
 }
 
 export interface CollectOptions {
-  /** Look for password fields in open shadow roots too (see password-fields' mayHoldOpenShadowRoots). */
+  /** Look for password fields in open shadow roots too (see password-fields' mayHoldShadowRoots). */
   shadowRoots?: boolean;
   onError?: (part: string, error: unknown) => void;
 }

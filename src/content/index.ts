@@ -1,25 +1,33 @@
-import type { ContentMessage, Dismissal, PageReport, Reply } from '../protocol/messages';
 import type { CallReply } from '../protocol/call';
-import { answerShowsSomething, PAGE_API_KEY, type PageApi } from '../protocol/page-api';
-import { SHADOW_ROOT_EVENT } from '../main-world/shadow-root-notice';
+import type { ContentMessage, Dismissal, PageAnswer, Reply } from '../protocol/messages';
+import { answerShowsSomething, EARLY_ANSWER_KEY, PAGE_API_KEY, type InjectedAnswer, type PageApi } from '../protocol/page-api';
+import { defineOwnGlobal, ownGlobal } from '../platform/own-global';
 import { sendRuntimeMessage } from '../platform/runtime-message';
 import { startCallBridge } from './call-bridge';
-import { collectVisitSignals } from './collect-visit-signals';
-import { watchFirstTyping } from './typing-watch';
 import { collectPageSignals } from './collect-signals';
-import { loadedPageUi, pageUi } from './page-ui-contract';
-import { mayHoldOpenShadowRoots } from './password-fields';
+import { collectVisitSignals } from './collect-visit-signals';
+import { openHookChannel } from './hook-channel';
+import { createPageUiAccess } from './page-ui-contract';
+import { mayHoldShadowRoots, noteShadowRootsAttached } from './password-fields';
 import { PasswordGuard } from './password-guard';
 import { createReporter } from './reporter';
 import { documentUrlOf, readyStateOf } from './safe-dom';
+import { watchFirstTyping } from './typing-watch';
 import { watchPage } from './watch-page';
 
-// Runs at document_start in every frame: the guard's key listeners must be on the window
-// before any page script's. The background reads the page once it has been parsed, through
-// the PageApi below; the extension API is touched only to send what this script alone sees
-// (see protocol/page-api for why). Everything the page is shown comes from the page UI,
-// injected by the background when there is something to show (see page-ui-contract): this
-// script, which every page and frame compiles, holds only what each of them needs.
+// Runs at document_start in every frame, and in the about:blank, srcdoc, data: and blob:
+// documents pages make (match_origin_as_fallback): the guard's key listeners must be on the
+// window before any page script's, and the private channel to the page-world hook is handed
+// over before the page can watch. The background reads the page through the PageApi below;
+// the extension API is touched only to send what this script alone sees (see
+// protocol/page-api for why). Everything the page is shown comes from the page UI, injected
+// by the background when there is something to show (see page-ui-contract): this script,
+// which every page and frame compiles, holds only what each of them needs.
+//
+// Nothing here reads a global the page could stand in for: our own keys are own properties
+// of this world's global (platform/own-global), DOM reads go through safe-dom.
+
+const hook = openHookChannel(window, document);
 
 async function send<T>(message: ContentMessage): Promise<T | undefined> {
   const reply = (await sendRuntimeMessage(message)) as Reply<T> | undefined;
@@ -31,93 +39,157 @@ async function send<T>(message: ContentMessage): Promise<T | undefined> {
   return reply.value;
 }
 
-const guard = new PasswordGuard(window, {
-  onTrust: () => {
-    // The site is the one the background guards this frame against; it reads every page on
-    // it (this one too) again, which disarms their guards and alerts.
-    send<Dismissal>({ type: 'dismiss-lookalike-guard' }).catch((error: unknown) => {
-      console.warn('Telehealth Guard: could not save "trust this site":', error);
-    });
+const pageUi = createPageUiAccess(
+  {
+    onFought: () => {
+      send<boolean>({ type: 'warning-fought' }).catch((error: unknown) => {
+        console.warn('Telehealth Guard: could not ask for the warning page:', error);
+      });
+    },
   },
-  createOverlay: (actions, isTrusted) => pageUi().createOverlay(actions, isTrusted),
-});
-
-/** Whether the page has attached an open shadow root (the page-world hook tells, once). */
-let attachedShadowRoot = false;
-window.addEventListener(SHADOW_ROOT_EVENT, () => (attachedShadowRoot = true), { once: true });
-
-/** The last answer shown put something in the page. */
-let showing = false;
-
-const reporter = createReporter(
-  () => ({
-    ...collectPageSignals(document, window.isSecureContext, { shadowRoots: mayHoldOpenShadowRoots(document, attachedShadowRoot) }),
-    ...collectVisitSignals(document, documentUrlOf(document).startsWith('https:')),
-  }),
-  (signals) => send<PageReport>({ type: 'page-signals', signals, ui: loadedPageUi() !== undefined }),
-  (answer) => {
-    // Null in frames: the top frame shows the tab's alert. The background injected the page
-    // UI before any answer that shows something.
-    showing = answerShowsSomething(answer);
-    (showing ? pageUi() : loadedPageUi())?.updateAlert(answer.alert);
-    guard.arm(answer.guard);
-  },
+  document,
 );
 
-function reportSafely(): void {
-  reporter.report().catch((error: unknown) => {
-    // The extension was reloaded or updated under this page: nothing left to report to.
-    console.warn('Telehealth Guard: could not report this page:', error);
+const guard = new PasswordGuard(window, {
+  onTrust: () => {
+    // The site is the one the background guards this document against; it reads every page on
+    // it (this one too) again, which disarms their guards and alerts.
+    sendRuntimeMessage({ type: 'dismiss-lookalike-guard' } satisfies ContentMessage)
+      .then((raw) => {
+        const reply = raw as Reply<Dismissal> | undefined;
+        if (reply?.ok !== true) throw new Error(reply?.error ?? 'no answer');
+      })
+      .catch((error: unknown) => {
+        // Where the user acted: the overlay says their choice did not hold.
+        const message = error instanceof Error ? error.message : String(error);
+        guard.overlay?.showProblem(message);
+        guard.arm(lastGuard);
+      });
+  },
+  createOverlay: (actions) => pageUi.get().createOverlay(actions),
+  onUnknown: () => {
+    reportSafely(true);
+  },
+});
+
+/** Whether the page has attached a shadow root (the page-world hook tells, once). */
+let attachedShadowRoot = false;
+/** The last answer shown put something in the page. */
+let showing = false;
+/** The guard of the last answer shown, to put back if trusting the site fails. */
+let lastGuard: PageAnswer['guard'] = null;
+
+/** How long after a reading that calls for an answer (a password field) the page waits for it, before it reports itself. */
+const ANSWER_WAIT_MS = 1_500;
+
+function showAnswer(answer: PageAnswer): void {
+  // Null in frames: the top frame shows the tab's alert. The background injected the page UI
+  // before any answer that shows something.
+  showing = answerShowsSomething(answer);
+  (showing ? pageUi.get() : pageUi.loaded())?.updateAlert(answer.alert);
+  lastGuard = answer.guard;
+  guard.arm(answer.guard);
+}
+
+const reporter = createReporter<ReturnType<typeof collect>, PageAnswer>({
+  collect,
+  send: (signals, reading) => send<PageAnswer>({ type: 'page-signals', signals, reading }),
+  show: showAnswer,
+  expectsAnswer: (signals) => signals.passwordFields > 0,
+  answerWaitMs: ANSWER_WAIT_MS,
+  onError: reportError,
+});
+
+function collect() {
+  return {
+    ...collectPageSignals(document, window.isSecureContext, { shadowRoots: mayHoldShadowRoots(document, attachedShadowRoot) }),
+    ...collectVisitSignals(document, documentUrlOf(document).startsWith('https:')),
+  };
+}
+
+function reportError(error: unknown): void {
+  // The extension was reloaded or updated under this page: nothing left to report to.
+  console.warn('Telehealth Guard: could not report this page:', error);
+}
+
+function reportSafely(force = false): void {
+  reporter.report({ force }).catch(reportError);
+}
+
+/** executeScript's arguments lose members that are null on their way: put them back. */
+const restored = (answer: InjectedAnswer): PageAnswer => ({ alert: answer.alert ?? null, guard: answer.guard ?? null });
+
+let wasRead = false;
+const pageApi: PageApi = {
+  read() {
+    wasRead = true;
+    return { ...reporter.read(), showing };
+  },
+  show(answer, reading) {
+    reporter.answer(reading, restored(answer));
+  },
+  cautionChat(provider) {
+    pageUi.get().showChatCaution(provider);
+  },
+};
+defineOwnGlobal(globalThis, PAGE_API_KEY, pageApi);
+
+// An answer the background gave from the address before this script ran (at commit).
+const early = ownGlobal(globalThis, EARLY_ANSWER_KEY) as { answer: InjectedAnswer; reading: number } | undefined;
+if (early) reporter.answer(early.reading, restored(early.answer));
+
+/**
+ * When the page reports itself: still parsing this long after start (a page that never
+ * finishes, or a slow one: it is read while it loads), and unread this long after parsing
+ * (the background's worker was starting and missed it).
+ */
+const LOADING_REPORT_MS = 1_000;
+const UNREAD_REPORT_MS = 2_000;
+
+let watching = false;
+function watchChanges(): void {
+  if (watching) return;
+  watching = true;
+  // Changes to what the signals are made of are reported from here.
+  watchPage(document, () => {
+    reportSafely();
   });
 }
 
-/**
- * How long after parsing the page waits to be read before it reports itself: the background
- * misses the moment when its worker is still starting (with the browser, or the extension).
- */
-const UNREAD_REPORT_MS = 2_000;
-let wasRead = false;
-
-const pageApi: PageApi = {
-  read() {
-    // Still parsing: the background reads the whole page in a moment.
-    if (readyStateOf(document) === 'loading') return null;
-    wasRead = true;
-    return { ...reporter.read(), showing, ui: loadedPageUi() !== undefined };
-  },
-  show(answer, reading) {
-    // executeScript's arguments lose members that are null on their way: put them back.
-    reporter.answer(reading, { alert: answer.alert ?? null, guard: answer.guard ?? null });
-  },
-  cautionChat(provider) {
-    pageUi().showChatCaution(provider);
-  },
-};
-(globalThis as Record<string, unknown>)[PAGE_API_KEY] = pageApi;
-
 function parsed(): void {
-  // After the first reading, changes to what the signals are made of are reported from here.
-  watchPage(document, reportSafely);
+  watchChanges();
   setTimeout(() => {
     if (!wasRead) reportSafely();
   }, UNREAD_REPORT_MS);
 }
 // safe-dom: once parsed, a page's <img name="readyState"> is document.readyState.
-if (readyStateOf(document) === 'loading') document.addEventListener('DOMContentLoaded', parsed, { once: true });
-else parsed();
+if (readyStateOf(document) === 'loading') {
+  document.addEventListener('DOMContentLoaded', parsed, { once: true });
+  setTimeout(() => {
+    if (readyStateOf(document) !== 'loading') return;
+    watchChanges();
+    reportSafely();
+  }, LOADING_REPORT_MS);
+} else {
+  parsed();
+}
 
 // Calls: the page-world hook (src/main-world) asks before the camera opens; the background
 // says whether to ask the user, and the prompt waits for their own click.
-startCallBridge(window, {
-  report: (activity) => send<CallReply | null>({ type: 'call-activity', activity, ui: loadedPageUi() !== undefined }).then((reply) => reply ?? undefined),
-  ask: (verdict, activity) => pageUi().askBeforeCamera(verdict, activity),
+startCallBridge(hook, {
+  report: (activity) => send<CallReply | null>({ type: 'call-activity', activity }).then((reply) => reply ?? undefined),
+  ask: (verdict, activity) => pageUi.get().askBeforeCamera(verdict, activity),
   leave: () => {
     // Back where the user came from, or off the site when there is nowhere to go back to.
     if (history.length > 1) history.back();
     else location.replace('about:blank');
   },
   showBlocked: (verdict) => {
-    pageUi().showCameraBlocked(verdict);
+    pageUi.get().showCameraBlocked(verdict);
+  },
+  onShadowRoot: () => {
+    attachedShadowRoot = true;
+    noteShadowRootsAttached();
   },
 });
 

@@ -1,22 +1,28 @@
 import type { Verdict } from '../core/assess';
 import type { GuardTarget } from '../core/guard-target';
+import { ownGlobal } from '../platform/own-global';
+import { PAGE_UI_KEY } from '../protocol/page-api';
 
 /**
  * What the content script shows in a page (the alert, the password guard's overlay, the
  * prompt before the camera, the chat caution) is a script of its own, page-ui.ts, which the
  * background injects into the content script's world only when a page has something to show.
  * The script every page and frame gets at document_start stays small: its size alone costs
- * each page about 0.3 ms of compiling per 10 KB, and most pages never show anything. The two
- * meet under PAGE_UI_KEY on the world's global, which pages cannot see.
+ * each page about 0.3 ms of compiling per 10 KB, and most pages never show anything.
+ *
+ * The two meet under PAGE_UI_KEY, as an OWN property of the world's global: a page's
+ * `<div id="telehealthGuardUi">` is that name on every world's window, but never an own
+ * property of ours (platform/own-global). The page UI may come first (the background answers
+ * from the address as the navigation commits): it puts a factory there, and the content script
+ * makes the page UI with what it needs when it first shows something.
  */
-export const PAGE_UI_KEY = 'telehealthGuardUi';
 
 export type PromptAnswer = 'continue' | 'leave';
 
 export interface OverlayActions {
   /** "Close": hide the overlay; the field stays guarded. */
   onClose(): void;
-  /** "I trust this site": only ever called for a real user's click or key press. */
+  /** "I trust this site": only ever called for the user's own click or key, on a control they could see. */
   onTrust(): void;
 }
 
@@ -26,25 +32,47 @@ export interface Overlay {
   show(guard: GuardTarget): void;
   hide(): void;
   handleKey(event: KeyboardEvent): void;
+  /** Something the user chose did not work (their trust was not saved): say so on the overlay. */
+  showProblem(message: string): void;
 }
 
 export interface PageUi {
   /** Shows, replaces or removes the in-page alert to match the verdict. */
   updateAlert(verdict: Verdict | null): void;
-  createOverlay(actions: OverlayActions, isTrusted: (event: Event) => boolean): Overlay;
+  createOverlay(actions: OverlayActions): Overlay;
   askBeforeCamera(verdict: Verdict, activity: 'camera-or-microphone' | 'screen'): Promise<PromptAnswer>;
   showCameraBlocked(verdict: Verdict): void;
   showChatCaution(provider: string): void;
 }
 
-/** The page UI, once the background has injected it into this world. */
-export function loadedPageUi(scope: object = globalThis): PageUi | undefined {
-  return (scope as Record<string, PageUi | undefined>)[PAGE_UI_KEY];
+/** What the content script gives the page UI. */
+export interface PageUiHost {
+  /**
+   * The page keeps removing or covering what it is shown, or clicking for the user: the
+   * background replaces it with the extension's own warning page (it decides whether).
+   */
+  onFought(): void;
 }
 
-/** The page UI, which the background injects before it asks for anything to be shown. */
-export function pageUi(scope: object = globalThis): PageUi {
-  const ui = loadedPageUi(scope);
-  if (!ui) throw new Error('Telehealth Guard: the page UI was asked for before the background injected it');
-  return ui;
+/** What page-ui.ts puts under PAGE_UI_KEY. */
+export interface PageUiFactory {
+  create(doc: Document, host: PageUiHost): PageUi;
+}
+
+export function pageUiFactory(scope: object = globalThis): PageUiFactory | undefined {
+  return ownGlobal(scope, PAGE_UI_KEY) as PageUiFactory | undefined;
+}
+
+/** The page UI, made once from the factory the background injected; undefined before that. */
+export function createPageUiAccess(host: PageUiHost, doc: Document, scope: object = globalThis): { loaded(): PageUi | undefined; get(): PageUi } {
+  let ui: PageUi | undefined;
+  const loaded = (): PageUi | undefined => (ui ??= pageUiFactory(scope)?.create(doc, host));
+  return {
+    loaded,
+    get() {
+      const found = loaded();
+      if (!found) throw new Error('Telehealth Guard: the page UI was asked for before the background injected it');
+      return found;
+    },
+  };
 }

@@ -1,9 +1,9 @@
-import { activeElementOf, countAll, queryAll, shadowRootOf } from './safe-dom';
+import { activeElementOf, anyShadowRootOf, countAll, queryAll, shadowRootOf } from './safe-dom';
 
 /**
- * Finding password fields where pages put them: in the document, in open shadow roots
- * (web components), and as the real target of an event. Only the element and its `type`
- * are ever looked at, never its `value`.
+ * Finding password fields where pages put them: in the document, in open and closed shadow
+ * roots (web components, and pages hiding a field from us), and as the real target of an
+ * event. Only the element and its `type` are ever looked at, never its `value`.
  */
 
 /** Checked on the live element, so a field switched to type=password later counts too. */
@@ -12,23 +12,43 @@ export function isPasswordField(node: unknown): node is HTMLInputElement {
 }
 
 /**
- * The password field an event started at. `event.target` stops at a shadow host; the first
- * entry of the composed path is the input itself when the shadow root is open (a closed one
- * hides it from us as from everyone else).
+ * Whether to look into closed shadow roots too: once the page has attached a shadow root (the
+ * page-world hook says so). Looking costs the first touch of the extension API in this world;
+ * a page that attached none has no closed root to look into.
  */
-export function passwordFieldOf(event: Event): HTMLInputElement | undefined {
-  const origin = event.composedPath()[0] ?? event.target;
-  return isPasswordField(origin) ? origin : undefined;
+let closedRootsPossible = false;
+export function noteShadowRootsAttached(): void {
+  closedRootsPossible = true;
 }
+const rootOf = (element: Element): ShadowRoot | null => (closedRootsPossible ? anyShadowRootOf(element) : shadowRootOf(element));
 
-/** The focused element, looking through open shadow roots. */
-export function deepActiveElement(doc: Document): Element | null {
-  let active = activeElementOf(doc);
+/** The element focused inside a host's shadow roots, however deep, open or closed. */
+function focusedWithin(host: Element): Element {
+  let active = host;
   for (;;) {
-    const inner = active ? shadowRootOf(active)?.activeElement : null;
+    const inner = rootOf(active)?.activeElement;
     if (!inner) return active;
     active = inner;
   }
+}
+
+/**
+ * The password field an event started at. `event.target` stops at a shadow host; the first
+ * entry of the composed path is the input itself when the shadow root is open. A closed root
+ * keeps it out of the path for every listener outside it, ours too: then the field is the
+ * element focused inside the host (keys and focus go to the focused element).
+ */
+export function passwordFieldOf(event: Event): HTMLInputElement | undefined {
+  const origin = event.composedPath()[0] ?? event.target;
+  if (isPasswordField(origin)) return origin;
+  const inner = (origin as Partial<Element> | null)?.nodeType === 1 ? focusedWithin(origin as Element) : null;
+  return isPasswordField(inner) ? inner : undefined;
+}
+
+/** The focused element, looking through open and closed shadow roots. */
+export function deepActiveElement(doc: Document): Element | null {
+  const active = activeElementOf(doc);
+  return active ? focusedWithin(active) : null;
 }
 
 const PASSWORD_SELECTOR = 'input[type="password" i]';
@@ -56,19 +76,19 @@ export const NEVER_SHADOW_HOSTS = [
 const POSSIBLE_SHADOW_HOSTS = `:not(${NEVER_SHADOW_HOSTS.join(', ')})`;
 
 /**
- * Whether a document may hold open shadow roots: the page attached one (the page-world hook
- * says so, see main-world/shadow-root-notice), or it has custom elements not yet defined,
+ * Whether a document may hold shadow roots: the page attached one, open or closed (the
+ * page-world hook says so, see main-world/shadow-root-notice), or it has custom elements not yet defined,
  * which is where declarative shadow roots of server-rendered components sit until their
  * script comes. Not seen: a declarative shadow root on a built-in element (a <div>) or on an
  * element defined before it was parsed, on a page that never calls attachShadow().
  */
-export function mayHoldOpenShadowRoots(doc: Document, attachedOne: boolean): boolean {
+export function mayHoldShadowRoots(doc: Document, attachedOne: boolean): boolean {
   return attachedOne || countAll(doc, ':not(:defined)') > 0;
 }
 
 /**
- * Password fields in a document or shadow root, and with `shadowRoots` in every open shadow
- * root below it.
+ * Password fields in a document or shadow root, and with `shadowRoots` in every shadow root
+ * below it, open or closed.
  */
 export function passwordFieldsIn(root: Document | ShadowRoot, { shadowRoots = true } = {}): HTMLInputElement[] {
   const fields = queryAll(root, PASSWORD_SELECTOR) as HTMLInputElement[];
@@ -80,7 +100,7 @@ export function passwordFieldsIn(root: Document | ShadowRoot, { shadowRoots = tr
   // finds the very same open shadow roots as looking at every element (on the benchmark's
   // article, 124 elements of 578, and about 0.2 of 0.7 ms saved).
   for (const element of queryAll(root, POSSIBLE_SHADOW_HOSTS)) {
-    const shadow = shadowRootOf(element);
+    const shadow = anyShadowRootOf(element);
     if (shadow) fields.push(...passwordFieldsIn(shadow));
   }
   return fields;

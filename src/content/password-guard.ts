@@ -1,6 +1,7 @@
 import type { GuardTarget } from '../core/guard-target';
 import type { Overlay, OverlayActions } from './page-ui-contract';
 import { deepActiveElement, isPasswordField, passwordFieldOf } from './password-fields';
+import { insertText } from './safe-dom';
 
 const KEY_EVENTS = ['keydown', 'keypress', 'keyup'] as const;
 /** Ways text gets into a field without a key press. */
@@ -11,6 +12,17 @@ function swallow(event: Event): void {
   event.stopImmediatePropagation();
 }
 
+/**
+ * How long typing into a password field is held while the background's answer is awaited.
+ * The answer normally comes before the user has typed at all (it is given from the address as
+ * the navigation commits, and from the reading once the page is parsed); held keys wait for a
+ * worker that had stopped and is woken by the ask (about 50 to 300 ms, tests/e2e/faults). Past
+ * this bound something is broken, not slow: what was held is dropped (it never reaches the
+ * page) and typing goes through unguarded, with a line in the console, rather than leave
+ * every password field of the browser dead.
+ */
+export const HOLD_LIMIT_MS = 5_000;
+
 export interface PasswordGuardOptions {
   /** The user chose "I trust this site": ask the background to remember it. */
   onTrust: () => void;
@@ -18,9 +30,13 @@ export interface PasswordGuardOptions {
    * Builds the overlay the first time the guard has to show it (from the page UI, which the
    * background injects before it arms a guard; see page-ui-contract).
    */
-  createOverlay: (actions: OverlayActions, isTrusted: (event: Event) => boolean) => Overlay;
+  createOverlay: (actions: OverlayActions) => Overlay;
+  /** A password field is being used before the background's answer came: ask for it now. */
+  onUnknown: () => void;
   /** Seam for tests: jsdom's events are never trusted. */
   isTrusted?: (event: Event) => boolean;
+  /** Seam for tests: puts held text into the focused field (a trusted edit, as if typed). */
+  insert?: (doc: Document, text: string) => void;
 }
 
 /**
@@ -29,22 +45,34 @@ export interface PasswordGuardOptions {
  * names the real site; its keys, and every key while the overlay is up, stop at the window
  * in the capture phase, before any listener of the page.
  *
+ * Until the background's first answer, whether this document is a look-alike is not known
+ * here, and a password field fails closed: what is typed into it is held (it reaches no
+ * listener of the page) and the background asked at once; an armed answer drops what was
+ * held, a disarmed one puts it into the field as typed.
+ *
  * The listeners go on at construction: at document_start, before any page script can
- * register a window capture listener of its own, which would run first. Until the
- * background arms the guard they let everything through.
+ * register a window capture listener of its own, which would run first.
  */
 export class PasswordGuard {
   #target: GuardTarget | null = null;
+  #known = false;
+  #held = '';
+  #asked = false;
+  #holdTimer: ReturnType<typeof setTimeout> | undefined;
   #intercepting = false;
   #overlay: Overlay | undefined;
   readonly #createOverlay: () => Overlay;
   readonly #isTrusted: (event: Event) => boolean;
+  readonly #onUnknown: () => void;
+  readonly #insert: (doc: Document, text: string) => void;
 
   constructor(
     private readonly win: Window,
-    { onTrust, createOverlay, isTrusted = (event) => event.isTrusted }: PasswordGuardOptions,
+    { onTrust, createOverlay, onUnknown, isTrusted = (event) => event.isTrusted, insert = insertText }: PasswordGuardOptions,
   ) {
     this.#isTrusted = isTrusted;
+    this.#onUnknown = onUnknown;
+    this.#insert = insert;
     const actions: OverlayActions = {
       onClose: () => {
         this.#overlay?.hide();
@@ -54,7 +82,7 @@ export class PasswordGuard {
         onTrust();
       },
     };
-    this.#createOverlay = () => createOverlay(actions, isTrusted);
+    this.#createOverlay = () => createOverlay(actions);
     for (const type of KEY_EVENTS) win.addEventListener(type, this.#onKey, true);
     for (const type of TEXT_EVENTS) win.addEventListener(type, this.#onText, true);
     win.addEventListener('focusin', this.#onFocus, true);
@@ -72,15 +100,55 @@ export class PasswordGuard {
     return this.#overlay?.isOpen === true;
   }
 
+  /** The overlay, if it has been built: to tell the user what became of their choice. */
+  get overlay(): Overlay | undefined {
+    return this.#overlay;
+  }
+
+  /** Whether typing is being held for want of an answer. */
+  get holding(): boolean {
+    return !this.#known && this.#asked;
+  }
+
   /** Arms the guard against a look-alike, or disarms it (null). A field already focused is caught at once. */
   arm(target: GuardTarget | null): void {
+    const held = this.#held;
+    this.#settle();
     this.#target = target;
     if (!target) {
       this.#overlay?.hide();
+      // Known now not to be a look-alike: what the user typed meanwhile goes in as typed.
+      const active = deepActiveElement(this.win.document);
+      if (held !== '' && isPasswordField(active)) {
+        try {
+          this.#insert(this.win.document, held);
+        } catch (error) {
+          console.warn('Telehealth Guard: could not put back what was typed while this site was being checked; please type it again.', error);
+        }
+      }
       return;
     }
     const active = deepActiveElement(this.win.document);
     if (isPasswordField(active)) this.#intercept(active);
+  }
+
+  #settle(): void {
+    this.#known = true;
+    this.#held = '';
+    if (this.#holdTimer !== undefined) clearTimeout(this.#holdTimer);
+    this.#holdTimer = undefined;
+  }
+
+  /** A password field is in use and the answer has not come: ask once, and start the bound. */
+  #ask(): void {
+    if (this.#asked) return;
+    this.#asked = true;
+    this.#onUnknown();
+    this.#holdTimer = setTimeout(() => {
+      if (this.#known) return;
+      console.warn(`Telehealth Guard: no answer about this site within ${HOLD_LIMIT_MS} ms; what was typed into a password field meanwhile was dropped, and typing now goes through unchecked.`);
+      this.#settle();
+    }, HOLD_LIMIT_MS);
   }
 
   #intercept(field: HTMLInputElement): void {
@@ -96,13 +164,27 @@ export class PasswordGuard {
   }
 
   readonly #onFocus = (event: Event): void => {
-    const field = this.#target ? passwordFieldOf(event) : undefined;
-    if (field) this.#intercept(field);
+    const field = passwordFieldOf(event);
+    if (!field) return;
+    if (!this.#known) this.#ask();
+    else if (this.#target) this.#intercept(field);
   };
 
+  /** Holds a key pressed in a password field while the answer is awaited: printable characters are kept to be put in later. */
+  #hold(event: Event): void {
+    swallow(event);
+    this.#ask();
+    const key = event as KeyboardEvent;
+    if (event.type === 'keydown' && this.#isTrusted(event) && key.key.length === 1 && !key.ctrlKey && !key.metaKey && !key.altKey) this.#held += key.key;
+  }
+
   readonly #onKey = (event: Event): void => {
-    if (!this.#target) return;
     const field = passwordFieldOf(event);
+    if (!this.#known) {
+      if (field) this.#hold(event);
+      return;
+    }
+    if (!this.#target) return;
     if (!field && this.#overlay?.isOpen !== true) return;
     swallow(event);
     if (field) this.#intercept(field);
@@ -110,8 +192,13 @@ export class PasswordGuard {
   };
 
   readonly #onText = (event: Event): void => {
-    if (!this.#target) return;
     const field = passwordFieldOf(event);
+    if (!this.#known) {
+      // Pasted or dropped text is not kept: the user pastes again once the answer is in.
+      if (field) this.#hold(event);
+      return;
+    }
+    if (!this.#target) return;
     if (!field && this.#overlay?.isOpen !== true) return;
     swallow(event);
     if (field) this.#intercept(field);

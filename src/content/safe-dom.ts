@@ -13,6 +13,8 @@
  * and a global's own interface object comes before any element's name.
  */
 
+import { ownGlobal } from '../platform/own-global';
+
 type Getter<T> = (node: Node) => T;
 
 function getter<T>(proto: () => object, name: string): Getter<T> {
@@ -44,6 +46,7 @@ const elementMatches = method<(selectors: string) => boolean>(() => Element.prot
 const elementGetAttribute = method<(name: string) => string | null>(() => Element.prototype, 'getAttribute');
 const nodeGetRootNode = method<() => Node>(() => Node.prototype, 'getRootNode');
 const documentCreateElement = method<(tag: string) => HTMLElement>(() => Document.prototype, 'createElement');
+const documentExecCommand = method<(command: string, showUi: boolean, value: string) => boolean>(() => Document.prototype, 'execCommand');
 
 // Node's constants, as numbers: reading them off `Node` would be a lookup of its own.
 const DOCUMENT_NODE = 9;
@@ -86,6 +89,35 @@ export const readyStateOf = getter<DocumentReadyState>(() => Document.prototype,
 export const documentUrlOf = getter<string>(() => Document.prototype, 'URL');
 export const formsOf = getter<HTMLCollectionOf<HTMLFormElement>>(() => Document.prototype, 'forms');
 export const shadowRootOf = getter<ShadowRoot | null>(() => Element.prototype, 'shadowRoot');
+
+type ShadowRootLookup = (element: Element) => ShadowRoot | null;
+let closedRootLookup: ShadowRootLookup | undefined;
+
+/**
+ * An element's shadow root, open or closed. Pages hide fields in closed roots from each other;
+ * extensions may look: Chromium through `chrome.dom.openOrClosedShadowRoot`, Firefox through
+ * the element's own `openOrClosedShadowRoot`. The extension API is looked up at first use
+ * (its first touch costs the page's main thread), and only where the page attached a root.
+ */
+export function anyShadowRootOf(element: Element): ShadowRoot | null {
+  closedRootLookup ??= findClosedRootLookup();
+  return closedRootLookup(element) ?? shadowRootOf(element);
+}
+
+function findClosedRootLookup(): ShadowRootLookup {
+  const dom = (ownGlobal(globalThis, 'chrome') as { dom?: { openOrClosedShadowRoot?: ShadowRootLookup } } | undefined)?.dom;
+  const chromium = dom?.openOrClosedShadowRoot;
+  if (typeof chromium === 'function') return (element) => chromium.call(dom, element) ?? null;
+  return (element) => (element as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot ?? null;
+}
+
+/**
+ * Puts text into the focused field as typing would (the page's input listeners hear a trusted
+ * edit), for keys the password guard held while it waited for the background's answer.
+ */
+export function insertText(doc: Document, text: string): void {
+  documentExecCommand(doc, 'insertText', false, text);
+}
 export const baseUriOf = getter<string>(() => Node.prototype, 'baseURI');
 /** The form's resolved action (the page's own address when it names none). */
 export const formActionOf = getter<string>(() => HTMLFormElement.prototype, 'action');

@@ -74,7 +74,7 @@ export function explainFinding(finding: Finding): Explanation {
     case 'UNKNOWN_VIDEO_PLATFORM':
       return {
         title: 'This site is not a verified telemedicine platform',
-        detail: `It started ${finding.activity === 'screen' ? 'screen sharing' : finding.activity === 'peer-connection' ? 'a call connection' : 'to use your camera or microphone'}, but neither your clinic's list nor the built-in catalog knows it, so nothing is known about how it protects a visit${finding.frameEncryption ? ' (the page does use end-to-end encryption of its own)' : ''}.`,
+        detail: `It started ${finding.activity === 'screen' ? 'screen sharing' : finding.activity === 'peer-connection' ? 'a call connection' : 'to use your camera or microphone'}, but neither your clinic's list nor the built-in catalog knows it, so nothing is known about how it protects a visit${finding.frameEncryption ? ' (Telehealth Guard saw it add frame encryption of its own, which it cannot check)' : ''}.`,
         action: 'Join only if your provider sent you this link. If you are not sure, leave and ask your clinic which platform they use.',
       };
     case 'UNVERIFIED_EMBED':

@@ -1,23 +1,22 @@
 /**
- * The page-world hook and the content script talk through DOM events on `document`, with
- * JSON strings as detail (objects do not cross from the page's world into the extension's).
- * The page can read and forge these events: what they say is a hint, and the background
+ * What the page-world hook and the content script say over their private channel
+ * (private-channel.ts): JSON strings. The page cannot reach the channel, so it can neither
+ * read these nor forge them; the content script still checks each one, and the background
  * decides from what the browser reports.
  */
-export const CALL_EVENT = 'telehealth-guard:call';
-export const DECISION_EVENT = 'telehealth-guard:decision';
-
 export type CallActivity = 'camera-or-microphone' | 'screen' | 'peer-connection' | 'frame-encryption';
 
-/** Page world → content script. A `media-request` waits for a decision with its `id`. */
-export type CallEventDetail =
+/** Hook → content script. A `media-request` waits for a decision with its `id`. */
+export type HookMessage =
   | { type: 'media-request'; id: number; activity: 'camera-or-microphone' | 'screen' }
-  | { type: 'activity'; activity: 'peer-connection' | 'frame-encryption' };
+  | { type: 'activity'; activity: 'peer-connection' | 'frame-encryption' }
+  /** The page attached a shadow root (open or closed), once per document. */
+  | { type: 'shadow-root' };
 
-/** Content script → page world: `received` at once, then `allow` or `deny` for a request. */
+/** Content script → hook: `received` at once, then `allow` or `deny` for a request. */
 export type DecisionDetail = { id: number; decision: 'received' | 'allow' | 'deny' };
 
-export function parseCallEvent(detail: unknown): CallEventDetail | undefined {
+export function parseHookMessage(detail: unknown): HookMessage | undefined {
   if (typeof detail !== 'string' || detail.length > 256) return undefined;
   let value: unknown;
   try {
@@ -26,21 +25,24 @@ export function parseCallEvent(detail: unknown): CallEventDetail | undefined {
     return undefined;
   }
   if (typeof value !== 'object' || value === null) return undefined;
-  const event = value as Record<string, unknown>;
-  if (event.type === 'media-request' && typeof event.id === 'number' && (event.activity === 'camera-or-microphone' || event.activity === 'screen')) {
-    return { type: 'media-request', id: event.id, activity: event.activity };
+  const message = value as Record<string, unknown>;
+  if (message.type === 'media-request' && typeof message.id === 'number' && (message.activity === 'camera-or-microphone' || message.activity === 'screen')) {
+    return { type: 'media-request', id: message.id, activity: message.activity };
   }
-  if (event.type === 'activity' && (event.activity === 'peer-connection' || event.activity === 'frame-encryption')) {
-    return { type: 'activity', activity: event.activity };
+  if (message.type === 'activity' && (message.activity === 'peer-connection' || message.activity === 'frame-encryption')) {
+    return { type: 'activity', activity: message.activity };
   }
+  if (message.type === 'shadow-root') return { type: 'shadow-root' };
   return undefined;
 }
 
-export function parseDecision(detail: unknown): DecisionDetail | undefined {
+/** The hook's reading of a decision; `parse` is JSON.parse as the hook took it before the page ran. */
+export function parseDecision(detail: unknown, parse: (text: string) => unknown = JSON.parse): DecisionDetail | undefined {
   if (typeof detail !== 'string' || detail.length > 128) return undefined;
   try {
-    const value = JSON.parse(detail) as Partial<DecisionDetail>;
-    if (typeof value.id === 'number' && (value.decision === 'received' || value.decision === 'allow' || value.decision === 'deny')) {
+    // Own data properties of a fresh object: no getter of the page's is involved in reading them.
+    const value = parse(detail) as Partial<DecisionDetail> | null;
+    if (value && typeof value.id === 'number' && (value.decision === 'received' || value.decision === 'allow' || value.decision === 'deny')) {
       return { id: value.id, decision: value.decision };
     }
   } catch {
@@ -48,3 +50,11 @@ export function parseDecision(detail: unknown): DecisionDetail | undefined {
   }
   return undefined;
 }
+
+/**
+ * The hook's messages, written without JSON.stringify: the page could have put a `toJSON` on
+ * Object.prototype and changed (or dropped) what the hook says.
+ */
+export const mediaRequestText = (id: number, activity: 'camera-or-microphone' | 'screen'): string => `{"type":"media-request","id":${id},"activity":"${activity}"}`;
+export const activityText = (activity: 'peer-connection' | 'frame-encryption'): string => `{"type":"activity","activity":"${activity}"}`;
+export const SHADOW_ROOT_TEXT = '{"type":"shadow-root"}';

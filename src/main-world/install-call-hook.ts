@@ -1,189 +1,260 @@
-import { CALL_EVENT, DECISION_EVENT, parseDecision, type CallEventDetail } from './call-events';
+import { activityText, mediaRequestText, parseDecision } from './call-events';
+import type { Intrinsics } from './intrinsics';
+import type { HookChannel } from './private-channel';
 
 /**
  * If the content script does not confirm a request within this time, it is not there (the
- * extension was turned off or updated under the page): the call goes ahead as without us,
- * and the console says why.
+ * extension was turned off or updated under the page): the request is refused, and the
+ * console says to reload. The content script confirms at once, before it asks anyone, so a
+ * slow background never trips this. Refusing, not allowing: whatever silences the content
+ * script must not open the camera the clinic's policy keeps shut.
  */
 const ACKNOWLEDGE_MS = 2_000;
 
-type MediaMethod = (this: MediaDevices, constraints?: MediaStreamConstraints) => Promise<MediaStream>;
+type Activity = 'camera-or-microphone' | 'screen';
+type MediaMethod = (this: unknown, ...args: unknown[]) => unknown;
+type Settle = (allow: boolean) => void;
+
+interface MediaMethodSpec {
+  owner: 'devices' | 'navigator';
+  name: string;
+  activity: Activity;
+  /** Callback-style: `(constraints, onSuccess, onError)`. */
+  legacy: boolean;
+}
+
+/** The camera and screen methods of the page's world, and the activity each one starts. */
+const MEDIA_METHODS: readonly MediaMethodSpec[] = [
+  { owner: 'devices', name: 'getUserMedia', activity: 'camera-or-microphone', legacy: false },
+  { owner: 'devices', name: 'getDisplayMedia', activity: 'screen', legacy: false },
+  // Callback-style predecessors, on Navigator.prototype (Chromium keeps webkitGetUserMedia).
+  { owner: 'navigator', name: 'webkitGetUserMedia', activity: 'camera-or-microphone', legacy: true },
+  { owner: 'navigator', name: 'getUserMedia', activity: 'camera-or-microphone', legacy: true },
+];
 
 /**
- * `channel` carries the events to and from the content script: the window in a page. Not the
- * document: on a page without scripts of its own, our touching `document` in the page's world
- * would make Chromium build its wrapper there, about 0.4 ms at load; the window exists already.
+ * Every way a page reaches the camera goes through the MediaDevices and Navigator
+ * interfaces, and a page reaches those only through these globals (or an object it got from
+ * them). The gates go in just before the first read of any of them, on the prototypes, so a
+ * page that took `MediaDevices.prototype.getUserMedia` first, or calls it on an object of its
+ * own making, still calls the gate; on a page that reads none of them, Chromium builds neither
+ * interface in its world for us (about 0.4 ms at load, bench/page-cost.ts).
  */
-export function installCallHook(win: Window & typeof globalThis, channel: EventTarget): void {
+export const CAMERA_ROUTES = ['navigator', 'clientInformation', 'MediaDevices', 'Navigator'] as const;
+// (Deleting one of these first does not help a page: the gates are found from `navigator` as the browser made it, below.)
+
+/**
+ * Holds the camera (and screen sharing) until the content script, over the private channel,
+ * says the user may go ahead; reports peer connections and frame encryption. `intrinsics` are
+ * the built-ins as they were before the page's scripts ran (see intrinsics.ts).
+ */
+export function installCallHook(win: Window & typeof globalThis, channel: HookChannel, intrinsics: Intrinsics): void {
+  const { apply, defineProperty, getOwnPropertyDescriptor, getPrototypeOf, Promise: NativePromise, DOMException: NativeDOMException, parseJson, setTimeout: later, warn } = intrinsics;
   let nextId = 1;
-  const waiting = new Map<number, { acknowledged: boolean; settle: (allow: boolean) => void }>();
+  // No prototype: the page's Object.prototype cannot see or answer these.
+  const waiting = Object.create(null) as Record<number, { acknowledged: boolean; settle: Settle } | undefined>;
 
-  const send = (detail: CallEventDetail): void => {
-    channel.dispatchEvent(new CustomEvent(CALL_EVENT, { detail: JSON.stringify(detail) }));
-  };
-
-  channel.addEventListener(DECISION_EVENT, (event) => {
-    const decision = parseDecision((event as CustomEvent<unknown>).detail);
-    const entry = decision && waiting.get(decision.id);
+  channel.onMessage((detail) => {
+    const decision = parseDecision(detail, parseJson);
+    const entry = decision && waiting[decision.id];
     if (!decision || !entry) return;
     if (decision.decision === 'received') {
       entry.acknowledged = true;
       return;
     }
-    waiting.delete(decision.id);
+    waiting[decision.id] = undefined;
     entry.settle(decision.decision === 'allow');
   });
 
-  /** Resolves true when the camera (or screen) may open, false when the user said no. */
-  const askFirst = (activity: 'camera-or-microphone' | 'screen'): Promise<boolean> =>
-    new Promise((settle) => {
-      const id = nextId++;
-      const entry = { acknowledged: false, settle };
-      waiting.set(id, entry);
-      send({ type: 'media-request', id, activity });
-      win.setTimeout(() => {
-        if (entry.acknowledged || !waiting.has(id)) return;
-        waiting.delete(id);
-        console.warn('Telehealth Guard did not answer; the camera request goes ahead unchecked.');
-        settle(true);
-      }, ACKNOWLEDGE_MS);
-    });
+  /** Calls `settle(true)` when the camera (or screen) may open, `settle(false)` when not. */
+  const askFirst = (activity: Activity, settle: Settle): void => {
+    const id = nextId++;
+    const entry = { acknowledged: false, settle };
+    waiting[id] = entry;
+    channel.send(mediaRequestText(id, activity));
+    later(() => {
+      if (entry.acknowledged || waiting[id] !== entry) return;
+      waiting[id] = undefined;
+      warn('Telehealth Guard did not answer, so the camera stays off: reload the page.');
+      settle(false);
+    }, ACKNOWLEDGE_MS);
+  };
 
-  const denied = (): DOMException => new DOMException('Telehealth Guard: you chose not to open the camera on this site.', 'NotAllowedError');
+  const denied = (): DOMException => new NativeDOMException('Telehealth Guard: the camera stays off on this site (you chose so, or your clinic does).', 'NotAllowedError');
 
-  const gate = (method: MediaMethod | undefined, activity: 'camera-or-microphone' | 'screen'): MediaMethod | undefined =>
-    method &&
-    function (this: MediaDevices, constraints?: MediaStreamConstraints): Promise<MediaStream> {
-      return askFirst(activity).then((allow) => (allow ? method.call(this, constraints) : Promise.reject(denied())));
+  const promiseGate = (method: MediaMethod, activity: Activity): MediaMethod =>
+    function (this: unknown, ...args: unknown[]): unknown {
+      return new NativePromise((resolve, reject) => {
+        askFirst(activity, (allow) => {
+          if (!allow) {
+            reject(denied());
+            return;
+          }
+          try {
+            resolve(apply(method, this, args));
+          } catch (error) {
+            // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the browser's own error, passed on as it came
+            reject(error);
+          }
+        });
+      });
     };
 
-  const gateMedia = (): void => {
-    // Absent on http pages: getUserMedia needs a secure context.
-    const devices = (win as unknown as { MediaDevices?: { prototype: Record<string, unknown> } }).MediaDevices?.prototype;
-    if (devices) {
-      // Patched on the prototype: a page that swaps navigator.mediaDevices for its own object
-      // still ends up calling these.
-      const getUserMedia = gate(asMediaMethod(devices.getUserMedia), 'camera-or-microphone');
-      const getDisplayMedia = gate(asMediaMethod(devices.getDisplayMedia), 'screen');
-      if (getUserMedia) Object.defineProperty(devices, 'getUserMedia', { value: getUserMedia, writable: true, configurable: true });
-      if (getDisplayMedia) Object.defineProperty(devices, 'getDisplayMedia', { value: getDisplayMedia, writable: true, configurable: true });
-    }
+  const callbackGate = (method: MediaMethod, activity: Activity): MediaMethod =>
+    function (this: unknown, ...args: unknown[]): void {
+      askFirst(activity, (allow) => {
+        if (allow) apply(method, this, args);
+        else if (typeof args[2] === 'function') apply(args[2] as MediaMethod, undefined, [denied()]);
+      });
+    };
 
-    const navigatorWithLegacy = win.navigator as Navigator & { webkitGetUserMedia?: LegacyGetUserMedia; getUserMedia?: LegacyGetUserMedia };
-    for (const name of ['webkitGetUserMedia', 'getUserMedia'] as const) {
-      const legacy = navigatorWithLegacy[name];
-      if (typeof legacy !== 'function') continue;
-      navigatorWithLegacy[name] = function (this: Navigator, constraints, onSuccess, onError) {
-        void askFirst('camera-or-microphone').then((allow) => {
-          if (allow) legacy.call(this, constraints, onSuccess, onError);
-          else onError(denied());
-        });
-      };
+  /**
+   * The prototypes are found from the window's own `navigator` (its getter as the browser made
+   * it), never from the globals named after them, which the page may have deleted or replaced.
+   * A plain counted loop: the page may have replaced the array iterator by now.
+   */
+  const gateMedia = (): void => {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called through apply with the window as `this`
+    const navigatorGetter = getOwnPropertyDescriptor(win, 'navigator')?.get;
+    const navigatorObject = navigatorGetter ? (apply(navigatorGetter, win, []) as object) : undefined;
+    const navigatorProto = navigatorObject && (getPrototypeOf(navigatorObject) as object | null);
+    // Absent on http pages: the camera needs a secure context.
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called through apply with navigator as `this`
+    const devicesGetter = navigatorProto ? getOwnPropertyDescriptor(navigatorProto, 'mediaDevices')?.get : undefined;
+    const devices = devicesGetter ? (apply(devicesGetter, navigatorObject, []) as object | undefined) : undefined;
+    const protos = { devices: devices ? (getPrototypeOf(devices) as object | null) : null, navigator: navigatorProto ?? null };
+    for (let i = 0; i < MEDIA_METHODS.length; i++) {
+      const { owner, name, activity, legacy } = MEDIA_METHODS[i]!;
+      const proto = protos[owner];
+      const descriptor = proto ? getOwnPropertyDescriptor(proto, name) : undefined;
+      const method = descriptor?.value as MediaMethod | undefined;
+      if (!proto || !descriptor || typeof method !== 'function') continue;
+      const gate = legacy ? callbackGate(method, activity) : promiseGate(method, activity);
+      // Without a prototype: a `get` the page put on Object.prototype would make this descriptor invalid, and the gate fail to go in.
+      defineProperty(proto, name, { __proto__: null, value: gate, writable: descriptor.writable, enumerable: descriptor.enumerable, configurable: descriptor.configurable } as PropertyDescriptor);
     }
   };
-  // A page reaches the camera only through `navigator` (navigator.mediaDevices, the legacy
-  // navigator.getUserMedia), so the gates go in as it first reads `navigator`: on a page that
-  // never does, Chromium builds neither Navigator nor MediaDevices in its world for us (about
-  // 0.4 ms at load, bench/page-cost.ts).
-  beforeFirstRead(win, ['navigator', 'clientInformation'], gateMedia);
+  beforeFirstRead(win, CAMERA_ROUTES, gateMedia, intrinsics);
 
   // Frame encryption (how a page encrypts media end to end itself, as Jitsi and Vonage do)
   // works on the senders and receivers of a peer connection: watched from the page's first
   // one on, so that a page without calls makes Chromium build none of those interfaces.
   let watchingFrames = false;
   const peerConnection = (): void => {
-    send({ type: 'activity', activity: 'peer-connection' });
+    channel.send(activityText('peer-connection'));
     if (watchingFrames) return;
     watchingFrames = true;
-    noticeFrameEncryption(win, () => {
-      send({ type: 'activity', activity: 'frame-encryption' });
+    noticeFrameEncryption(win, intrinsics, () => {
+      channel.send(activityText('frame-encryption'));
     });
   };
-  const noticing = noticeConstruction(win, 'RTCPeerConnection', peerConnection);
+  const noticing = noticeConstruction(win, intrinsics, 'RTCPeerConnection', peerConnection);
   // The old name is the very same constructor (a WebIDL window alias): it gets the same
   // wrapper, put in its place unread, since reading it costs a look-up of its own at load.
   if (noticing && 'webkitRTCPeerConnection' in win) {
-    Object.defineProperty(win, 'webkitRTCPeerConnection', { value: noticing, writable: true, enumerable: false, configurable: true });
+    defineProperty(win, 'webkitRTCPeerConnection', { value: noticing, writable: true, enumerable: false, configurable: true });
   }
 }
 
 /**
- * The frame-encryption APIs in use: an RTCRtpScriptTransform set as a sender's or receiver's
- * `transform`, or their encoded streams taken (createEncodedStreams, Chrome's older API).
+ * The frame-encryption APIs in use, as seen by the hook itself (never by the page's word): an
+ * RTCRtpScriptTransform the browser accepted as a sender's or receiver's `transform`, or their
+ * encoded streams taken (createEncodedStreams, Chrome's older API).
  */
-export function noticeFrameEncryption(win: Window & typeof globalThis, notice: () => void): void {
+export function noticeFrameEncryption(win: Window & typeof globalThis, { apply, defineProperty, getOwnPropertyDescriptor }: Intrinsics, notice: () => void): void {
   for (const owner of ['RTCRtpSender', 'RTCRtpReceiver'] as const) {
     const proto = (win as unknown as Record<string, { prototype: Record<string, unknown> } | undefined>)[owner]?.prototype;
     if (!proto) continue;
     const createEncodedStreams = proto.createEncodedStreams;
     if (typeof createEncodedStreams === 'function') {
       proto.createEncodedStreams = function (this: unknown, ...args: unknown[]): unknown {
+        const streams = apply(createEncodedStreams as MediaMethod, this, args);
         notice();
-        return (createEncodedStreams as (...a: unknown[]) => unknown).apply(this, args);
+        return streams;
       };
     }
-    const transform = Object.getOwnPropertyDescriptor(proto, 'transform');
+    const transform = getOwnPropertyDescriptor(proto, 'transform');
     // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the sender as `this`
     const setTransform = transform?.set;
     if (transform?.configurable && setTransform) {
-      Object.defineProperty(proto, 'transform', {
-        ...transform,
+      defineProperty(proto, 'transform', {
+        __proto__: null,
+        // eslint-disable-next-line @typescript-eslint/unbound-method -- the browser's getter, put back as it was
+        get: transform.get,
+        enumerable: transform.enumerable,
+        configurable: true,
         set(this: unknown, value: unknown) {
+          // After the browser took it: a value it refuses throws here and is no encryption.
+          apply(setTransform, this, [value]);
           if (value !== null && value !== undefined) notice();
-          setTransform.call(this, value);
         },
-      });
+      } as PropertyDescriptor);
     }
   }
 }
 
 /**
- * Runs `patch` once, just before the page first reads any of `names` (accessors of the
- * window), and puts the browser's own accessors back then. Where one is not a configurable
- * accessor, at once.
+ * Runs `patch` once, just before the page first reads any of `names` (globals of the window),
+ * and puts the browser's own properties back then. An accessor (navigator) is wrapped as it
+ * is; a data property (an interface object such as MediaDevices) becomes an accessor until
+ * then, and a page that assigns it first gets its value kept, after the patch. Where one is
+ * not configurable, at once. Everything it calls later, when the page may have replaced any
+ * built-in, was taken before (intrinsics).
  */
-export function beforeFirstRead(win: object, names: readonly string[], patch: () => void): void {
-  const originals = names.map((name) => ({ name, descriptor: Object.getOwnPropertyDescriptor(win, name) }));
-  if (originals.some(({ descriptor }) => descriptor?.get === undefined || descriptor.configurable !== true)) {
+export function beforeFirstRead(win: object, names: readonly string[], patch: () => void, { apply, defineProperty, getOwnPropertyDescriptor }: Pick<Intrinsics, 'apply' | 'defineProperty' | 'getOwnPropertyDescriptor'>): void {
+  const originals = names.map((name) => {
+    const found = getOwnPropertyDescriptor(win, name);
+    // Copied without a prototype, to be put back whatever the page does to Object.prototype meanwhile.
+    const descriptor = found && ({ __proto__: null, ...found } as PropertyDescriptor);
+    return { name, descriptor };
+  });
+  if (originals.some(({ descriptor }) => descriptor !== undefined && descriptor.configurable !== true)) {
     patch();
     return;
   }
   let patched = false;
   const restoreAndPatch = (): void => {
-    for (const { name, descriptor } of originals) Object.defineProperty(win, name, descriptor!);
     if (patched) return;
     patched = true;
+    for (const { name, descriptor } of originals) {
+      if (descriptor) defineProperty(win, name, descriptor);
+    }
     patch();
   };
   for (const { name, descriptor } of originals) {
-    // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the window as `this`
-    const { get, enumerable } = descriptor!;
-    Object.defineProperty(win, name, {
+    if (!descriptor) continue;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called through apply with the window as `this`
+    const { get } = descriptor;
+    defineProperty(win, name, {
+      __proto__: null,
       configurable: true,
-      ...(enumerable === undefined ? {} : { enumerable }),
+      enumerable: descriptor.enumerable,
       get(this: unknown): unknown {
         restoreAndPatch();
-        return get!.call(this);
+        return get ? apply(get, this, []) : descriptor.value;
       },
-    });
+      set(this: unknown, value: unknown) {
+        restoreAndPatch();
+        // The page's own assignment, now to the property as the browser made it.
+        const now = getOwnPropertyDescriptor(win, name);
+        // eslint-disable-next-line @typescript-eslint/unbound-method -- called through apply with the window as `this`
+        const set = now?.set;
+        if (set) apply(set, this, [value]);
+        else if (now?.writable) defineProperty(win, name, { __proto__: null, value, writable: true, enumerable: now.enumerable, configurable: true } as PropertyDescriptor);
+      },
+    } as PropertyDescriptor);
   }
 }
 
-function asMediaMethod(value: unknown): MediaMethod | undefined {
-  return typeof value === 'function' ? (value as MediaMethod) : undefined;
-}
-
-type LegacyGetUserMedia = (constraints: MediaStreamConstraints, onSuccess: (stream: MediaStream) => void, onError: (error: unknown) => void) => void;
-
 /** Replaces a global constructor with a Proxy that reports each `new`, and changes nothing else. */
-function noticeConstruction(win: Window & typeof globalThis, name: string, notice: () => void): object | undefined {
+function noticeConstruction(win: Window & typeof globalThis, { construct }: Intrinsics, name: string, notice: () => void): object | undefined {
   const globals = win as unknown as Record<string, unknown>;
   const original = globals[name];
   if (typeof original !== 'function') return undefined;
   const noticing = new Proxy(original, {
     construct(target, args, newTarget) {
       notice();
-      return Reflect.construct(target, args, newTarget) as object;
+      return construct(target, args, newTarget) as object;
     },
   });
   globals[name] = noticing;

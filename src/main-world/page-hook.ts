@@ -3,10 +3,15 @@
  * APIs a video call starts with, so the extension hears of the call and can hold the camera
  * until the user has answered its prompt, and notices shadow roots (see shadow-root-notice).
  * Kept free of imports that touch `browser`: this world has no extension APIs. It talks to the
- * content script through events on the window.
+ * content script over a private channel the page cannot reach (private-channel), with the
+ * built-ins as they were before the page ran (intrinsics).
  */
 import { installCallHook } from './install-call-hook';
+import { takeIntrinsics } from './intrinsics';
+import { awaitChannel } from './private-channel';
 import { noticeShadowRoots } from './shadow-root-notice';
 
-installCallHook(window, window);
-noticeShadowRoots(window, window);
+const intrinsics = takeIntrinsics(window);
+const channel = awaitChannel(window, intrinsics);
+installCallHook(window, channel, intrinsics);
+noticeShadowRoots(window, channel, intrinsics);

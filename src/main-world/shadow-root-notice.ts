@@ -1,25 +1,26 @@
-/**
- * Tells the content script, once per document, that the page has attached an open shadow
- * root. Looking for password fields inside shadow roots means touching every element that
- * could host one, about 1 ms on an ordinary article; pages that never attach one (most of
- * them) are spared it. Like every event from this world it is a hint the page can forge or
- * withhold: what it hides this way (a field in a shadow root of its own) it could hide as well
- * in a closed shadow root, which no content script looks into.
- */
-export const SHADOW_ROOT_EVENT = 'telehealth-guard:shadow-root';
+import { SHADOW_ROOT_TEXT } from './call-events';
+import type { Intrinsics } from './intrinsics';
+import type { HookChannel } from './private-channel';
 
-export function noticeShadowRoots(win: Window & typeof globalThis, channel: EventTarget): void {
+/**
+ * Tells the content script, once per document, that the page has attached a shadow root, open
+ * or closed. Looking for password fields inside shadow roots means touching every element
+ * that could host one, about 1 ms on an ordinary article, and looking into closed ones means
+ * the extension API: pages that never attach one (most of them) are spared both. A page that
+ * takes the browser's own attachShadow before this runs cannot: this runs first.
+ */
+export function noticeShadowRoots(win: Window & typeof globalThis, channel: HookChannel, { apply, defineProperty }: Intrinsics): void {
   const proto = (win as { Element?: { prototype: Element } }).Element?.prototype;
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the element as `this`
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called through apply with the element as `this`
   const attachShadow = proto?.attachShadow;
   if (!proto || typeof attachShadow !== 'function') return;
   let told = false;
-  Object.defineProperty(proto, 'attachShadow', {
-    value: function (this: Element, init: ShadowRootInit): ShadowRoot {
-      const root = attachShadow.call(this, init);
-      if (!told && init.mode === 'open') {
+  defineProperty(proto, 'attachShadow', {
+    value: function (this: Element, ...args: unknown[]): ShadowRoot {
+      const root = apply(attachShadow, this, args) as ShadowRoot;
+      if (!told) {
         told = true;
-        channel.dispatchEvent(new CustomEvent(SHADOW_ROOT_EVENT));
+        channel.send(SHADOW_ROOT_TEXT);
       }
       return root;
     },

@@ -3,8 +3,9 @@ import { isInCall, type CallState } from '../core/call-state';
 import { SESSION_CHECKLIST } from '../core/session-checklist';
 
 /**
- * During a call: which platform the visit runs on, whether the page encrypts the media
- * itself, and the short checklist for a safe session. The platform's facts (end-to-end
+ * During a call: which platform the visit runs on, whether the extension's own page-world
+ * wrapper saw the page attach frame encryption (never the page's word: it cannot reach the
+ * channel that reports it), and the short checklist for a safe session. The platform's facts (end-to-end
  * encryption, business associate agreement, with sources) are in the platform section.
  */
 export function CallView({ verdict, call }: { verdict: Verdict; call: CallState | undefined }) {
@@ -21,8 +22,8 @@ export function CallView({ verdict, call }: { verdict: Verdict; call: CallState 
       <p>
         {where} is {status}.{' '}
         {call?.frameEncryption
-          ? 'The page encrypts the call itself (end-to-end encryption in the browser).'
-          : 'The page showed no end-to-end encryption of its own.'}
+          ? 'Telehealth Guard saw the page hand the call\'s video and sound to code of its own before sending them (frame encryption, the way browser apps add end-to-end encryption). Whether that code really encrypts, only the page says.'
+          : 'Telehealth Guard saw no end-to-end encryption of the page\'s own; any such claim is the platform\'s word (see its facts).'}
       </p>
       <h2>For a safe visit</h2>
       <ul>

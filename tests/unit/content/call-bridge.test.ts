@@ -4,32 +4,39 @@ import { buildAllowlist } from '../../../src/core/allowlist';
 import { assessPage } from '../../../src/core/assess';
 import { loadBuiltInCatalog } from '../../../src/core/catalog';
 import { startCallBridge, type CallBridgeDeps } from '../../../src/content/call-bridge';
-import { askBeforeCamera, knownAbout } from '../../../src/content/call-prompt';
-import { CALL_EVENT, DECISION_EVENT, parseDecision, type DecisionDetail } from '../../../src/main-world/call-events';
+import { parseDecision, type DecisionDetail } from '../../../src/main-world/call-events';
+import type { HookChannel } from '../../../src/main-world/private-channel';
 import type { CallAction } from '../../../src/protocol/call';
 
 const allowlist = buildAllowlist([{ source: 'catalog', file: loadBuiltInCatalog() }]);
 const unknownSite = assessPage(allowlist, { url: 'https://video.example-clinic-visits.net/room' });
-const zoom = assessPage(allowlist, { url: 'https://zoom.us/j/123456789' });
 
 function harness(action: CallAction | 'unreachable', answer: 'continue' | 'leave' = 'continue') {
-  const doc = document.implementation.createHTMLDocument('call');
   const decisions: DecisionDetail[] = [];
-  doc.addEventListener(DECISION_EVENT, (event) => {
-    const decision = parseDecision((event as CustomEvent<unknown>).detail);
-    if (decision) decisions.push(decision);
-  });
+  let fromHook: ((detail: unknown) => void) | undefined;
+  // The content script's end of the private channel: what it sends are decisions.
+  const channel: HookChannel = {
+    send: (detail) => {
+      const decision = parseDecision(detail);
+      if (decision) decisions.push(decision);
+    },
+    onMessage: (handler) => {
+      fromHook = handler;
+    },
+  };
   const deps: CallBridgeDeps = {
     report: vi.fn((activity) => (action === 'unreachable' ? Promise.reject(new Error('no background')) : Promise.resolve(activity === 'frame-encryption' ? undefined : { action, verdict: unknownSite }))),
     ask: vi.fn(() => Promise.resolve(answer)),
     leave: vi.fn(),
     showBlocked: vi.fn(),
+    onShadowRoot: vi.fn(),
   };
-  startCallBridge(doc, deps);
+  startCallBridge(channel, deps);
+  const hookSays = (message: object): void => fromHook?.(JSON.stringify(message));
   const request = (id: number): void => {
-    doc.dispatchEvent(new CustomEvent(CALL_EVENT, { detail: JSON.stringify({ type: 'media-request', id, activity: 'camera-or-microphone' }) }));
+    hookSays({ type: 'media-request', id, activity: 'camera-or-microphone' });
   };
-  return { doc, decisions, deps, request };
+  return { decisions, deps, request, hookSays };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -82,49 +89,26 @@ describe('the call bridge', () => {
     expect(deps.showBlocked).toHaveBeenCalledOnce();
   });
 
-  it('lets the call go, with a console warning, when the background cannot be reached', async () => {
+  it('keeps the camera closed, with a console warning, when the background cannot be reached (no verdict to open it on)', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { decisions, request } = harness('unreachable');
     request(1);
     await settle();
-    expect(decisions.at(-1)).toEqual({ id: 1, decision: 'allow' });
+    expect(decisions.at(-1)).toEqual({ id: 1, decision: 'deny' });
     expect(warn).toHaveBeenCalled();
   });
 
   it('passes other call activity to the background without asking', async () => {
-    const { doc, deps } = harness('prompt');
-    doc.dispatchEvent(new CustomEvent(CALL_EVENT, { detail: JSON.stringify({ type: 'activity', activity: 'frame-encryption' }) }));
+    const { deps, hookSays } = harness('prompt');
+    hookSays({ type: 'activity', activity: 'frame-encryption' });
     await settle();
     expect(deps.report).toHaveBeenCalledWith('frame-encryption');
     expect(deps.ask).not.toHaveBeenCalled();
   });
-});
 
-describe('the camera prompt', () => {
-  it('says what is known of a general-purpose platform, with its facts', () => {
-    const lines = knownAbout(zoom);
-    expect(lines[0]).toContain('Zoom is a general-purpose platform');
-    expect(lines.join(' ')).toContain('End-to-end encryption: available, must be turned on');
-  });
-
-  it('says that nothing is known of an unknown site', () => {
-    expect(knownAbout(unknownSite)).toEqual(['Nothing is known about video.example-clinic-visits.net: it is on no list of telemedicine platforms.']);
-  });
-
-  it('ignores clicks that a page script makes', async () => {
-    // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the element as `this`
-    const original = Element.prototype.attachShadow;
-    let root: ShadowRoot | undefined;
-    vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
-      root = original.call(this, init);
-      return root;
-    });
-    let answered = false;
-    void askBeforeCamera(document, unknownSite, 'camera-or-microphone').then(() => (answered = true));
-    expect(document.querySelector('telehealth-guard-alert')).not.toBeNull();
-    (root!.querySelector('button.continue') as HTMLButtonElement).click(); // untrusted, as from a script
-    await settle();
-    expect(answered).toBe(false);
-    document.querySelector('telehealth-guard-alert')!.remove();
+  it('hears that the page attached a shadow root', () => {
+    const { deps, hookSays } = harness('prompt');
+    hookSays({ type: 'shadow-root' });
+    expect(deps.onShadowRoot).toHaveBeenCalledOnce();
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { mayHoldOpenShadowRoots, NEVER_SHADOW_HOSTS, passwordFieldsIn } from '../../../src/content/password-fields';
+import { mayHoldShadowRoots, NEVER_SHADOW_HOSTS, passwordFieldsIn } from '../../../src/content/password-fields';
 
 const page = (html: string): Document => {
   const doc = document.implementation.createHTMLDocument('page');
@@ -23,14 +23,14 @@ describe('where open shadow roots can be', () => {
   // The window's own document: `:defined` needs a document with a custom element registry.
   it('a page that attached no shadow root and has no undefined custom elements has none to look into', () => {
     document.body.innerHTML = '<div><p>text</p><input type="password"></div>';
-    expect(mayHoldOpenShadowRoots(document, false)).toBe(false);
+    expect(mayHoldShadowRoots(document, false)).toBe(false);
   });
 
   it('a page that attached one, or has custom elements still waiting for their definition, may have some', () => {
     document.body.innerHTML = '<div></div>';
-    expect(mayHoldOpenShadowRoots(document, true)).toBe(true);
+    expect(mayHoldShadowRoots(document, true)).toBe(true);
     document.body.innerHTML = '<login-box></login-box>';
-    expect(mayHoldOpenShadowRoots(document, false)).toBe(true);
+    expect(mayHoldShadowRoots(document, false)).toBe(true);
   });
 
   it('finds fields in nested open shadow roots only when asked to', () => {

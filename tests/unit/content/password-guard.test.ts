@@ -4,7 +4,7 @@ import type { GuardTarget } from '../../../src/core/guard-target';
 import { OVERLAY_TAG } from '../../../src/content/guard-overlay';
 import { GuardOverlay } from '../../../src/content/guard-overlay';
 import type { OverlayActions } from '../../../src/content/page-ui-contract';
-import { PasswordGuard } from '../../../src/content/password-guard';
+import { HOLD_LIMIT_MS, PasswordGuard } from '../../../src/content/password-guard';
 
 const D0XY: GuardTarget = { site: 'd0xy.me', target: 'doxy.me', targetName: 'Doxy.me' };
 
@@ -41,14 +41,16 @@ const overlay = (): Element | null => document.querySelector(OVERLAY_TAG);
 
 let guard: PasswordGuard;
 let onTrust: Mock<() => void>;
+let onUnknown: Mock<() => void>;
 let field: HTMLInputElement;
 
 beforeEach(() => {
   document.body.innerHTML = '<form><input name="email"><input type="password" name="password"></form>';
   field = document.querySelector('input[type=password]')!;
   onTrust = vi.fn<() => void>();
+  onUnknown = vi.fn<() => void>();
   // jsdom marks no event trusted: the seam stands in for a real user's input.
-  guard = new PasswordGuard(window, { onTrust, isTrusted: () => true, createOverlay: (actions, isTrusted) => new GuardOverlay(document, actions, isTrusted) });
+  guard = new PasswordGuard(window, { onTrust, isTrusted: () => true, createOverlay: (actions) => new GuardOverlay(document, actions, () => true), onUnknown, insert: vi.fn() });
 });
 
 afterEach(() => {
@@ -59,6 +61,7 @@ afterEach(() => {
 
 describe('PasswordGuard, not armed', () => {
   it('lets focus and keys through on ordinary pages', () => {
+    guard.arm(null);
     const seen = pageKeyLog();
     field.focus();
     expect(field.dispatchEvent(key('keydown', 'a'))).toBe(true);
@@ -69,8 +72,8 @@ describe('PasswordGuard, not armed', () => {
 
   it('builds no overlay (nor asks for the page UI) until it has one to show', () => {
     guard.dispose();
-    const createOverlay = vi.fn((actions: OverlayActions, isTrusted: (event: Event) => boolean) => new GuardOverlay(document, actions, isTrusted));
-    guard = new PasswordGuard(window, { onTrust, isTrusted: () => true, createOverlay });
+    const createOverlay = vi.fn((actions: OverlayActions) => new GuardOverlay(document, actions, () => true));
+    guard = new PasswordGuard(window, { onTrust, isTrusted: () => true, createOverlay, onUnknown, insert: vi.fn() });
     field.focus();
     field.dispatchEvent(key('keydown', 'a'));
     guard.arm(null);
@@ -250,7 +253,7 @@ describe('the guard overlay', () => {
 
   it('ignores a forged click on "I trust"', () => {
     guard.dispose();
-    guard = new PasswordGuard(window, { onTrust, createOverlay: (actions, isTrusted) => new GuardOverlay(document, actions, isTrusted) });
+    guard = new PasswordGuard(window, { onTrust, createOverlay: (actions) => new GuardOverlay(document, actions), onUnknown });
     const root = openOverlay();
     [...root.querySelectorAll('button')].find((b) => b.textContent === 'I trust d0xy.me')!.click();
     expect(onTrust).not.toHaveBeenCalled();
@@ -270,7 +273,7 @@ describe('the guard overlay', () => {
 
   it('acts on no forged key press', () => {
     guard.dispose();
-    guard = new PasswordGuard(window, { onTrust, createOverlay: (actions, isTrusted) => new GuardOverlay(document, actions, isTrusted) });
+    guard = new PasswordGuard(window, { onTrust, createOverlay: (actions) => new GuardOverlay(document, actions), onUnknown });
     const root = openOverlay();
     const seen = pageKeyLog();
     document.body.dispatchEvent(key('keydown', 'Tab'));
@@ -278,6 +281,80 @@ describe('the guard overlay', () => {
     expect(root.activeElement?.textContent).toBe('Go to doxy.me');
     expect(overlay()).not.toBeNull();
     expect(seen).toEqual([]);
+  });
+});
+
+describe('PasswordGuard before the background has answered (fail closed)', () => {
+  const typed = (keys: string): void => {
+    for (const character of keys) {
+      for (const type of ['keydown', 'keypress', 'keyup']) field.dispatchEvent(key(type, character));
+    }
+  };
+
+  it('holds what is typed into a password field from every page listener, and asks for the answer once', () => {
+    const seen = pageKeyLog();
+    field.focus();
+    expect(onUnknown).toHaveBeenCalledOnce();
+    typed('hunter2');
+    expect(seen).toEqual([]);
+    expect(guard.holding).toBe(true);
+    expect(onUnknown).toHaveBeenCalledOnce();
+  });
+
+  it('drops what it held when the answer arms the guard, and shows the overlay', () => {
+    const insert = vi.fn();
+    guard.dispose();
+    guard = new PasswordGuard(window, { onTrust, isTrusted: () => true, createOverlay: (actions) => new GuardOverlay(document, actions, () => true), onUnknown, insert });
+    field.focus();
+    typed('hunter2');
+    guard.arm(D0XY);
+    expect(insert).not.toHaveBeenCalled();
+    expect(guard.overlayShown).toBe(true);
+    expect(guard.holding).toBe(false);
+  });
+
+  it('puts what it held into the field, as typed, when the answer says there is nothing to guard', () => {
+    const insert = vi.fn();
+    guard.dispose();
+    guard = new PasswordGuard(window, { onTrust, isTrusted: () => true, createOverlay: (actions) => new GuardOverlay(document, actions, () => true), onUnknown, insert });
+    field.focus();
+    typed('hunter2');
+    // Keys with modifiers are shortcuts, not text; forged keys are never text.
+    field.dispatchEvent(key('keydown', 'v', { ctrlKey: true }));
+    guard.arm(null);
+    expect(insert).toHaveBeenCalledExactlyOnceWith(document, 'hunter2');
+    const seen = pageKeyLog();
+    typed('x');
+    expect(seen).toContain('keydown:x');
+  });
+
+  it('holds nothing outside password fields', () => {
+    document.body.innerHTML = '<input name="email">';
+    const email = document.querySelector('input')!;
+    const seen = pageKeyLog();
+    email.focus();
+    email.dispatchEvent(key('keydown', 'a'));
+    expect(seen).toContain('keydown:a');
+    expect(onUnknown).not.toHaveBeenCalled();
+  });
+
+  it(`gives up holding after ${HOLD_LIMIT_MS} ms without an answer: what was held never reaches the page`, () => {
+    vi.useFakeTimers();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const insert = vi.fn();
+    guard.dispose();
+    guard = new PasswordGuard(window, { onTrust, isTrusted: () => true, createOverlay: (actions) => new GuardOverlay(document, actions, () => true), onUnknown, insert });
+    field.focus();
+    typed('abc');
+    vi.advanceTimersByTime(HOLD_LIMIT_MS);
+    expect(guard.holding).toBe(false);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('dropped'));
+    const seen = pageKeyLog();
+    typed('d');
+    expect(seen).toContain('keydown:d');
+    guard.arm(null);
+    expect(insert).not.toHaveBeenCalled();
+    vi.useRealTimers();
   });
 });
 

@@ -1,7 +1,14 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import { beforeFirstRead } from '../../../src/main-world/install-call-hook';
-import { noticeShadowRoots, SHADOW_ROOT_EVENT } from '../../../src/main-world/shadow-root-notice';
+import { parseHookMessage } from '../../../src/main-world/call-events';
+import { beforeFirstRead as beforeFirstReadWith } from '../../../src/main-world/install-call-hook';
+import { takeIntrinsics } from '../../../src/main-world/intrinsics';
+import { noticeShadowRoots } from '../../../src/main-world/shadow-root-notice';
+
+const intrinsics = takeIntrinsics(window);
+const beforeFirstRead = (win: object, names: readonly string[], patch: () => void): void => {
+  beforeFirstReadWith(win, names, patch, intrinsics);
+};
 
 /** A window-like object whose `navigator` and `clientInformation` are accessors, as in Chromium. */
 function windowWithAccessors() {
@@ -38,10 +45,36 @@ describe('wrapping the camera APIs at the first read of navigator', () => {
     expect(order).toEqual(['patched', 'read']);
   });
 
-  it('patches at once where the property is no configurable accessor', () => {
+  it('patches at once where the property is not configurable', () => {
     const patch = vi.fn();
-    beforeFirstRead({ navigator: {} }, ['navigator'], patch);
+    const win = {};
+    Object.defineProperty(win, 'navigator', { value: {}, configurable: false });
+    beforeFirstRead(win, ['navigator'], patch);
     expect(patch).toHaveBeenCalledOnce();
+  });
+
+  it('waits for the first read of an interface object too (a data property), and puts it back as it was', () => {
+    const MediaDevices = function MediaDevices(): void {
+      // an interface object stands in: any function
+    };
+    const win: Record<string, unknown> = {};
+    Object.defineProperty(win, 'MediaDevices', { value: MediaDevices, writable: true, configurable: true, enumerable: false });
+    const patch = vi.fn();
+    beforeFirstRead(win, ['MediaDevices'], patch);
+    expect(patch).not.toHaveBeenCalled();
+    expect(win.MediaDevices).toBe(MediaDevices);
+    expect(patch).toHaveBeenCalledOnce();
+    expect(Object.getOwnPropertyDescriptor(win, 'MediaDevices')).toEqual({ value: MediaDevices, writable: true, configurable: true, enumerable: false });
+  });
+
+  it("patches before a page's own assignment lands, and keeps the page's value", () => {
+    const win: Record<string, unknown> = {};
+    Object.defineProperty(win, 'Navigator', { value: 'the browser’s', writable: true, configurable: true });
+    const order: string[] = [];
+    beforeFirstRead(win, ['Navigator'], () => order.push('patched'));
+    win.Navigator = 'the page’s';
+    order.push(String(win.Navigator));
+    expect(order).toEqual(['patched', 'the page’s']);
   });
 });
 
@@ -52,19 +85,22 @@ describe('the shadow-root notice', () => {
         return `root:${init.mode}`;
       }
     }
-    const channel = new EventTarget();
     const heard = vi.fn();
-    channel.addEventListener(SHADOW_ROOT_EVENT, heard);
-    noticeShadowRoots({ Element: FakeElement } as unknown as Window & typeof globalThis, channel);
+    const channel = {
+      send: (detail: string): void => {
+        heard(parseHookMessage(detail));
+      },
+      onMessage: vi.fn(),
+    };
+    noticeShadowRoots({ Element: FakeElement } as unknown as Window & typeof globalThis, channel, intrinsics);
     return { element: new FakeElement() as unknown as Element, heard };
   }
 
-  it('tells once, at the first open shadow root, and returns the root the browser made', () => {
+  it('tells once, at the first shadow root, closed ones included, and returns the root the browser made', () => {
     const { element, heard } = setUp();
     expect(element.attachShadow({ mode: 'closed' })).toBe('root:closed');
-    expect(heard).not.toHaveBeenCalled();
+    expect(heard).toHaveBeenCalledExactlyOnceWith({ type: 'shadow-root' });
     expect(element.attachShadow({ mode: 'open' })).toBe('root:open');
-    element.attachShadow({ mode: 'open' });
     expect(heard).toHaveBeenCalledOnce();
   });
 });

@@ -165,8 +165,17 @@ describe('CallView', () => {
     const root = mount(<CallView verdict={verdict} call={{ activities: ['camera-or-microphone'], frameEncryption: true }} />);
     expect(root.querySelector('[data-call="active"] h2')?.textContent).toBe('In a video visit on Zoom');
     expect(root.textContent).toContain('a general-purpose platform, not verified for visits');
-    expect(root.textContent).toContain('The page encrypts the call itself');
+    // Seen by the extension's own wrapper, and said as no more than that.
+    expect(root.textContent).toContain('Telehealth Guard saw the page hand the call');
+    expect(root.textContent).toContain('Whether that code really encrypts, only the page says.');
     expect(root.querySelectorAll('li').length).toBe(6);
+  });
+
+  it('says the page showed no frame encryption of its own when none was seen', () => {
+    const verdict = assessPage(allowlist, { url: 'https://zoom.us/j/123456789' });
+    const root = mount(<CallView verdict={verdict} call={{ activities: ['camera-or-microphone'], frameEncryption: false }} />);
+    expect(root.textContent).toContain('Telehealth Guard saw no end-to-end encryption');
+    expect(root.textContent).not.toContain('really encrypts');
   });
 
   it('shows nothing outside a call', () => {

@@ -1,0 +1,65 @@
+/**
+ * The built-ins the page-world hook calls, taken before any script of the page has run. The
+ * hook lives in the page's own world: every global and prototype it touches later is the
+ * page's to replace. A page that swaps `Promise.prototype.then`, `Function.prototype.call`,
+ * `Map.prototype.get` or `CustomEvent.prototype.detail` would otherwise be handed the hook's
+ * callbacks (and with them the camera) or feed it forged decisions. So the hook calls only
+ * what it took here, through `apply`, and keeps its state in objects without a prototype.
+ */
+export interface Intrinsics {
+  apply: typeof Reflect.apply;
+  construct: typeof Reflect.construct;
+  defineProperty: typeof Object.defineProperty;
+  getOwnPropertyDescriptor: typeof Object.getOwnPropertyDescriptor;
+  getPrototypeOf: typeof Object.getPrototypeOf;
+  Promise: PromiseConstructor;
+  CustomEvent: typeof CustomEvent;
+  DOMException: typeof DOMException;
+  parseJson: typeof JSON.parse;
+  setTimeout: (handler: () => void, ms: number) => unknown;
+  addEventListener: EventTarget['addEventListener'];
+  removeEventListener: EventTarget['removeEventListener'];
+  dispatchEvent: EventTarget['dispatchEvent'];
+  /** `CustomEvent.prototype.detail`'s getter. */
+  detailOf: (event: Event) => unknown;
+  /** `MouseEvent.prototype.relatedTarget`'s getter. */
+  relatedTargetOf: (event: Event) => EventTarget | null;
+  warn: (...args: unknown[]) => void;
+}
+
+export function takeIntrinsics(win: Window & typeof globalThis): Intrinsics {
+  const apply = Reflect.apply;
+  const getter = (proto: object, name: string): ((target: unknown) => unknown) => {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the event as `this`
+    const get = Object.getOwnPropertyDescriptor(proto, name)?.get;
+    if (!get) throw new Error(`no ${name} getter`);
+    return (target) => apply(get, target, []) as unknown;
+  };
+  const events = win.EventTarget.prototype;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called through apply with the window as `this`
+  const setTimeoutOf = win.setTimeout;
+  const warn = win.console.warn;
+  return {
+    apply,
+    construct: Reflect.construct,
+    defineProperty: Object.defineProperty,
+    getOwnPropertyDescriptor: Object.getOwnPropertyDescriptor,
+    getPrototypeOf: Object.getPrototypeOf,
+    Promise: win.Promise,
+    CustomEvent: win.CustomEvent,
+    DOMException: win.DOMException,
+    parseJson: JSON.parse,
+    setTimeout: (handler, ms) => apply(setTimeoutOf, win, [handler, ms]),
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called through apply with a target
+    addEventListener: events.addEventListener,
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called through apply with a target
+    removeEventListener: events.removeEventListener,
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called through apply with a target
+    dispatchEvent: events.dispatchEvent,
+    detailOf: getter(win.CustomEvent.prototype, 'detail'),
+    relatedTargetOf: getter(win.MouseEvent.prototype, 'relatedTarget') as (event: Event) => EventTarget | null,
+    warn: (...args) => {
+      apply(warn, win.console, args);
+    },
+  };
+}
