@@ -1,28 +1,26 @@
 import type { Verdict } from '../core/assess';
 import { describeFact } from '../core/explain';
+import { proveClicks } from './click-proof';
 import type { PromptAnswer } from './page-ui-contract';
+import { element, listen } from './widget-dom';
+import type { WidgetEnv } from './widget-env';
+import { Widget } from './widget-host';
 
-/** The contract's in-page alert element: the camera prompt is one of its forms. */
-const PROMPT_TAG = 'telehealth-guard-alert';
+/** The contract's in-page alert element: the camera prompt and notice are forms of it (data-kind). */
+const TAG = 'telehealth-guard-alert';
 
-const STYLE = `
-:host { all: initial !important; position: fixed !important; inset: 0 !important; z-index: 2147483647 !important;
-  display: flex !important; align-items: center; justify-content: center; background: rgba(0,0,0,.45);
-  font: 15px/1.5 system-ui, sans-serif; color: #1f2328; }
-.box { background: #fff; border-radius: 12px; max-width: 460px; margin: 16px; box-shadow: 0 8px 32px rgba(0,0,0,.35); overflow: hidden; }
-.head { background: #9a6700; color: #fff; padding: 12px 16px; font-weight: 600; }
-.body { padding: 12px 16px; } ul { padding-left: 20px; margin: 8px 0; }
-.buttons { display: flex; gap: 8px; justify-content: flex-end; padding: 0 16px 16px; }
-button { font: inherit; padding: 6px 14px; border-radius: 6px; border: 1px solid #d0d7de; background: #f6f8fa; cursor: pointer; }
+/** Compact: as tall as what it says, in the system font (widget-host), never the window's height. */
+const CSS = `
+.head { background: #9a6700; color: #fff; padding: 10px 16px; font-weight: 600; }
+.body { padding: 10px 16px 4px; } .body p { margin: 0 0 8px; } ul { padding-left: 20px; margin: 0 0 8px; }
+.buttons { display: flex; gap: 8px; justify-content: flex-end; padding: 4px 16px 14px; }
+button { padding: 6px 14px; }
 button.leave { background: #1a7f37; color: #fff; border-color: #1a7f37; }
+.note { margin: 0 16px 12px; }
 `;
 
-function text<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, content: string, className = ''): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  node.textContent = content;
-  if (className) node.className = className;
-  return node;
-}
+const NOTICE_PLACEMENT =
+  'bottom: 16px !important; right: 16px !important; top: auto !important; left: auto !important; width: min(380px, calc(100vw - 32px)) !important;';
 
 /** What is known about the site, in lines: a general-purpose platform's facts, or nothing. */
 export function knownAbout(verdict: Verdict): string[] {
@@ -38,72 +36,93 @@ export function knownAbout(verdict: Verdict): string[] {
 
 /**
  * Asks before the camera opens on a site that is not verified: what is known, continue or
- * leave. Text only, in a closed shadow root; the camera request waits for the answer.
+ * leave. A modal widget (widget-host): the in-page alert stays away meanwhile, so this is the
+ * one message the user reads. "Continue" opens the camera, so it needs the proof that the
+ * user saw it (click-proof); "Leave" and Escape keep it closed and need only the user's own
+ * event. The camera request waits for the answer.
  */
-export function askBeforeCamera(doc: Document, verdict: Verdict, activity: 'camera-or-microphone' | 'screen'): Promise<PromptAnswer> {
+export function askBeforeCamera(env: WidgetEnv, verdict: Verdict, activity: 'camera-or-microphone' | 'screen'): Promise<PromptAnswer> {
+  const { doc } = env;
   return new Promise((resolve) => {
-    const host = doc.createElement(PROMPT_TAG);
-    host.dataset.kind = 'camera-prompt';
-    const shadow = host.attachShadow({ mode: 'closed' });
-    const style = doc.createElement('style');
-    style.textContent = STYLE;
-    const box = doc.createElement('div');
-    box.className = 'box';
-    box.setAttribute('role', 'alertdialog');
-    box.setAttribute('aria-label', 'Telehealth Guard: before the camera opens');
-    const what = activity === 'screen' ? 'share your screen' : 'use your camera and microphone';
-    box.append(text(doc, 'div', `This site wants to ${what}`, 'head'));
-    const body = doc.createElement('div');
-    body.className = 'body';
-    body.append(text(doc, 'p', `${verdict.host} is not a verified telemedicine platform for your clinic.`));
-    const list = doc.createElement('ul');
-    for (const line of knownAbout(verdict)) list.append(text(doc, 'li', line));
-    body.append(list, text(doc, 'p', 'Continue only if your provider sent you here for your visit.'));
-    const buttons = doc.createElement('div');
-    buttons.className = 'buttons';
-    const answer = (choice: PromptAnswer) => (event: Event) => {
-      // Only the user's own click counts: a page script cannot answer for them.
-      if (!event.isTrusted) return;
-      host.remove();
+    const answer = (choice: PromptAnswer): void => {
+      widget.close();
       resolve(choice);
     };
-    const leave = text(doc, 'button', 'Leave', 'leave');
-    const go = text(doc, 'button', 'Continue', 'continue');
-    leave.addEventListener('click', answer('leave'));
-    go.addEventListener('click', answer('continue'));
+    const widget = new Widget(env, {
+      tag: TAG,
+      kind: 'camera-prompt',
+      layer: 'modal',
+      css: CSS,
+      role: 'alertdialog',
+      label: 'Telehealth Guard: before the camera opens',
+      onCancel: () => {
+        answer('leave');
+      },
+    });
+    const what = activity === 'screen' ? 'share your screen' : 'use your camera and microphone';
+    const body = element(doc, 'div', 'body');
+    const list = element(doc, 'ul');
+    for (const line of knownAbout(verdict)) list.append(element(doc, 'li', '', line));
+    body.append(
+      element(doc, 'p', '', `${verdict.host} is not a verified telemedicine platform for your clinic.`),
+      list,
+      element(doc, 'p', '', 'Continue only if your provider sent you here for your visit.'),
+    );
+    const leave = element(doc, 'button', 'leave', 'Leave');
+    const go = element(doc, 'button', 'continue', 'Continue');
+    listen(
+      leave,
+      'click',
+      (event) => {
+        // Only the user's own click counts: a page script cannot answer for them.
+        if (env.isTrusted(event)) answer('leave');
+      },
+      widget.signal,
+    );
+    proveClicks(doc, go, { isTrusted: env.isTrusted, now: env.now, visibility: env.visibility, covered: (control) => widget.covered(control), signal: widget.signal }, () => {
+      answer('continue');
+    });
+    const buttons = element(doc, 'div', 'buttons');
     buttons.append(leave, go);
-    box.append(body, buttons);
-    shadow.append(style, box);
-    doc.documentElement.append(host);
+    widget.box.append(element(doc, 'div', 'head', `This site wants to ${what}`), body, buttons);
+    widget.show();
     leave.focus();
   });
 }
 
-/** The clinic blocks calls on platforms it has not verified: say why the camera stays off. */
-export function showCameraBlocked(doc: Document, verdict: Verdict): void {
-  const host = doc.createElement(PROMPT_TAG);
-  host.dataset.kind = 'camera-blocked';
-  const shadow = host.attachShadow({ mode: 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = STYLE;
-  const box = doc.createElement('div');
-  box.className = 'box';
-  box.setAttribute('role', 'alertdialog');
-  box.append(text(doc, 'div', 'The camera stays off on this site', 'head'));
-  const body = doc.createElement('div');
-  body.className = 'body';
-  body.append(
-    text(doc, 'p', `Your clinic allows video visits only on platforms it has verified, and ${verdict.host} is not one of them.`),
-    text(doc, 'p', 'Use the visit link your clinic sent, or ask them which platform to use.'),
-  );
-  const buttons = doc.createElement('div');
-  buttons.className = 'buttons';
-  const close = text(doc, 'button', 'Close', 'leave');
-  close.addEventListener('click', () => {
-    host.remove();
+/**
+ * The clinic blocks calls on platforms it has not verified: says why the camera stays off.
+ * A popover in a corner: it informs, there is nothing to decide. Returns the widget, to be
+ * taken down when another notice replaces it.
+ */
+export function showCameraBlocked(env: WidgetEnv, verdict: Verdict): Widget {
+  const { doc } = env;
+  const widget = new Widget(env, {
+    tag: TAG,
+    kind: 'camera-blocked',
+    layer: 'popover',
+    placement: NOTICE_PLACEMENT,
+    css: CSS,
+    role: 'alert',
+    label: 'Telehealth Guard: the camera stays off',
   });
+  const body = element(doc, 'div', 'body');
+  body.append(
+    element(doc, 'p', '', `Your clinic allows video visits only on platforms it has verified, and ${verdict.host} is not one of them.`),
+    element(doc, 'p', '', 'Use the visit link your clinic sent, or ask them which platform to use.'),
+  );
+  const close = element(doc, 'button', 'leave', 'Close');
+  listen(
+    close,
+    'click',
+    () => {
+      widget.close();
+    },
+    widget.signal,
+  );
+  const buttons = element(doc, 'div', 'buttons');
   buttons.append(close);
-  box.append(body, buttons);
-  shadow.append(style, box);
-  doc.documentElement.append(host);
+  widget.box.append(element(doc, 'div', 'head', 'The camera stays off on this site'), body, buttons);
+  widget.show();
+  return widget;
 }

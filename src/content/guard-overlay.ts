@@ -1,71 +1,76 @@
 import type { GuardTarget } from '../core/guard-target';
-import { keepInPage } from './keep-in-page';
+import { ControlProof, explainRefusal, proveClicks, type ProofContext } from './click-proof';
 import type { Overlay, OverlayActions } from './page-ui-contract';
-import { createElement, documentElementOf } from './safe-dom';
+import { element, listen } from './widget-dom';
+import { createWidgetEnv, type WidgetEnv } from './widget-env';
+import { Widget } from './widget-host';
 
 /**
  * Its own element, not the contract's `<telehealth-guard-alert>`: the alert is "present
  * while a caution or danger alert is shown", and the overlay comes and goes with the
- * password field's focus on top of it (docs/design.md, Contract).
+ * password field's focus (docs/design.md, Contract).
  */
 export const OVERLAY_TAG = 'telehealth-guard-overlay';
 
-/**
- * On the host element itself and in `:host`, both !important, so page CSS aimed at the tag can
- * neither hide nor shrink it (see the alert's HOST_STYLE).
- */
-const HOST_STYLE =
-  'all: initial !important; display: block !important; position: fixed !important; inset: 0 !important; ' +
-  'z-index: 2147483647 !important; visibility: visible !important; opacity: 1 !important;';
-
-const STYLE = `
-:host { ${HOST_STYLE} }
-.backdrop { position: fixed; inset: 0; overflow: auto; display: flex; align-items: center; justify-content: center;
-  background: rgba(31,35,40,.78); font: 15px/1.5 system-ui, sans-serif; color: #1f2328; }
-.box { background: #fff; max-width: 460px; margin: 12px; padding: 18px 22px; border-radius: 12px; border-top: 8px solid #cf222e;
-  box-shadow: 0 8px 32px rgba(0,0,0,.4); }
-h1 { margin: 0 0 8px; font-size: 20px; color: #cf222e; }
+const CSS = `
+.widget { border-top: 8px solid #cf222e; padding: 18px 22px; }
+h1 { margin: 0 0 8px; font-size: 20px; line-height: 1.3; color: #cf222e; }
 p { margin: 0 0 10px; }
 .go { display: block; text-align: center; margin: 14px 0 10px; padding: 10px 16px; border-radius: 8px; background: #1a7f37; color: #fff;
   font-weight: 600; text-decoration: none; }
 .row { display: flex; gap: 8px; flex-wrap: wrap; justify-content: space-between; align-items: center; }
-button { font: inherit; font-size: 13px; padding: 4px 12px; border-radius: 6px; border: 1px solid #d0d7de; background: #f6f8fa; cursor: pointer; }
+button { font-size: 13px; }
 .small { font-size: 12px; color: #57606a; margin: 10px 0 0; }
-:focus-visible { outline: 3px solid #0969da; outline-offset: 2px; }
+.problem { margin: 10px 0 0; padding: 8px 10px; border-radius: 6px; background: #ffebe9; color: #82071e; font-weight: 600; }
+.note { margin: 8px 0 0; }
 `;
 
-function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className: string, text: string): HTMLElementTagNameMap[K] {
-  const node = createElement(doc, tag);
-  if (className) node.className = className;
-  node.textContent = text;
-  return node;
+export interface GuardOverlayOptions {
+  /** The document's shared widget state (page-ui-factory); one of its own otherwise. */
+  env?: WidgetEnv;
+  /** Seam for tests: jsdom marks no event trusted. */
+  isTrusted?: (event: Event) => boolean;
 }
 
 /**
- * The blocking warning over a look-alike's password field: a full-viewport modal in a
- * closed shadow root, built from text nodes only. It is told the sites, never what was
- * typed: nothing here reads a field.
+ * The blocking warning over a look-alike's password field: a modal dialog in a closed shadow
+ * root (widget-host), built from text nodes only. It is told the sites, never what was typed:
+ * nothing here reads a field. "I trust this site" counts only with the proof that the user
+ * saw it (click-proof), by mouse or by the keys the guard hands over.
  */
 export class GuardOverlay implements Overlay {
-  #host: HTMLElement | undefined;
-  #stopKeeping: (() => void) | undefined;
-  #root: ShadowRoot | undefined;
+  #widget: Widget | undefined;
+  #last: GuardTarget | undefined;
   #go: HTMLAnchorElement | undefined;
   #close: HTMLButtonElement | undefined;
   #trust: HTMLButtonElement | undefined;
+  #trustProof: ControlProof | undefined;
+  #problem: HTMLElement | undefined;
+  readonly #env: WidgetEnv;
+  readonly #isTrusted: (event: Event) => boolean;
 
   constructor(
     private readonly doc: Document,
     private readonly actions: OverlayActions,
-    private readonly isTrusted: (event: Event) => boolean = (event) => event.isTrusted,
-  ) {}
+    options: GuardOverlayOptions | ((event: Event) => boolean) = {},
+  ) {
+    // A bare function is the isTrusted seam alone (the guard's tests pass one).
+    const { env, isTrusted } = typeof options === 'function' ? { env: undefined, isTrusted: options } : options;
+    this.#env = env ?? createWidgetEnv(doc, isTrusted ? { isTrusted } : {});
+    this.#isTrusted = isTrusted ?? this.#env.isTrusted;
+  }
 
+  /**
+   * Whether the overlay is meant to be up: also while the page has just removed it and before
+   * it is put back, so the guard keeps swallowing keys meanwhile.
+   */
   get isOpen(): boolean {
-    return this.#host?.isConnected === true;
+    return this.#widget?.open === true;
   }
 
   /** Shows the overlay (again) with the focus on its way out: "Go to <target>". */
   show(guard: GuardTarget): void {
+    this.#last = guard;
     if (!this.isOpen) {
       this.hide();
       this.#render(guard);
@@ -73,20 +78,37 @@ export class GuardOverlay implements Overlay {
     this.#go?.focus();
   }
 
+  /** Trusting the site did not work: the overlay comes back, saying so. */
+  showProblem(message: string): void {
+    if (!this.isOpen) {
+      if (!this.#last) {
+        console.warn('Telehealth Guard:', message);
+        return;
+      }
+      this.show(this.#last);
+    }
+    if (!this.#problem) {
+      this.#problem = element(this.doc, 'p', 'problem');
+      this.#problem.setAttribute('role', 'alert');
+      this.#go?.before(this.#problem);
+    }
+    this.#problem.textContent = message;
+  }
+
   hide(): void {
-    this.#stopKeeping?.();
-    this.#host?.remove();
-    this.#host = this.#stopKeeping = this.#root = this.#go = this.#close = this.#trust = undefined;
+    this.#widget?.close();
+    this.#widget = this.#go = this.#close = this.#trust = this.#trustProof = this.#problem = undefined;
   }
 
   /**
    * Keys never reach the overlay's controls: the guard swallows every key while it is open
    * and hands the trusted key presses here. Tab and Shift+Tab move between the controls,
-   * Enter and Space press the focused one, Escape closes.
+   * Enter and Space press the focused one, Escape closes. Enter on "I trust" needs the same
+   * proof as a click: the user can see the overlay, and has for a while.
    */
   handleKey(event: KeyboardEvent): void {
     const controls = [this.#go, this.#close, this.#trust].filter((control) => control !== undefined);
-    const active = this.#root?.activeElement;
+    const active = this.#widget?.root.activeElement;
     if (event.key === 'Tab') {
       const step = event.shiftKey ? -1 : 1;
       const index = controls.findIndex((control) => control === active);
@@ -98,40 +120,61 @@ export class GuardOverlay implements Overlay {
       // click() from here would be an untrusted event that "I trust" rightly ignores.
       if (active === this.#go) this.#go?.click();
       else if (active === this.#close) this.actions.onClose();
-      else if (this.#trust && active === this.#trust) this.actions.onTrust();
+      else if (this.#trust && this.#trustProof && active === this.#trust) this.#trustWith(event, this.#trust, this.#trustProof);
     }
+  }
+
+  #trustWith(event: Event, control: HTMLElement, proof: ControlProof): void {
+    const result = proof.check(event);
+    if (result === 'accepted') this.actions.onTrust();
+    else explainRefusal(this.doc, control, result);
   }
 
   #render({ site, target, targetName, locked }: GuardTarget): void {
     const { doc } = this;
-    const host = createElement(doc, OVERLAY_TAG);
-    const root = host.attachShadow({ mode: 'closed' });
-    const style = element(doc, 'style', '', STYLE);
-
-    const box = element(doc, 'div', 'box', '');
-    box.setAttribute('role', 'alertdialog');
-    box.setAttribute('aria-modal', 'true');
-    box.setAttribute('aria-label', 'Telehealth Guard: look-alike site');
-
+    const widget = new Widget(this.#env, {
+      tag: OVERLAY_TAG,
+      layer: 'modal',
+      css: CSS,
+      role: 'alertdialog',
+      label: 'Telehealth Guard: look-alike site',
+      // Escape on the dialog (when the guard did not take the key first): Close.
+      onCancel: () => {
+        this.actions.onClose();
+      },
+    });
     const go = element(doc, 'a', 'go', `Go to ${target}`);
     go.href = `https://${target}/`;
     // The whole tab leaves, even from a login framed inside another page.
     go.target = '_top';
     go.rel = 'noreferrer';
     const close = element(doc, 'button', '', 'Close');
-    close.addEventListener('click', () => {
-      this.actions.onClose();
-    });
+    listen(
+      close,
+      'click',
+      () => {
+        this.actions.onClose();
+      },
+      widget.signal,
+    );
     // The clinic's policy may block look-alikes outright: then there is nothing to trust.
-    const trust = locked ? undefined : element(doc, 'button', '', `I trust ${site}`);
-    trust?.addEventListener('click', (event) => {
-      // A page can't reach into the closed root, but a forged click must never trust a site.
-      if (this.isTrusted(event)) this.actions.onTrust();
-    });
+    const trust = locked ? undefined : element(doc, 'button', 'trust', `I trust ${site}`);
+    const context: ProofContext = {
+      isTrusted: this.#isTrusted,
+      now: this.#env.now,
+      visibility: this.#env.visibility,
+      covered: (control) => widget.covered(control),
+      signal: widget.signal,
+    };
+    const trustProof = trust
+      ? proveClicks(doc, trust, context, () => {
+          this.actions.onTrust();
+        })
+      : undefined;
 
-    const row = element(doc, 'div', 'row', '');
+    const row = element(doc, 'div', 'row');
     row.append(close, ...(trust ? [trust] : []));
-    box.append(
+    widget.box.append(
       element(doc, 'h1', '', `Stop: this is not ${targetName}`),
       element(doc, 'p', '', `You are on ${site}, a look-alike of ${target}. Sites like this steal passwords.`),
       element(doc, 'p', '', 'While this warning is up, what you type does not reach this page.'),
@@ -146,16 +189,11 @@ export class GuardOverlay implements Overlay {
           : `Trust ${site} only if your clinic told you to use this exact address. Telehealth Guard · wrong warning? Tell your clinic.`,
       ),
     );
-    const backdrop = element(doc, 'div', 'backdrop', '');
-    backdrop.append(box);
-    root.append(style, backdrop);
-    documentElementOf(doc)?.append(host);
-    this.#host = host;
-    // Sets the host's style, and puts the overlay back if the page takes it away.
-    this.#stopKeeping = keepInPage(doc, host, HOST_STYLE);
-    this.#root = root;
+    this.#widget = widget;
     this.#go = go;
     this.#close = close;
     this.#trust = trust;
+    this.#trustProof = trustProof;
+    widget.show();
   }
 }

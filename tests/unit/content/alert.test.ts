@@ -4,14 +4,18 @@ import { buildAllowlist } from '../../../src/core/allowlist';
 import { assessPage } from '../../../src/core/assess';
 import { loadBuiltInCatalog } from '../../../src/core/catalog';
 import { ALERT_TAG, PageAlert } from '../../../src/content/alert';
+import { createWidgetEnv } from '../../../src/content/widget-env';
 
 const allowlist = buildAllowlist([{ source: 'catalog', file: loadBuiltInCatalog() }]);
 const login = { isSecureContext: true, passwordFields: 1, forms: [], videoElements: 0, iframes: [] };
 
-/** Alerts made by a test; taken down with remove(), since the alert puts itself back if anything else removes it. */
+/**
+ * Alerts made by a test; taken down with remove(), since the alert puts itself back if anything
+ * else removes it. jsdom has no top layer: this is also the alert where a browser has none.
+ */
 const made: PageAlert[] = [];
 function newAlert(): PageAlert {
-  const alert = new PageAlert(document);
+  const alert = new PageAlert(createWidgetEnv(document));
   made.push(alert);
   return alert;
 }
@@ -66,7 +70,7 @@ describe('PageAlert against the page', () => {
 
   it("shows on a page whose named elements shadow the document's own members", () => {
     // What <img name="createElement"> and the like do in a browser (jsdom has no named properties).
-    const names = ['createElement', 'createDocumentFragment', 'documentElement'];
+    const names = ['createElement', 'createDocumentFragment', 'documentElement', 'addEventListener', 'querySelectorAll', 'fullscreenElement', 'elementFromPoint'];
     const img = document.createElement('img');
     for (const name of names) Object.defineProperty(document, name, { value: img, configurable: true });
     try {
