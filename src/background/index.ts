@@ -73,6 +73,10 @@ const router = createRouter({
     },
     'chat-typing': async (_message, sender) => onChatTyping(await describeDocument(sender), (target) => conversation.ensurePageUi(target)),
     'warning-fought': async (_message, sender) => replaceWithWarningPage(await describeDocument(sender)),
+    'frame-modal': async (message, sender) => {
+      if (sender.frameId !== 0) await conversation.suspendTopAlert(sender.tabId, message.open);
+      return null;
+    },
   },
   pages: {
     'get-tab-state': async (message) => {

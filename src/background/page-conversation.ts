@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageSignalsSchema, type PageSignals } from '../core/page-signals';
 import type { PageAnswer } from '../protocol/messages';
-import { ADDRESS_ANSWER, answerShowsSomething, pageUiInFrame, readPageInFrame, showInFrame, type ShowResult } from '../protocol/page-api';
+import { ADDRESS_ANSWER, answerShowsSomething, pageUiInFrame, readPageInFrame, showInFrame, suspendAlertInFrame, type ShowResult } from '../protocol/page-api';
 import type { ContentSender } from '../protocol/router';
 import type { JudgedAnswer, PageDocument } from './page-answers';
 
@@ -62,6 +62,8 @@ export interface PageConversation {
   answerAtCommit(sender: ContentSender): Promise<void>;
   /** Before a reply the content script shows itself (the camera prompt). */
   ensurePageUi(target: FrameTarget): Promise<void>;
+  /** A frame of the tab shows a modal warning, or no longer does: the top frame's alert makes way meanwhile. */
+  suspendTopAlert(tabId: number, suspended: boolean): Promise<void>;
 }
 
 export function createPageConversation(deps: ConversationDeps): PageConversation {
@@ -123,6 +125,9 @@ export function createPageConversation(deps: ConversationDeps): PageConversation
       if (answerShowsSomething(answer)) await show(documentTarget(sender), answer, ADDRESS_ANSWER);
     },
     ensurePageUi,
+    async suspendTopAlert(tabId, suspended) {
+      await run({ target: { tabId, frameIds: [0] }, func: suspendAlertInFrame, args: [suspended] });
+    },
   };
   return conversation;
 }

@@ -54,6 +54,7 @@ function render(widget: Widget, doc: Document, verdict: Verdict, onDismiss: () =
  */
 export class PageAlert {
   #verdict: Verdict | null = null;
+  #suspended = false;
   #widget: Widget | undefined;
   #shownKey: string | undefined;
   #dismissedKey: string | undefined;
@@ -74,9 +75,20 @@ export class PageAlert {
     this.update(null);
   }
 
+  /**
+   * A frame of this page shows a modal warning (the guard's overlay, a camera prompt): the
+   * alert makes way there too. Measured in Chromium 156: while the top document has anything in
+   * its top layer, IntersectionObserver v2 reports every element of a cross-site frame as not
+   * visible, so the frame's "I trust" and "Continue" could never prove they were seen.
+   */
+  suspend(suspended: boolean): void {
+    this.#suspended = suspended;
+    this.#sync();
+  }
+
   #sync(): void {
     const verdict = this.#verdict;
-    const wanted = verdict !== null && isAlertLevel(verdict.level) && dismissKey(verdict) !== this.#dismissedKey && !this.env.widgets.modalOpen;
+    const wanted = verdict !== null && isAlertLevel(verdict.level) && dismissKey(verdict) !== this.#dismissedKey && !this.env.widgets.modalOpen && !this.#suspended;
     if (!wanted) {
       this.#take();
       return;

@@ -46,6 +46,13 @@ const pageUi = createPageUiAccess(
         console.warn('Telehealth Guard: could not ask for the warning page:', error);
       });
     },
+    onModalChange: (open) => {
+      // The top frame's alert makes way while a frame shows a modal warning (alert.ts says why).
+      if (window === window.top) return;
+      send<null>({ type: 'frame-modal', open }).catch((error: unknown) => {
+        console.warn("Telehealth Guard: could not tell the page's top frame about this frame's warning:", error);
+      });
+    },
   },
   document,
 );
@@ -130,6 +137,9 @@ const pageApi: PageApi = {
   },
   cautionChat(provider) {
     pageUi.get().showChatCaution(provider);
+  },
+  suspendAlert(suspended) {
+    pageUi.loaded()?.suspendAlert(suspended);
   },
 };
 defineOwnGlobal(globalThis, PAGE_API_KEY, pageApi);

@@ -43,6 +43,8 @@ export interface PageUi {
   askBeforeCamera(verdict: Verdict, activity: 'camera-or-microphone' | 'screen'): Promise<PromptAnswer>;
   showCameraBlocked(verdict: Verdict): void;
   showChatCaution(provider: string): void;
+  /** A frame of this page shows a modal warning: the alert makes way while it does (alert.ts). */
+  suspendAlert(suspended: boolean): void;
 }
 
 /** What the content script gives the page UI. */
@@ -52,6 +54,8 @@ export interface PageUiHost {
    * background replaces it with the extension's own warning page (it decides whether).
    */
   onFought(): void;
+  /** A modal warning (the guard's overlay, the camera prompt) came, or the last one went. */
+  onModalChange(open: boolean): void;
 }
 
 /** What page-ui.ts puts under PAGE_UI_KEY. */

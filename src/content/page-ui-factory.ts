@@ -19,6 +19,9 @@ export function createPageUi(doc: Document, host: PageUiHost, seams: Omit<Widget
     },
   });
   const alert = new PageAlert(env);
+  env.widgets.onModalChange(() => {
+    host.onModalChange(env.widgets.modalOpen);
+  });
   let prompt: Promise<PromptAnswer> | undefined;
   let notice: Widget | undefined;
   let chatCaution: Widget | undefined;
@@ -35,6 +38,9 @@ export function createPageUi(doc: Document, host: PageUiHost, seams: Omit<Widget
     showCameraBlocked: (verdict) => {
       notice?.close();
       notice = showCameraBlocked(env, verdict);
+    },
+    suspendAlert: (suspended) => {
+      alert.suspend(suspended);
     },
     showChatCaution: (provider) => {
       if (provider.length === 0 || provider.length >= 100 || chatCaution?.open === true) return;

@@ -53,6 +53,8 @@ export interface PageApi {
   show(answer: InjectedAnswer, reading: number): void;
   /** The one-time caution about a chat widget of this page. */
   cautionChat(provider: string): void;
+  /** A frame of this page shows a modal warning: the top frame's alert makes way while it does. */
+  suspendAlert(suspended: boolean): void;
 }
 
 /** What `showInFrame` did. */
@@ -85,6 +87,10 @@ export function showInFrame(answer: PageAnswer, reading: number, needsUi: boolea
 
 export function pageUiInFrame(): boolean {
   return Object.getOwnPropertyDescriptor(globalThis, 'telehealthGuardUi') !== undefined;
+}
+
+export function suspendAlertInFrame(suspended: boolean): void {
+  (Object.getOwnPropertyDescriptor(globalThis, 'telehealthGuardPage')?.value as PageApi | undefined)?.suspendAlert(suspended);
 }
 
 export function cautionChatInFrame(provider: string): void {

@@ -42,6 +42,7 @@ const newOverlay = (): Overlay => {
 let clock: ReturnType<typeof manualClock>;
 let visibility: FakeVisibility;
 let onFought: Mock<() => void>;
+let onModalChange: Mock<(open: boolean) => void>;
 const actions = { onClose: vi.fn(), onTrust: vi.fn() };
 
 beforeEach(() => {
@@ -55,8 +56,9 @@ beforeEach(() => {
   clock = manualClock();
   visibility = new FakeVisibility(clock.now);
   onFought = vi.fn<() => void>();
+  onModalChange = vi.fn<(open: boolean) => void>();
   // jsdom marks no event trusted: the seam stands in for the user's own input.
-  ui = createPageUi(document, { onFought }, { visibility, now: clock.now, isTrusted: () => true });
+  ui = createPageUi(document, { onFought, onModalChange }, { visibility, now: clock.now, isTrusted: () => true });
   actions.onClose.mockReset();
   actions.onTrust.mockReset();
 });
@@ -97,6 +99,24 @@ describe('one message at a time', () => {
     expect(answer).toBe('leave');
     expect(document.querySelector(PROMPT)).toBeNull();
     expect(document.querySelector(ALERT)).not.toBeNull();
+  });
+
+  it("says when a modal warning comes and when the last one goes (a frame's, for the top frame's alert to make way)", () => {
+    const overlay = newOverlay();
+    overlay.show(D0XY);
+    expect(onModalChange.mock.calls).toEqual([[true]]);
+    overlay.hide();
+    expect(onModalChange.mock.calls).toEqual([[true], [false]]);
+  });
+
+  it("makes way for a frame's modal warning while the top frame is told so, and comes back after", () => {
+    ui.updateAlert(danger);
+    ui.suspendAlert(true);
+    expect(document.querySelector(ALERT)).toBeNull();
+    ui.updateAlert(danger);
+    expect(document.querySelector(ALERT)).toBeNull();
+    ui.suspendAlert(false);
+    expect(document.querySelectorAll(ALERT)).toHaveLength(1);
   });
 
   it('gives two camera requests at once one prompt, and the one answer', async () => {

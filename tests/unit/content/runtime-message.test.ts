@@ -34,7 +34,7 @@ describe("the content script's messages to the background", () => {
 });
 
 describe('the page UI, as the content script reaches it', () => {
-  const host = { onFought: vi.fn() };
+  const host = { onFought: vi.fn(), onModalChange: vi.fn() };
 
   it('is there once injected, made once, and asking for it before is an error, not a silent nothing', () => {
     const scope: Record<string, unknown> = {};

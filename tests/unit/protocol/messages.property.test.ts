@@ -34,6 +34,7 @@ const contentMessage = fc.oneof(
   fc.record({ type: fc.constant('call-activity'), activity: fc.constantFrom('camera-or-microphone', 'screen', 'peer-connection', 'frame-encryption') }),
   fc.record({ type: fc.constant('chat-typing') }),
   fc.record({ type: fc.constant('warning-fought') }),
+  fc.record({ type: fc.constant('frame-modal'), open: fc.boolean() }),
 );
 
 /** Anything shaped like a message, or nearly: known types with odd payloads, unknown types. */
@@ -95,7 +96,7 @@ describe('the router, fed any message from any sender', () => {
   const route = createRouter({
     extensionId: 'test-extension',
     extensionOrigin: 'chrome-extension://test-extension/',
-    content: { 'page-signals': answer, 'dismiss-lookalike-guard': answer, 'call-activity': answer, 'chat-typing': answer, 'warning-fought': answer } as never,
+    content: { 'page-signals': answer, 'dismiss-lookalike-guard': answer, 'call-activity': answer, 'chat-typing': answer, 'warning-fought': answer, 'frame-modal': answer } as never,
     pages: { 'get-tab-state': answer, 'list-dismissals': answer, 'undo-dismissal': answer, ...adminHandlerStubs } as never,
   });
 

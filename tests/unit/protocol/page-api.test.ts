@@ -26,6 +26,7 @@ const api = () => ({
   read: vi.fn(() => ({ signals: { isSecureContext: true, passwordFields: 0, forms: [], videoElements: 0, iframes: [] }, reading: 7, showing: false })),
   show: vi.fn(),
   cautionChat: vi.fn(),
+  suspendAlert: vi.fn(),
 });
 
 describe('the functions the background injects into frames', () => {

@@ -21,7 +21,7 @@ function setup() {
   const route = createRouter({
     extensionId: EXTENSION_ID,
     extensionOrigin: ORIGIN,
-    content: { 'page-signals': pageSignals, 'dismiss-lookalike-guard': dismissGuard, 'call-activity': callActivity, 'chat-typing': chatTyping, 'warning-fought': vi.fn(() => Promise.resolve(true)) },
+    content: { 'page-signals': pageSignals, 'dismiss-lookalike-guard': dismissGuard, 'call-activity': callActivity, 'chat-typing': chatTyping, 'warning-fought': vi.fn(() => Promise.resolve(true)), 'frame-modal': vi.fn(() => Promise.resolve(null)) },
     pages: { 'get-tab-state': getTabState, 'list-dismissals': listDismissals, 'undo-dismissal': undoDismissal, ...adminHandlerStubs },
   });
   return { route, pageSignals, dismissGuard, callActivity, chatTyping, getTabState, listDismissals, undoDismissal };
@@ -145,6 +145,7 @@ describe('message router', () => {
         'call-activity': () => Promise.resolve(null),
         'chat-typing': () => Promise.resolve(null),
         'warning-fought': () => Promise.resolve(false),
+        'frame-modal': () => Promise.resolve(null),
       },
       pages: {
         'get-tab-state': () => Promise.resolve(null),
