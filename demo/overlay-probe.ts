@@ -26,6 +26,12 @@ export interface OverlayDetails {
   text: string;
   /** The address of the frame that shows it. */
   frameUrl: string | undefined;
+  /**
+   * The "I trust …" control's proof state (`data-proof-state`): `ready` once it has been fully
+   * visible long enough for a click to count, `waiting` before, `untracked` where the browser
+   * cannot tell; undefined when there is no such control.
+   */
+  trustProof: string | undefined;
 }
 
 const childrenOf = (node: DomNode): DomNode[] => [...(node.children ?? []), ...(node.shadowRoots ?? []), ...(node.contentDocument ? [node.contentDocument] : [])];
@@ -38,6 +44,12 @@ function find(node: DomNode, match: (node: DomNode) => boolean): DomNode | undef
   }
   return undefined;
 }
+
+const attributeOf = (node: DomNode, name: string): string | undefined => {
+  const attributes = node.attributes ?? [];
+  for (let i = 0; i + 1 < attributes.length; i += 2) if (attributes[i] === name) return attributes[i + 1];
+  return undefined;
+};
 
 function textOf(node: DomNode): string {
   if (node.nodeType === 3) return node.nodeValue ?? '';
@@ -113,11 +125,13 @@ async function withOverlay<T>(context: BrowserContext, page: Page, use: (found: 
 export function overlayDetails(context: BrowserContext, page: Page, match: HostMatch = isOverlay): Promise<OverlayDetails> {
   return withOverlay(context, page, (found) => {
     const shadow = found?.host.shadowRoots?.[0];
+    const trust = shadow ? find(shadow, (node) => node.nodeName === 'BUTTON' && textOf(node).startsWith('I trust')) : undefined;
     return Promise.resolve({
       present: found !== undefined,
       shadowRootType: shadow?.shadowRootType,
       text: shadow ? textOf(shadow) : '',
       frameUrl: found?.documentUrl,
+      trustProof: trust ? attributeOf(trust, 'data-proof-state') : undefined,
     });
   }, match);
 }

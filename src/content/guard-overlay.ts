@@ -96,8 +96,11 @@ export class GuardOverlay implements Overlay {
   }
 
   hide(): void {
-    this.#widget?.close();
+    // Let go of this widget before closing it: closing a modal dialog moves the focus, and what
+    // that sets off may show the overlay again, as a new widget that must not be dropped here.
+    const widget = this.#widget;
     this.#widget = this.#go = this.#close = this.#trust = this.#trustProof = this.#problem = undefined;
+    widget?.close();
   }
 
   /**

@@ -156,8 +156,10 @@ export class PasswordGuard {
     if (!this.#target || this.#intercepting) return;
     this.#intercepting = true;
     try {
-      (this.#overlay ??= this.#createOverlay()).show(this.#target);
+      // The field loses the focus first: a modal dialog gives the focus back, when it closes, to
+      // what had it when it opened, and the field would then bring the overlay straight back.
       field.blur();
+      (this.#overlay ??= this.#createOverlay()).show(this.#target);
     } finally {
       this.#intercepting = false;
     }

@@ -12,6 +12,14 @@ export function overlayShows(browser: ExtensionBrowser, page: Page): Promise<Ove
   return pollUntil('the password guard overlay', () => browser.overlayDetails(page), (details) => details.present);
 }
 
+/**
+ * The overlay, once its "I trust" control has been fully visible long enough for the user's
+ * click on it to count (the page UI's visibility proof, content/click-proof).
+ */
+export function trustReady(browser: ExtensionBrowser, page: Page): Promise<OverlayDetails> {
+  return pollUntil('"I trust" to be seen long enough to count', () => browser.overlayDetails(page), (details) => details.trustProof === 'ready');
+}
+
 export async function overlayStaysAway(browser: ExtensionBrowser, page: Page): Promise<boolean> {
   return staysFalse(async () => (await browser.overlayDetails(page)).present);
 }

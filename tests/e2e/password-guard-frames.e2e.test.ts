@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { scenarioNamed } from '../../demo/scenarios';
 import { pollUntil } from '../../demo/wait';
 import { visit, waitForPopup } from '../../demo/visit';
-import { clickLikeAUser, keysHeardBy, overlayShows, typeIntoGuardedField } from './guard-helpers';
+import { clickLikeAUser, keysHeardBy, overlayShows, trustReady, typeIntoGuardedField } from './guard-helpers';
 import { useE2eSession } from './session';
 
 /** The page's sign-in frame, once it has loaded. */
@@ -99,6 +99,11 @@ describe('the password-field guard in frames, judged by the address the browser 
     const frame = await loginFrame(page);
     await clickLikeAUser(frame.locator('input[type="password"]'));
     await overlayShows(browser, page);
+    // The top frame's alert makes way while the frame's overlay is up (a top-layer element in
+    // the top document would make the whole cross-site frame read as not visible), and the
+    // control counts once it has been seen long enough.
+    await pollUntil("the top frame's alert to make way", () => browser.alertPresent(page), (present) => !present);
+    await trustReady(browser, page);
     // The focus starts on "Go to doxy.me"; Tab, Tab reaches "I trust d0xy.me".
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
