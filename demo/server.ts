@@ -20,11 +20,24 @@ const SAFE_PATH = /^\/(?:[a-z0-9][a-z0-9-]*\/)*(?:[a-z0-9][a-z0-9-]*)?$/i;
  * muddle what the extension sees. One exception, demo sites on these same servers: a page
  * may frame d0xy.me or forum.example.org, to show the guard in cross-site frames, an unknown video
  * site (visits.example-telehealth.net) and a stand-in for a chat widget's frame (intercom-sheets.com).
+ * Frames a page builds itself from `blob:` and `data:` addresses are allowed too: the hostile
+ * pages (demo/sites/<host>/hostile/) hide their login forms in them; neither loads anything.
  */
 const CSP =
   "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-  "frame-src 'self' https://d0xy.me:* https://forum.example.org:* https://visits.example-telehealth.net:* https://intercom-sheets.com:*; " +
+  "frame-src 'self' blob: data: https://d0xy.me:* https://forum.example.org:* https://visits.example-telehealth.net:* https://intercom-sheets.com:*; " +
   "form-action 'self'";
+
+/** Any host, this path: an empty 204 answer. An iframe pointed at it never leaves its initial about:blank document. */
+export const NO_CONTENT_PATH = '/no-content';
+
+/**
+ * Pages whose body never ends: the page file is sent, then the connection is held open with a
+ * comment every STREAM_TICK_MS until the servers close, so the document never finishes
+ * parsing (readyState stays "loading", no DOMContentLoaded, no load).
+ */
+export const NEVER_ENDING_PAGES: readonly string[] = ['/hostile/never-ends'];
+const STREAM_TICK_MS = 500;
 
 export interface ServedRequest {
   scheme: 'http' | 'https';
@@ -66,14 +79,26 @@ async function readPage(host: string, pathname: string): Promise<Buffer | undefi
 async function servePage(request: IncomingMessage, response: ServerResponse): Promise<number> {
   const host = hostnameOf(request.headers.host);
   const pathname = new URL(request.url ?? '/', 'http://placeholder').pathname;
+  if (pathname === NO_CONTENT_PATH) {
+    response.writeHead(204, { 'cache-control': 'no-store' }).end();
+    return 204;
+  }
   const body = host === undefined ? undefined : await readPage(host, pathname);
   if (body === undefined) {
     response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
     return 404;
   }
-  response
-    .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': CSP })
-    .end(body);
+  response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': CSP });
+  if (NEVER_ENDING_PAGES.includes(pathname)) {
+    response.write(body);
+    // Held open until the browser leaves or the servers close (closeAllConnections).
+    const tick = setInterval(() => response.write('<!-- still loading -->\n'), STREAM_TICK_MS);
+    response.once('close', () => {
+      clearInterval(tick);
+    });
+    return 200;
+  }
+  response.end(body);
   return 200;
 }
 

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { popupShows, useHostileSession } from './hostile-helpers';
+
+/**
+ * Phishing kits post what they collect to general-purpose platforms: a Telegram bot, a
+ * Discord webhook. Those platforms are in the catalog (known, not verified), so the password
+ * form is foreign all the same: caution on an ordinary page, danger on a look-alike.
+ */
+describe('hostile pages: password forms that post to a general-purpose platform', () => {
+  const session = useHostileSession();
+
+  const ORDINARY = [
+    { path: '/hostile/telegram-login', what: 'a Telegram bot (api.telegram.org)', actionDomain: 'telegram.org' },
+    { path: '/hostile/discord-login', what: 'a Discord webhook (discord.com/api/webhooks), with a field named "action" in the form', actionDomain: 'discord.com' },
+  ] as const;
+
+  for (const { path, what, actionDomain } of ORDINARY) {
+    it(`an ordinary-looking login posting to ${what}: FOREIGN_FORM_ACTION, caution`, async () => {
+      const { browser } = session;
+      const page = await browser.context.newPage();
+      try {
+        await page.goto(session.https('portal.example-health.net', path));
+        const tabId = await browser.tabIdFor(page);
+        const state = await popupShows(browser, tabId, 'caution', ['FOREIGN_FORM_ACTION']);
+        expect(state.findings).toEqual(['FOREIGN_FORM_ACTION']);
+        const findings = await (await browser.worker()).evaluate(async (id) => {
+          const key = `tab:${id}`;
+          return ((await chrome.storage.session.get(key))[key] as { verdict: { findings: { code: string; actionDomain?: string }[] } }).verdict.findings;
+        }, tabId);
+        expect(findings).toContainEqual(expect.objectContaining({ code: 'FOREIGN_FORM_ACTION', actionDomain }));
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  it('a look-alike posting to a Telegram bot: danger, FOREIGN_FORM_ACTION among its findings', async () => {
+    const { browser } = session;
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(session.https('d0xy.me', '/hostile/telegram-login'));
+      const tabId = await browser.tabIdFor(page);
+      const state = await popupShows(browser, tabId, 'danger', ['LOOKALIKE_DOMAIN', 'PASSWORD_ON_LOOKALIKE', 'FOREIGN_FORM_ACTION']);
+      expect([...state.findings].sort()).toEqual(['FOREIGN_FORM_ACTION', 'LOOKALIKE_DOMAIN', 'PASSWORD_ON_LOOKALIKE']);
+      expect(await browser.badgeText(tabId)).toBe('!!');
+    } finally {
+      await page.close();
+    }
+  });
+});

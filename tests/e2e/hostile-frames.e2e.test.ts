@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { pollUntil } from '../../demo/wait';
+import { clickLikeAUser, keysHeardBy, overlayShows, SECRET, typeIntoGuardedField } from './guard-helpers';
+import { clickPiercedPasswordField, frameOf, piercedPasswordValue, popupShows, useHostileSession } from './hostile-helpers';
+
+/**
+ * A look-alike hides its login where the extension's scripts might never have gone: a frame
+ * it builds itself with no address of its own (about:blank, srcdoc, data:, blob:) or a closed
+ * shadow root. Wherever the field is, a real click on it brings the guard's overlay, and what
+ * the user types reaches neither the field nor any listener of the page.
+ */
+describe('hostile pages: password fields in frames and roots the page builds itself', () => {
+  const session = useHostileSession();
+  const LOOKALIKE_WITH_PASSWORD = ['LOOKALIKE_DOMAIN', 'PASSWORD_ON_LOOKALIKE'];
+
+  const FRAMES = [
+    { how: 'about-blank', what: 'a script-built about:blank frame the page writes into with document.open()', url: /^about:blank$/ },
+    { how: 'about-blank-dom', what: 'a script-built about:blank frame the page fills with DOM calls', url: /^about:blank$/ },
+    { how: 'srcdoc', what: 'a srcdoc frame', url: /^about:srcdoc$/ },
+    { how: 'data', what: 'a data: frame (opaque origin)', url: /^data:text\/html/ },
+    { how: 'blob', what: 'a blob: frame', url: /^blob:https:\/\/d0xy\.me:\d+\// },
+  ] as const;
+
+  for (const { how, what, url } of FRAMES) {
+    it(`guards a password field in ${what}, and counts it for the tab`, async () => {
+      const { browser } = session;
+      const page = await browser.context.newPage();
+      try {
+        await page.goto(session.https('d0xy.me', `/hostile/login-in-frame?frame=${how}`));
+        const tabId = await browser.tabIdFor(page);
+        const state = await popupShows(browser, tabId, 'danger', LOOKALIKE_WITH_PASSWORD);
+        expect(state.findings).toEqual(LOOKALIKE_WITH_PASSWORD);
+
+        const frame = await frameOf(page, (address) => url.test(address), `the ${how} frame`);
+        const field = frame.locator('input[type="password"]');
+        await field.waitFor({ timeout: 10_000 });
+        await clickLikeAUser(field);
+        const overlay = await overlayShows(browser, page);
+        expect(overlay.text).toContain('Go to doxy.me');
+
+        await typeIntoGuardedField(field);
+        expect(await field.inputValue()).toBe('');
+        expect(await keysHeardBy(frame)).toEqual([]);
+        expect(await keysHeardBy(page)).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  it('guards the password field of a look-alike that rewrites its own document with document.open() after load', async () => {
+    // document.open() erases every listener of the document and the window, whoever added them.
+    const { browser } = session;
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(session.https('d0xy.me', '/hostile/rewrites-itself'));
+      await pollUntil('the page to rewrite itself', () => page.evaluate(() => (window as unknown as { rewritten?: boolean }).rewritten === true), Boolean);
+      const tabId = await browser.tabIdFor(page);
+      const state = await popupShows(browser, tabId, 'danger', LOOKALIKE_WITH_PASSWORD);
+      expect(state.findings).toEqual(LOOKALIKE_WITH_PASSWORD);
+      await pollUntil('the in-page alert', () => browser.alertDetails(page), (alert) => alert.present);
+
+      const field = page.locator('input[type="password"]');
+      await clickLikeAUser(field);
+      const overlay = await overlayShows(browser, page);
+      expect(overlay.text).toContain('Go to doxy.me');
+      await typeIntoGuardedField(field);
+      expect(await field.inputValue()).toBe('');
+      expect(await keysHeardBy(page)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  const ROOTS = [
+    { path: '/hostile/login-in-closed-shadow?how=attach', what: "the page's own closed shadow root (attachShadow)" },
+    { path: '/hostile/login-in-closed-shadow?how=other-realm', what: "a closed shadow root attached with another realm's attachShadow" },
+    { path: '/hostile/login-in-declarative-shadow', what: 'a closed declarative shadow root in a custom element never defined' },
+  ] as const;
+
+  for (const { path, what } of ROOTS) {
+    it(`guards a password field in ${what}, and counts it`, async () => {
+      const { browser } = session;
+      const page = await browser.context.newPage();
+      try {
+        await page.goto(session.https('d0xy.me', path));
+        const tabId = await browser.tabIdFor(page);
+        const state = await popupShows(browser, tabId, 'danger', LOOKALIKE_WITH_PASSWORD);
+        expect(state.findings).toEqual(LOOKALIKE_WITH_PASSWORD);
+        // The page really hid it: no selector of the page's reaches it.
+        expect(await page.evaluate(() => document.querySelectorAll('input[type="password"]').length)).toBe(0);
+
+        await clickPiercedPasswordField(browser.context, page);
+        const overlay = await overlayShows(browser, page);
+        expect(overlay.text).toContain('Go to doxy.me');
+        await page.keyboard.type(SECRET);
+        // Focused again by the user, and typed into again.
+        await clickPiercedPasswordField(browser.context, page);
+        await page.keyboard.type(SECRET);
+        expect(await piercedPasswordValue(browser.context, page)).toBe('');
+        expect(await keysHeardBy(page)).toEqual([]);
+        await pollUntil('the overlay still up', () => browser.overlayDetails(page), (details) => details.present);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
