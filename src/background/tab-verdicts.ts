@@ -29,6 +29,8 @@ function serialize<T>(tabId: number, work: () => Promise<T>): Promise<T> {
 /** Logs instead of throwing: a failed badge or storage call must not cost the tab its verdict. */
 function logFailure(what: string, tabId: number): (error: unknown) => void {
   return (error) => {
+    // The tab closed while it was being judged: nothing to show it on, nothing wrong.
+    if (error instanceof Error && /^No tab with id/.test(error.message)) return;
     console.error(`Telehealth Guard: could not ${what} for tab ${tabId}:`, error);
   };
 }
