@@ -22,10 +22,20 @@ const run = (page: Page, name: string): Promise<void> =>
     (window as unknown as Record<string, () => void>)[fn]!();
   }, name);
 
-/** The policy the extension last read (storage.local's cache of it), as the background applied it. */
-function appliedPolicy(browser: ExtensionBrowser): Promise<{ actions?: { unknownVideoPlatform?: string } } | undefined> {
-  return browser.worker().then((worker) => worker.evaluate(async () => (await chrome.storage.local.get('managedPolicyCache'))['managedPolicyCache'] as { actions?: { unknownVideoPlatform?: string } } | undefined));
+interface AppliedPolicy {
+  clinicName?: string;
+  actions?: { unknownVideoPlatform?: string };
 }
+
+/** The policy the extension last read (storage.local's cache of it), as the background applied it. */
+async function appliedPolicy(browser: ExtensionBrowser): Promise<AppliedPolicy | undefined> {
+  return (await browser.worker()).evaluate(async () => (await chrome.storage.local.get('managedPolicyCache'))['managedPolicyCache'] as AppliedPolicy | undefined);
+}
+
+/** This file's policy, told apart from any other by its clinic name. */
+const CLINIC_NAME = 'Hostile pages test clinic';
+const POLICY = { clinicName: CLINIC_NAME, allowlist: SUFFIX_ENTRIES, actions: { unknownVideoPlatform: 'block' } };
+const isOurs = (applied: AppliedPolicy | undefined): boolean => applied?.clinicName === CLINIC_NAME && applied.actions?.unknownVideoPlatform === 'block';
 
 /**
  * Under the clinic's policy: the camera "block" holds against every route a page takes to the
@@ -61,12 +71,9 @@ describe("hostile pages under the clinic's policy: camera block on every route, 
 
   /** The clinic's policy, written, and applied by the extension. */
   async function blockPolicyInForce(): Promise<void> {
-    if ((await appliedPolicy(session.browser))?.actions?.unknownVideoPlatform === 'block') return;
-    policy.write({ clinicName: 'Example Family Clinic', allowlist: SUFFIX_ENTRIES, actions: { unknownVideoPlatform: 'block' } });
-    await pollUntil('the extension to apply the policy', () => appliedPolicy(session.browser), (applied) => applied?.actions?.unknownVideoPlatform === 'block', {
-      timeoutMs: 40_000,
-      intervalMs: 250,
-    });
+    if (isOurs(await appliedPolicy(session.browser))) return;
+    policy.write(POLICY);
+    await pollUntil('the extension to apply the policy', () => appliedPolicy(session.browser), isOurs, { timeoutMs: 40_000, intervalMs: 250 });
   }
 
   it('without a policy ("warn"), the iframe gap opens the camera with no prompt of ours: the browser\'s own permission is all there is (a known gap, shown here so the next tests mean something)', async () => {
