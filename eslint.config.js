@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.demo/'] },
+  { ignores: ['dist/', 'dist-*/', 'node_modules/', '.demo/'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

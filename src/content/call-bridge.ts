@@ -15,6 +15,8 @@ export interface CallBridgeDeps {
   showBlocked: (verdict: Verdict) => void;
   /** The page attached a shadow root. */
   onShadowRoot: () => void;
+  /** The page opened its document again: every listener on the window is gone. */
+  onDocumentOpened: () => void;
 }
 
 /**
@@ -60,6 +62,7 @@ export function startCallBridge(channel: HookChannel, deps: CallBridgeDeps): voi
     const message = parseHookMessage(raw);
     if (!message) return;
     if (message.type === 'shadow-root') deps.onShadowRoot();
+    else if (message.type === 'document-opened') deps.onDocumentOpened();
     else if (message.type === 'activity') void deps.report(message.activity).catch(() => undefined);
     else void handleRequest(message.id, message.activity);
   });

@@ -8,7 +8,7 @@ import { collectPageSignals } from './collect-signals';
 import { collectVisitSignals } from './collect-visit-signals';
 import { openHookChannel } from './hook-channel';
 import { createPageUiAccess } from './page-ui-contract';
-import { mayHoldShadowRoots, noteShadowRootsAttached } from './password-fields';
+import { mayHoldShadowRoots, whenClosedRootFound } from './password-fields';
 import { PasswordGuard } from './password-guard';
 import { createReporter } from './reporter';
 import { documentUrlOf, readyStateOf } from './safe-dom';
@@ -79,8 +79,22 @@ const guard = new PasswordGuard(window, {
   },
 });
 
+// `document.open()` takes every listener off the window, the guard's too. The page-world hook
+// says so inside the call (main-world/document-open-notice); where it could not (a realm it
+// did not reach first), the root element being replaced says it too, a moment later.
+new MutationObserver(() => {
+  guard.listenAgainIfRemoved();
+}).observe(document, { childList: true });
+
 /** Whether the page has attached a shadow root (the page-world hook tells, once). */
 let attachedShadowRoot = false;
+// One the hook did not see (declarative, or attached with another realm's function), found as
+// the user focused into it: read the page again, shadow roots included, so the field counts.
+whenClosedRootFound(() => {
+  if (attachedShadowRoot) return;
+  attachedShadowRoot = true;
+  reportSafely();
+});
 /** The last answer shown put something in the page. */
 let showing = false;
 /** The guard of the last answer shown, to put back if trusting the site fails. */
@@ -199,7 +213,9 @@ startCallBridge(hook, {
   },
   onShadowRoot: () => {
     attachedShadowRoot = true;
-    noteShadowRootsAttached();
+  },
+  onDocumentOpened: () => {
+    guard.listenAgainIfRemoved();
   },
 });
 

@@ -1,4 +1,4 @@
-import { activeElementOf, anyShadowRootOf, countAll, queryAll, shadowRootOf } from './safe-dom';
+import { activeElementOf, anyShadowRootOf, countAll, matches, queryAll, shadowRootOf } from './safe-dom';
 
 /**
  * Finding password fields where pages put them: in the document, in open and closed shadow
@@ -11,23 +11,32 @@ export function isPasswordField(node: unknown): node is HTMLInputElement {
   return (node as Partial<Element> | null)?.nodeName === 'INPUT' && (node as HTMLInputElement).type === 'password';
 }
 
-/**
- * Whether to look into closed shadow roots too: once the page has attached a shadow root (the
- * page-world hook says so). Looking costs the first touch of the extension API in this world;
- * a page that attached none has no closed root to look into.
- */
-let closedRootsPossible = false;
-export function noteShadowRootsAttached(): void {
-  closedRootsPossible = true;
-}
-const rootOf = (element: Element): ShadowRoot | null => (closedRootsPossible ? anyShadowRootOf(element) : shadowRootOf(element));
+/** Called when a closed shadow root turns up that nobody told us of (see whenClosedRootFound). */
+let onClosedRootFound: () => void = () => undefined;
 
-/** The element focused inside a host's shadow roots, however deep, open or closed. */
+/**
+ * The page has a closed shadow root it did not attach through its own `attachShadow` (a
+ * declarative one, or one attached with another realm's function), found as the user focused
+ * or typed into it: the content script reads the page again, shadow roots included.
+ */
+export function whenClosedRootFound(callback: () => void): void {
+  onClosedRootFound = callback;
+}
+
+/**
+ * The element focused inside a host's shadow roots, however deep, open or closed. Only an
+ * element that can be a shadow host is looked into (see POSSIBLE_SHADOW_HOSTS): looking into a
+ * closed root costs the first touch of the extension API in this world, once.
+ */
 function focusedWithin(host: Element): Element {
   let active = host;
   for (;;) {
-    const inner = rootOf(active)?.activeElement;
+    if (!matches(active, POSSIBLE_SHADOW_HOSTS)) return active;
+    const open = shadowRootOf(active);
+    const root = open ?? anyShadowRootOf(active);
+    const inner = root?.activeElement;
     if (!inner) return active;
+    if (!open) onClosedRootFound();
     active = inner;
   }
 }
@@ -36,7 +45,8 @@ function focusedWithin(host: Element): Element {
  * The password field an event started at. `event.target` stops at a shadow host; the first
  * entry of the composed path is the input itself when the shadow root is open. A closed root
  * keeps it out of the path for every listener outside it, ours too: then the field is the
- * element focused inside the host (keys and focus go to the focused element).
+ * element focused inside the host (keys and focus go to the focused element), however the
+ * root was attached (by script, another realm's function, or declaratively).
  */
 export function passwordFieldOf(event: Event): HTMLInputElement | undefined {
   const origin = event.composedPath()[0] ?? event.target;

@@ -4,6 +4,12 @@ import { deepActiveElement, isPasswordField, passwordFieldOf } from './password-
 import { insertText } from './safe-dom';
 
 const KEY_EVENTS = ['keydown', 'keypress', 'keyup'] as const;
+/**
+ * An event only the guard listens for, to learn whether its listeners are still on the window:
+ * `document.open()` (and a `document.write()` after load, which opens the document again)
+ * takes every listener off the window and the document, whichever world added them.
+ */
+const PROBE_EVENT = 'telehealth-guard:listening';
 /** Ways text gets into a field without a key press. */
 const TEXT_EVENTS = ['beforeinput', 'paste', 'drop'] as const;
 
@@ -85,17 +91,51 @@ export class PasswordGuard {
       },
     };
     this.#createOverlay = () => createOverlay(actions);
+    this.#listen();
+  }
+
+  #listen(): void {
+    const { win } = this;
     for (const type of KEY_EVENTS) win.addEventListener(type, this.#onKey, true);
     for (const type of TEXT_EVENTS) win.addEventListener(type, this.#onText, true);
     win.addEventListener('focusin', this.#onFocus, true);
+    win.addEventListener(PROBE_EVENT, this.#onProbe);
+  }
+
+  #unlisten(): void {
+    const { win } = this;
+    for (const type of KEY_EVENTS) win.removeEventListener(type, this.#onKey, true);
+    for (const type of TEXT_EVENTS) win.removeEventListener(type, this.#onText, true);
+    win.removeEventListener('focusin', this.#onFocus, true);
+    win.removeEventListener(PROBE_EVENT, this.#onProbe);
+  }
+
+  #heard = false;
+  readonly #onProbe = (): void => {
+    this.#heard = true;
+  };
+
+  #stillListening(): boolean {
+    this.#heard = false;
+    this.win.dispatchEvent(new Event(PROBE_EVENT));
+    return this.#heard;
+  }
+
+  /**
+   * The document was opened again (`document.open()`, or a `document.write()` after load),
+   * which takes every listener off the window: the guard's go back on at once. Told by the
+   * page-world hook inside the call, they are back before the page's next line runs.
+   */
+  listenAgainIfRemoved(): void {
+    if (this.#stillListening()) return;
+    this.#unlisten();
+    this.#listen();
   }
 
   /** Takes the listeners and the overlay away (tests; a content script keeps its guard for the page's life). */
   dispose(): void {
     this.arm(null);
-    for (const type of KEY_EVENTS) this.win.removeEventListener(type, this.#onKey, true);
-    for (const type of TEXT_EVENTS) this.win.removeEventListener(type, this.#onText, true);
-    this.win.removeEventListener('focusin', this.#onFocus, true);
+    this.#unlisten();
   }
 
   get overlayShown(): boolean {
@@ -168,6 +208,7 @@ export class PasswordGuard {
   }
 
   readonly #onFocus = (event: Event): void => {
+    if (this.#known && !this.#target) return;
     const field = passwordFieldOf(event);
     if (!field) return;
     if (!this.#known) this.#ask();
@@ -183,12 +224,13 @@ export class PasswordGuard {
   }
 
   readonly #onKey = (event: Event): void => {
+    // Nothing to look for on a page known to need no guard: most pages, most keys.
+    if (this.#known && !this.#target) return;
     const field = passwordFieldOf(event);
     if (!this.#known) {
       if (field) this.#hold(event);
       return;
     }
-    if (!this.#target) return;
     if (!field && this.#overlay?.isOpen !== true) return;
     swallow(event);
     if (field) this.#intercept(field);
@@ -196,13 +238,13 @@ export class PasswordGuard {
   };
 
   readonly #onText = (event: Event): void => {
+    if (this.#known && !this.#target) return;
     const field = passwordFieldOf(event);
     if (!this.#known) {
       // Pasted or dropped text is not kept: the user pastes again once the answer is in.
       if (field) this.#hold(event);
       return;
     }
-    if (!this.#target) return;
     if (!field && this.#overlay?.isOpen !== true) return;
     swallow(event);
     if (field) this.#intercept(field);

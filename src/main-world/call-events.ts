@@ -11,7 +11,9 @@ export type HookMessage =
   | { type: 'media-request'; id: number; activity: 'camera-or-microphone' | 'screen' }
   | { type: 'activity'; activity: 'peer-connection' | 'frame-encryption' }
   /** The page attached a shadow root (open or closed), once per document. */
-  | { type: 'shadow-root' };
+  | { type: 'shadow-root' }
+  /** The page opened its document again (document.open), which took every event listener off the window. */
+  | { type: 'document-opened' };
 
 /** Content script → hook: `received` at once, then `allow` or `deny` for a request. */
 export type DecisionDetail = { id: number; decision: 'received' | 'allow' | 'deny' };
@@ -33,6 +35,7 @@ export function parseHookMessage(detail: unknown): HookMessage | undefined {
     return { type: 'activity', activity: message.activity };
   }
   if (message.type === 'shadow-root') return { type: 'shadow-root' };
+  if (message.type === 'document-opened') return { type: 'document-opened' };
   return undefined;
 }
 
@@ -58,3 +61,4 @@ export function parseDecision(detail: unknown, parse: (text: string) => unknown 
 export const mediaRequestText = (id: number, activity: 'camera-or-microphone' | 'screen'): string => `{"type":"media-request","id":${id},"activity":"${activity}"}`;
 export const activityText = (activity: 'peer-connection' | 'frame-encryption'): string => `{"type":"activity","activity":"${activity}"}`;
 export const SHADOW_ROOT_TEXT = '{"type":"shadow-root"}';
+export const DOCUMENT_OPENED_TEXT = '{"type":"document-opened"}';

@@ -6,6 +6,7 @@
  * content script over a private channel the page cannot reach (private-channel), with the
  * built-ins as they were before the page ran (intrinsics).
  */
+import { noticeDocumentOpen } from './document-open-notice';
 import { installCallHook } from './install-call-hook';
 import { takeIntrinsics } from './intrinsics';
 import { awaitChannel } from './private-channel';
@@ -15,3 +16,4 @@ const intrinsics = takeIntrinsics(window);
 const channel = awaitChannel(window, intrinsics);
 installCallHook(window, channel, intrinsics);
 noticeShadowRoots(window, channel, intrinsics);
+noticeDocumentOpen(window, channel, intrinsics);

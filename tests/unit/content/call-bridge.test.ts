@@ -30,6 +30,7 @@ function harness(action: CallAction | 'unreachable', answer: 'continue' | 'leave
     leave: vi.fn(),
     showBlocked: vi.fn(),
     onShadowRoot: vi.fn(),
+    onDocumentOpened: vi.fn(),
   };
   startCallBridge(channel, deps);
   const hookSays = (message: object): void => fromHook?.(JSON.stringify(message));

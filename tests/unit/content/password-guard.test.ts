@@ -359,6 +359,26 @@ describe('PasswordGuard before the background has answered (fail closed)', () =>
 });
 
 describe('PasswordGuard against the page', () => {
+  it('puts its listeners back when the page took them off the window (document.open), and only then', () => {
+    const added = vi.spyOn(window, 'addEventListener');
+    guard.dispose();
+    guard = new PasswordGuard(window, { onTrust, isTrusted: () => true, createOverlay: (actions) => new GuardOverlay(document, actions, () => true), onUnknown, insert: vi.fn() });
+    const listeners = added.mock.calls.map(([type, listener, options]) => [type, listener, options] as const);
+    expect(listeners.length).toBeGreaterThan(0);
+    // Still there: nothing to do (no second copy, no change of order).
+    guard.listenAgainIfRemoved();
+    expect(added).toHaveBeenCalledTimes(listeners.length);
+    // What document.open() does to every listener on the window.
+    for (const [type, listener, options] of listeners) window.removeEventListener(type, listener as EventListener, options as boolean | undefined);
+    guard.arm(D0XY);
+    field.focus();
+    expect(guard.overlayShown).toBe(false);
+    guard.listenAgainIfRemoved();
+    field.blur();
+    field.focus();
+    expect(guard.overlayShown).toBe(true);
+  });
+
   it('puts the overlay back when the page removes it, and the guard still stops keys', async () => {
     guard.arm(D0XY);
     field.focus();
