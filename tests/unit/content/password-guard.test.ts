@@ -369,7 +369,7 @@ describe('PasswordGuard against the page', () => {
     guard.listenAgainIfRemoved();
     expect(added).toHaveBeenCalledTimes(listeners.length);
     // What document.open() does to every listener on the window.
-    for (const [type, listener, options] of listeners) window.removeEventListener(type, listener as EventListener, options as boolean | undefined);
+    for (const [type, listener, options] of listeners) window.removeEventListener(type, listener, options);
     guard.arm(D0XY);
     field.focus();
     expect(guard.overlayShown).toBe(false);
