@@ -9,11 +9,8 @@ export interface OwnWidget {
   readonly layer: WidgetLayer;
   /** Order of the widget's last raise into the top layer: later ones paint above. */
   readonly raisedAt: number;
-  rect(): DOMRect;
   markFought(): void;
 }
-
-const overlap = (a: DOMRect, b: DOMRect): boolean => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 /**
  * The widgets a document shows. Two of ours may cover each other (a modal widget's backdrop
@@ -57,11 +54,16 @@ export class OwnWidgets {
     return false;
   }
 
-  /** Whether one of our own widgets, raised later, lies over `widget` (a modal one over everything). */
+  /**
+   * Whether one of our own widgets, raised later, may be what lies over `widget`. Any of them
+   * does, wherever it sits: measured in Chromium 156, a camera notice in the bottom corner made
+   * IntersectionObserver v2 report the alert in the top corner not visible (a top-layer element
+   * and its ::backdrop cover the whole viewport for it), and the two took turns raising
+   * themselves until the page counted as fighting.
+   */
   coveredByOwn(widget: OwnWidget): boolean {
     for (const other of this.#live) {
-      if (other === widget || other.raisedAt < widget.raisedAt) continue;
-      if (other.layer === 'modal' || overlap(other.rect(), widget.rect())) return true;
+      if (other !== widget && other.raisedAt > widget.raisedAt) return true;
     }
     return false;
   }

@@ -154,10 +154,6 @@ export class Widget implements OwnWidget {
     this.host.remove();
   }
 
-  rect(): DOMRect {
-    return this.box.getBoundingClientRect();
-  }
-
   markFought(): void {
     this.box.dataset.fought = 'true';
   }
@@ -169,8 +165,14 @@ export class Widget implements OwnWidget {
    * the widget reported not visible. Null when clear, or when what covers it is ours.
    */
   covered(target: Element = this.box): 'covered' | null {
-    if (!this.open || this.#env.widgets.coveredByOwn(this)) return null;
+    if (!this.open) return null;
+    // Something of the page's entered the top layer after our last raise: a popover (its
+    // `toggle`), a modal dialog or a fullscreen element.
+    if (this.#pageRaised) return 'covered';
     for (const node of pageTopLayer(this.#env.doc)) if (!this.#pageTopLayerAtRaise.has(node)) return 'covered';
+    // Past this point only what the browser reports (hit testing, visibility) is left, and one
+    // of our own widgets raised later may be what it reports.
+    if (this.#env.widgets.coveredByOwn(this)) return null;
     const ours = (hit: Element | null): boolean => hit === this.host || this.#env.widgets.isOwnHost(hit);
     if (this.layer === 'modal' && !hitTestReaches(this.#env.doc, target, ours)) return 'covered';
     const report = this.#lastReport;

@@ -268,16 +268,16 @@ describe('counting the fights', () => {
 
   it('counts each time a page raises its cover again over ours', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const { widget, visibility, clock, onFought } = setUp();
+    const { widget, clock, onFought } = setUp();
     const cover = document.createElement('div');
     cover.setAttribute('popover', 'manual');
     document.body.append(cover);
     for (let i = 0; i < 6; i++) {
+      clock.advance(1_000);
+      // The page's popover opening again (its `toggle`) is enough to tell: no report needed.
       cover.hidePopover();
       cover.showPopover();
       await settled();
-      clock.advance(1_000);
-      visibility.report(widget.box, false);
     }
     expect(widget.repairs).toBe(6);
     expect(onFought).toHaveBeenCalledOnce();
@@ -289,6 +289,32 @@ describe('counting the fights', () => {
     mount(env, MODAL);
     visibility.report(widget.box, false);
     expect(widget.box.dataset.repairs).toBeUndefined();
+  });
+
+  it("is no fight when a later popover of ours sits elsewhere (the browser reports the earlier one not visible all the same): the two never take turns", () => {
+    const { env, widget, visibility, clock, onFought } = setUp();
+    const notice = mount(env, { ...POPOVER, kind: 'camera-blocked', placement: 'bottom: 16px !important;' });
+    for (let round = 0; round < 10; round++) {
+      clock.advance(100);
+      visibility.report(widget.box, false);
+    }
+    expect(widget.box.dataset.repairs).toBeUndefined();
+    expect(notice.box.dataset.repairs).toBeUndefined();
+    expect(onFought).not.toHaveBeenCalled();
+  });
+
+  it('still raises itself over a page popover that came after it, even with a later widget of ours shown', () => {
+    const { env, widget, clock } = setUp();
+    mount(env, { ...POPOVER, kind: 'camera-blocked' });
+    const cover = document.createElement('div');
+    cover.setAttribute('popover', 'manual');
+    document.body.append(cover);
+    cover.showPopover();
+    clock.advance(100);
+    // The page's popover opening is a `toggle` to "open" on it.
+    cover.dispatchEvent(Object.assign(new Event('toggle'), { newState: 'open' }));
+    expect(widget.box.dataset.lastRepair).toBe('covered');
+    cover.remove();
   });
 });
 
