@@ -17,12 +17,18 @@ export const LOOKALIKE_TRICKS: readonly { host: string; rule: LookalikeRule; tri
   { host: 'd0xy.github.io', rule: 'digit-for-letter', trick: 'a free-hosting subdomain' },
 ];
 
+/**
+ * Look-alikes under a public suffix that a careless admin list might name whole (`co.uk`,
+ * `herokuapp.com`): the extension must refuse such an entry and still guard these.
+ */
+export const UNDER_PUBLIC_SUFFIX: readonly string[] = ['d0xy.co.uk', 'd0xy.herokuapp.com'];
+
 /** Near names of catalog platforms that belong to someone else. */
 export const BENIGN_NEAR_NAMES: readonly string[] = ['zoominfo.com', 'doxygen.nl', 'klarna.com', 'notdoxy.me'];
 
 /** The shared page a host gets, if any: `_shared/<page>.html`. */
 export function sharedPageFor(host: string): string | undefined {
-  if (LOOKALIKE_TRICKS.some((trick) => trick.host === host)) return 'lookalike-login';
+  if (LOOKALIKE_TRICKS.some((trick) => trick.host === host) || UNDER_PUBLIC_SUFFIX.includes(host)) return 'lookalike-login';
   if (BENIGN_NEAR_NAMES.includes(host)) return 'ordinary-login';
   return undefined;
 }

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { pollUntil, staysFalse } from '../../demo/wait';
-import { cameraPrompt, cameraPromptShows, cameraState, continueInPrompt, popupCallText, popupShows, useHostileSession } from './hostile-helpers';
+import { cameraPrompt, cameraPromptShows, cameraState, continueInPrompt, popupCallText, popupShows } from './hostile-helpers';
+import { useE2eSession } from './session';
 
 const run = (page: Page, name: string): Promise<void> =>
   page.evaluate((fn) => {
@@ -14,7 +15,7 @@ const run = (page: Page, name: string): Promise<void> =>
  * pages try to get the camera past the prompt, or to speak for the extension.
  */
 describe('hostile pages: getting the camera past the prompt on an unknown video site', () => {
-  const session = useHostileSession();
+  const session = useE2eSession();
 
   /** The prompt is up, the camera stays closed while the page does its worst, and opens on the user's Continue. */
   async function heldUntilContinue(page: Page, { holdMs = 600 } = {}): Promise<void> {

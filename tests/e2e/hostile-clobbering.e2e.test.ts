@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { pollUntil } from '../../demo/wait';
 import { clickLikeAUser, keysHeardBy, overlayShows, typeIntoGuardedField } from './guard-helpers';
-import { popupShows, useHostileSession } from './hostile-helpers';
+import { popupShows } from './hostile-helpers';
+import { useE2eSession } from './session';
 
 /**
  * DOM clobbering: a named element is a property of the window in every world, the
@@ -10,7 +11,7 @@ import { popupShows, useHostileSession } from './hostile-helpers';
  * API, the early answer, `browser`, `chrome`) must still get the alert, the guard and the verdict.
  */
 describe('hostile pages: named elements that clobber the extension’s globals', () => {
-  const session = useHostileSession();
+  const session = useE2eSession();
 
   const PAGES = [
     { path: '/hostile/clobbered-ui', what: '<div id="telehealthGuardUi">' },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { popupShows, useHostileSession } from './hostile-helpers';
+import { popupShows } from './hostile-helpers';
+import { useE2eSession } from './session';
 
 /**
  * Phishing kits post what they collect to general-purpose platforms: a Telegram bot, a
@@ -7,7 +8,7 @@ import { popupShows, useHostileSession } from './hostile-helpers';
  * form is foreign all the same: caution on an ordinary page, danger on a look-alike.
  */
 describe('hostile pages: password forms that post to a general-purpose platform', () => {
-  const session = useHostileSession();
+  const session = useE2eSession();
 
   const ORDINARY = [
     { path: '/hostile/telegram-login', what: 'a Telegram bot (api.telegram.org)', actionDomain: 'telegram.org' },

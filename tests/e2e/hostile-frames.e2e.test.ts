@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { pollUntil } from '../../demo/wait';
 import { clickLikeAUser, keysHeardBy, overlayShows, SECRET, typeIntoGuardedField } from './guard-helpers';
-import { clickPiercedPasswordField, frameOf, piercedPasswordValue, popupShows, useHostileSession } from './hostile-helpers';
+import { clickPiercedPasswordField, frameOf, piercedPasswordValue, popupShows } from './hostile-helpers';
+import { useE2eSession } from './session';
 
 /**
  * A look-alike hides its login where the extension's scripts might never have gone: a frame
@@ -10,7 +11,7 @@ import { clickPiercedPasswordField, frameOf, piercedPasswordValue, popupShows, u
  * the user types reaches neither the field nor any listener of the page.
  */
 describe('hostile pages: password fields in frames and roots the page builds itself', () => {
-  const session = useHostileSession();
+  const session = useE2eSession();
   const LOOKALIKE_WITH_PASSWORD = ['LOOKALIKE_DOMAIN', 'PASSWORD_ON_LOOKALIKE'];
 
   const FRAMES = [

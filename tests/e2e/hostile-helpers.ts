@@ -1,9 +1,7 @@
 import type { BrowserContext, CDPSession, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
-import { launchExtensionBrowser, type ExtensionBrowser, type LaunchOptions } from '../../demo/browser';
+import type { ExtensionBrowser } from '../../demo/browser';
 import { alertOfKind, clickInOverlay, overlayDetails, type OverlayDetails } from '../../demo/overlay-probe';
 import { popupUrl, type PopupState } from '../../demo/popup-state';
-import { startDemoServers, type DemoServers } from '../../demo/server';
 import { waitForPopup } from '../../demo/visit';
 import { pollUntil } from '../../demo/wait';
 
@@ -11,52 +9,6 @@ import { pollUntil } from '../../demo/wait';
  * Shared pieces of the hostile-page tests (tests/e2e/hostile-*.e2e.test.ts): pages built to
  * turn the extension off, served from demo/sites/<host>/hostile/.
  */
-
-export interface HostileSession {
-  readonly servers: DemoServers;
-  readonly browser: ExtensionBrowser;
-  /** `https://<host>:<port><path>` on the demo servers. */
-  https(host: string, path: string): string;
-}
-
-/**
- * One set of demo servers and one Chromium for the test file, as tests/e2e/session.ts does,
- * with launch options that may depend on the servers' ports (a profile's site settings are
- * written for an origin, port included). A failed start is thrown by each test that reads it.
- */
-export function useHostileSession(launchOptions: (servers: DemoServers) => LaunchOptions = () => ({})): HostileSession {
-  let servers: DemoServers | undefined;
-  let browser: ExtensionBrowser | undefined;
-  let startError: unknown;
-  beforeAll(async () => {
-    try {
-      servers = await startDemoServers();
-      browser = await launchExtensionBrowser(launchOptions(servers));
-    } catch (error) {
-      startError = error;
-    }
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await servers?.close();
-  });
-  const ready = <T>(value: T | undefined, what: string): T => {
-    if (startError !== undefined) throw startError instanceof Error ? startError : new Error(`start failed: ${JSON.stringify(startError)}`);
-    if (value === undefined) throw new Error(`${what} did not start`);
-    return value;
-  };
-  return {
-    get servers() {
-      return ready(servers, 'the demo servers');
-    },
-    get browser() {
-      return ready(browser, 'Chromium with the extension');
-    },
-    https(host, path) {
-      return `https://${host}:${ready(servers, 'the demo servers').httpsPort}${path}`;
-    },
-  };
-}
 
 /** The tab id of a page whose address may be shared with other tabs (about:blank): the one the given tab opened, else by address. */
 export async function tabIdOpenedBy(browser: ExtensionBrowser, openerTabId: number): Promise<number> {

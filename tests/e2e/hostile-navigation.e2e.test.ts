@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../demo/browser';
 import { pollUntil } from '../../demo/wait';
 import { clickLikeAUser, keysHeardBy, overlayShows, typeIntoGuardedField } from './guard-helpers';
-import { popupShows, tabIdOpenedBy, useHostileSession } from './hostile-helpers';
+import { popupShows, tabIdOpenedBy } from './hostile-helpers';
+import { useE2eSession } from './session';
 
 const LOOKALIKE_WITH_PASSWORD = ['LOOKALIKE_DOMAIN', 'PASSWORD_ON_LOOKALIKE'];
 
@@ -26,7 +27,7 @@ async function alertAndGuard(browser: ExtensionBrowser, page: Page): Promise<voi
  * the look-alike that made it, warned about and guarded.
  */
 describe('hostile pages: leaving http(s), and pages that never finish', () => {
-  const session = useHostileSession();
+  const session = useE2eSession();
 
   it('a look-alike that navigates its tab to a blob: login page: danger on the badge and in the popup, the alert, and a guarded field', async () => {
     const { browser } = session;

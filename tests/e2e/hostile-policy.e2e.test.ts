@@ -6,7 +6,8 @@ import { pollUntil, staysFalse } from '../../demo/wait';
 import { readOptions } from './admin-pages';
 import { usePolicyFile } from './admin-policy-file';
 import { clickLikeAUser, keysHeardBy, overlayShows, typeIntoGuardedField } from './guard-helpers';
-import { cameraPrompt, cameraState, popupShows, useHostileSession } from './hostile-helpers';
+import { cameraPrompt, cameraState, popupShows } from './hostile-helpers';
+import { useE2eSession } from './session';
 
 const VIDEO_SITE = 'visits.example-telehealth.net';
 
@@ -59,7 +60,7 @@ const isOurs = (applied: AppliedPolicy | undefined): boolean => applied?.clinicN
  */
 describe("hostile pages under the clinic's policy: camera block on every route, public-suffix list entries", () => {
   const policy = usePolicyFile('telehealth-guard-e2e-hostile');
-  const session = useHostileSession(({ httpsPort }) => {
+  const session = useE2eSession(({ httpsPort }) => {
     const origin = `https://${VIDEO_SITE}:${httpsPort},*`;
     return {
       fakeMediaPrompt: false,
@@ -103,7 +104,7 @@ describe("hostile pages under the clinic's policy: camera block on every route, 
     const underSuffixes = async (host: string): Promise<void> => {
       const page = await browser.context.newPage();
       try {
-        await page.goto(session.https(host, '/hostile/login'));
+        await page.goto(session.https(host, '/login'));
         const state = await popupShows(browser, await browser.tabIdFor(page), 'danger', ['LOOKALIKE_DOMAIN', 'PASSWORD_ON_LOOKALIKE']);
         expect(state.findings, host).not.toContain('VERIFIED_PLATFORM');
       } finally {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../demo/browser';
 import { pollUntil } from '../../demo/wait';
 import { overlayShows } from './guard-helpers';
-import { useHostileSession } from './hostile-helpers';
+import { useE2eSession } from './session';
 
 /**
  * Pages that take the warning away: remove it as it appears, cover it with an element of the
@@ -40,7 +40,7 @@ async function replacedByWarningPage(browser: ExtensionBrowser, page: Page, tabI
 }
 
 describe('pages that take the warning away, in real Chromium', () => {
-  const session = useHostileSession();
+  const session = useE2eSession();
   const fight = (name: string): string => session.https('d0xy.me', `/fights/${name}`);
 
   it('replaces a page that removes the warning as soon as it appears with the extension’s own warning page', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { launchExtensionBrowser, type ExtensionBrowser } from '../../demo/browser';
+import { launchExtensionBrowser, type ExtensionBrowser, type LaunchOptions } from '../../demo/browser';
 import { startDemoServers, type DemoServers } from '../../demo/server';
 
 export interface E2eSession {
@@ -9,6 +9,8 @@ export interface E2eSession {
   readonly timings: Map<string, number>;
   /** Scenario name → ms from the page's navigation start to the stored page verdict. */
   readonly verdictTimings: Map<string, number>;
+  /** `https://<host>:<port><path>` on the demo servers. */
+  https(host: string, path: string): string;
 }
 
 /**
@@ -18,8 +20,11 @@ export interface E2eSession {
  * A failed start (no Chromium, no build) is kept and thrown by each test that reads the
  * session: vitest would report a failing beforeAll's tests as skipped, and these tests must
  * fail, with the message that says how to fix it.
+ *
+ * `launchOptions` may depend on the servers' ports (a profile's site settings are written for
+ * an origin, port included).
  */
-export function useE2eSession(): E2eSession {
+export function useE2eSession(launchOptions: (servers: DemoServers) => LaunchOptions = () => ({})): E2eSession {
   let servers: DemoServers | undefined;
   let browser: ExtensionBrowser | undefined;
   let startError: unknown;
@@ -28,7 +33,7 @@ export function useE2eSession(): E2eSession {
   beforeAll(async () => {
     try {
       servers = await startDemoServers();
-      browser = await launchExtensionBrowser();
+      browser = await launchExtensionBrowser(launchOptions(servers));
     } catch (error) {
       startError = error;
     }
@@ -59,5 +64,8 @@ export function useE2eSession(): E2eSession {
     },
     timings,
     verdictTimings,
+    https(host, path) {
+      return `https://${host}:${ready(servers, 'the demo servers').httpsPort}${path}`;
+    },
   };
 }
