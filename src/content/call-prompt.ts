@@ -1,6 +1,7 @@
 import type { Verdict } from '../core/assess';
 import { describeFact } from '../core/explain';
 import { proveClicks } from './click-proof';
+import { showCornerNotice } from './corner-notice';
 import type { PromptAnswer } from './page-ui-contract';
 import { element, listen } from './widget-dom';
 import type { WidgetEnv } from './widget-env';
@@ -19,8 +20,6 @@ button.leave { background: #1a7f37; color: #fff; border-color: #1a7f37; }
 .note { margin: 0 16px 12px; }
 `;
 
-const NOTICE_PLACEMENT =
-  'bottom: 16px !important; right: 16px !important; top: auto !important; left: auto !important; width: min(380px, calc(100vw - 32px)) !important;';
 
 /** What is known about the site, in lines: a general-purpose platform's facts, or nothing. */
 export function knownAbout(verdict: Verdict): string[] {
@@ -90,39 +89,17 @@ export function askBeforeCamera(env: WidgetEnv, verdict: Verdict, activity: 'cam
   });
 }
 
-/**
- * The clinic blocks calls on platforms it has not verified: says why the camera stays off.
- * A popover in a corner: it informs, there is nothing to decide. Returns the widget, to be
- * taken down when another notice replaces it.
- */
+/** The clinic blocks calls on platforms it has not verified: says why the camera stays off. */
 export function showCameraBlocked(env: WidgetEnv, verdict: Verdict): Widget {
-  const { doc } = env;
-  const widget = new Widget(env, {
-    tag: TAG,
+  return showCornerNotice(env, {
     kind: 'camera-blocked',
-    layer: 'popover',
-    placement: NOTICE_PLACEMENT,
-    css: CSS,
-    role: 'alert',
+    corner: 'bottom-right',
     label: 'Telehealth Guard: the camera stays off',
+    head: 'The camera stays off on this site',
+    paragraphs: [
+      `Your clinic allows video visits only on platforms it has verified, and ${verdict.host} is not one of them.`,
+      'Use the visit link your clinic sent, or ask them which platform to use.',
+    ],
+    close: 'Close',
   });
-  const body = element(doc, 'div', 'body');
-  body.append(
-    element(doc, 'p', '', `Your clinic allows video visits only on platforms it has verified, and ${verdict.host} is not one of them.`),
-    element(doc, 'p', '', 'Use the visit link your clinic sent, or ask them which platform to use.'),
-  );
-  const close = element(doc, 'button', 'leave', 'Close');
-  listen(
-    close,
-    'click',
-    () => {
-      widget.close();
-    },
-    widget.signal,
-  );
-  const buttons = element(doc, 'div', 'buttons');
-  buttons.append(close);
-  widget.box.append(element(doc, 'div', 'head', 'The camera stays off on this site'), body, buttons);
-  widget.show();
-  return widget;
 }
