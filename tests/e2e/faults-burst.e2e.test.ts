@@ -26,7 +26,7 @@ import { useE2eSession } from './session';
  */
 
 const TABS = 40;
-const RUNS = Number(process.env.FAULT_BURST_RUNS ?? 3);
+const RUNS = Number(process.env.FAULT_BURST_RUNS ?? 2);
 /** The worker is stopped once this many tabs are open. */
 const STOP_AFTER = [14, 27, 40] as const;
 const JUDGED_WITHIN_MS = 20_000;
