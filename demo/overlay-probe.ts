@@ -1,21 +1,9 @@
 import type { BrowserContext, CDPSession, Frame, Page } from 'playwright-core';
+import { attributeOf, findNode as find, textOf, childrenOf, type DomNode } from './dom-tree';
 
 /** The password guard's overlay element (docs/design.md), as CDP names nodes. */
 const OVERLAY_NODE_NAME = 'TELEHEALTH-GUARD-OVERLAY';
 
-interface DomNode {
-  nodeId: number;
-  nodeName: string;
-  nodeType: number;
-  nodeValue?: string;
-  /** Name, value, name, value… */
-  attributes?: string[];
-  /** On document nodes: the document's address. */
-  documentURL?: string;
-  children?: DomNode[];
-  shadowRoots?: (DomNode & { shadowRootType?: string })[];
-  contentDocument?: DomNode;
-}
 
 export interface OverlayDetails {
   /** Found by CDP with shadow roots pierced, in the page or any of its frames. */
@@ -34,29 +22,6 @@ export interface OverlayDetails {
   trustProof: string | undefined;
 }
 
-const childrenOf = (node: DomNode): DomNode[] => [...(node.children ?? []), ...(node.shadowRoots ?? []), ...(node.contentDocument ? [node.contentDocument] : [])];
-
-function find(node: DomNode, match: (node: DomNode) => boolean): DomNode | undefined {
-  if (match(node)) return node;
-  for (const child of childrenOf(node)) {
-    const found = find(child, match);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-const attributeOf = (node: DomNode, name: string): string | undefined => {
-  const attributes = node.attributes ?? [];
-  for (let i = 0; i + 1 < attributes.length; i += 2) if (attributes[i] === name) return attributes[i + 1];
-  return undefined;
-};
-
-function textOf(node: DomNode): string {
-  if (node.nodeType === 3) return node.nodeValue ?? '';
-  // A <style> holds CSS, not words anyone reads.
-  if (node.nodeName === 'STYLE') return '';
-  return childrenOf(node).map(textOf).join(' ').replace(/\s+/g, ' ').trim();
-}
 
 /**
  * A CDP session per document: the page's own, which also sees its same-process frames, and

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
 import type { ExtensionBrowser } from '../../demo/browser';
+import { findAllNodes, findNode, textOf, type DomNode } from '../../demo/dom-tree';
 import { createSelfSignedCertificate } from '../../demo/certificate';
 import { popupUrl } from '../../demo/popup-state';
 import { waitForWorker } from '../../demo/service-worker';
@@ -318,33 +319,6 @@ export function readGuardClock(page: Page): Promise<GuardClock> {
 // ---------------------------------------------------------------------------------------------
 // Controls inside the overlay's closed shadow root
 
-interface DomNode {
-  nodeName: string;
-  nodeType: number;
-  nodeValue?: string;
-  attributes?: string[];
-  children?: DomNode[];
-  shadowRoots?: DomNode[];
-  contentDocument?: DomNode;
-}
-
-const childrenOf = (node: DomNode): DomNode[] => [...(node.children ?? []), ...(node.shadowRoots ?? []), ...(node.contentDocument ? [node.contentDocument] : [])];
-const textOf = (node: DomNode): string =>
-  node.nodeType === 3 ? (node.nodeValue ?? '') : node.nodeName === 'STYLE' ? '' : childrenOf(node).map(textOf).join(' ').replace(/\s+/g, ' ').trim();
-function findNode(node: DomNode, match: (node: DomNode) => boolean): DomNode | undefined {
-  if (match(node)) return node;
-  for (const child of childrenOf(node)) {
-    const found = findNode(child, match);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-function findAll(node: DomNode, match: (node: DomNode) => boolean, into: DomNode[] = []): DomNode[] {
-  if (match(node)) into.push(node);
-  for (const child of childrenOf(node)) findAll(child, match, into);
-  return into;
-}
 
 /**
  * The text of every guard overlay in the page's top document, in document order: the last one
@@ -355,7 +329,7 @@ export async function overlayTexts(context: BrowserContext, page: Page): Promise
   const cdp = await context.newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-    return findAll(root, (node) => node.nodeName === 'TELEHEALTH-GUARD-OVERLAY').map((host) => (host.shadowRoots?.[0] ? textOf(host.shadowRoots[0]) : ''));
+    return findAllNodes(root, (node) => node.nodeName === 'TELEHEALTH-GUARD-OVERLAY').map((host) => (host.shadowRoots?.[0] ? textOf(host.shadowRoots[0]) : ''));
   } finally {
     await cdp.detach().catch(() => undefined);
   }
@@ -370,7 +344,7 @@ export async function overlayControlAttributes(context: BrowserContext, page: Pa
   const cdp = await context.newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-    const overlay = findAll(root, (node) => node.nodeName === 'TELEHEALTH-GUARD-OVERLAY').at(-1);
+    const overlay = findAllNodes(root, (node) => node.nodeName === 'TELEHEALTH-GUARD-OVERLAY').at(-1);
     const control = overlay && findNode(overlay, (node) => (node.nodeName === 'BUTTON' || node.nodeName === 'A') && textOf(node) === label);
     if (!control) return undefined;
     const attributes = control.attributes ?? [];

@@ -1,4 +1,5 @@
 import type { Frame, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { ExtensionBrowser } from '../../demo/browser';
 import type { OverlayDetails } from '../../demo/overlay-probe';
 import { pollUntil, staysFalse } from '../../demo/wait';
@@ -47,4 +48,18 @@ export async function clickLikeAUser(element: Locator): Promise<void> {
   const box = await element.boundingBox();
   if (!box) throw new Error('the element has no box to click');
   await element.page().mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/**
+ * A real click on a look-alike's password field brings the overlay that names the real site,
+ * and what the user types then reaches neither the field nor any listener of `heardBy` (the
+ * page, or the frame the field is in).
+ */
+export async function expectFieldGuarded(browser: ExtensionBrowser, page: Page, field: Locator, heardBy: Page | Frame = page): Promise<void> {
+  await clickLikeAUser(field);
+  const overlay = await overlayShows(browser, page);
+  expect(overlay.text).toContain('Go to doxy.me');
+  await typeIntoGuardedField(field);
+  expect(await field.inputValue()).toBe('');
+  expect(await keysHeardBy(heardBy)).toEqual([]);
 }

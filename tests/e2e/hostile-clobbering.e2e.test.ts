@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pollUntil } from '../../demo/wait';
-import { clickLikeAUser, keysHeardBy, overlayShows, typeIntoGuardedField } from './guard-helpers';
+import { expectFieldGuarded } from './guard-helpers';
 import { popupShows } from './hostile-helpers';
 import { useE2eSession } from './session';
 
@@ -37,13 +37,7 @@ describe('hostile pages: named elements that clobber the extension’s globals',
         const alert = await pollUntil('the in-page alert', () => browser.alertDetails(page), (a) => a.present && a.findings.includes('PASSWORD_ON_LOOKALIKE'), { timeoutMs: 15_000 });
         expect(alert.shadowRootType).toBe('closed');
 
-        const field = page.locator('main input[type="password"]');
-        await clickLikeAUser(field);
-        const overlay = await overlayShows(browser, page);
-        expect(overlay.text).toContain('Go to doxy.me');
-        await typeIntoGuardedField(field);
-        expect(await field.inputValue()).toBe('');
-        expect(await keysHeardBy(page)).toEqual([]);
+        await expectFieldGuarded(browser, page, page.locator('main input[type="password"]'));
       } finally {
         await page.close();
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pollUntil } from '../../demo/wait';
-import { clickLikeAUser, keysHeardBy, overlayShows, SECRET, typeIntoGuardedField } from './guard-helpers';
+import { expectFieldGuarded, keysHeardBy, overlayShows, SECRET } from './guard-helpers';
 import { clickPiercedPasswordField, frameOf, piercedPasswordValue, popupShows } from './hostile-helpers';
 import { useE2eSession } from './session';
 
@@ -35,13 +35,7 @@ describe('hostile pages: password fields in frames and roots the page builds its
         const frame = await frameOf(page, (address) => url.test(address), `the ${how} frame`);
         const field = frame.locator('input[type="password"]');
         await field.waitFor({ timeout: 10_000 });
-        await clickLikeAUser(field);
-        const overlay = await overlayShows(browser, page);
-        expect(overlay.text).toContain('Go to doxy.me');
-
-        await typeIntoGuardedField(field);
-        expect(await field.inputValue()).toBe('');
-        expect(await keysHeardBy(frame)).toEqual([]);
+        await expectFieldGuarded(browser, page, field, frame);
         expect(await keysHeardBy(page)).toEqual([]);
       } finally {
         await page.close();
@@ -61,13 +55,7 @@ describe('hostile pages: password fields in frames and roots the page builds its
       expect(state.findings).toEqual(LOOKALIKE_WITH_PASSWORD);
       await pollUntil('the in-page alert', () => browser.alertDetails(page), (alert) => alert.present);
 
-      const field = page.locator('input[type="password"]');
-      await clickLikeAUser(field);
-      const overlay = await overlayShows(browser, page);
-      expect(overlay.text).toContain('Go to doxy.me');
-      await typeIntoGuardedField(field);
-      expect(await field.inputValue()).toBe('');
-      expect(await keysHeardBy(page)).toEqual([]);
+      await expectFieldGuarded(browser, page, page.locator('input[type="password"]'));
     } finally {
       await page.close();
     }

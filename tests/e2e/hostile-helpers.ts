@@ -1,5 +1,6 @@
 import type { BrowserContext, CDPSession, Frame, Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../../demo/browser';
+import { findNode, textOf, type DomNode } from '../../demo/dom-tree';
 import { alertOfKind, clickInOverlay, overlayDetails, type OverlayDetails } from '../../demo/overlay-probe';
 import { popupUrl, type PopupState } from '../../demo/popup-state';
 import { waitForPopup } from '../../demo/visit';
@@ -56,32 +57,6 @@ export async function popupCallText(context: BrowserContext, extensionId: string
 
 // --- Password fields no selector reaches -----------------------------------------------------
 
-interface DomNode {
-  nodeId: number;
-  backendNodeId: number;
-  nodeName: string;
-  nodeType: number;
-  nodeValue?: string;
-  attributes?: string[];
-  children?: DomNode[];
-  shadowRoots?: DomNode[];
-  contentDocument?: DomNode;
-}
-
-function textOf(node: DomNode): string {
-  if (node.nodeType === 3) return node.nodeValue ?? '';
-  if (node.nodeName === 'STYLE') return '';
-  return [...(node.children ?? []), ...(node.shadowRoots ?? [])].map(textOf).join(' ').replace(/\s+/g, ' ').trim();
-}
-
-function findNode(node: DomNode, match: (node: DomNode) => boolean): DomNode | undefined {
-  if (match(node)) return node;
-  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? []), ...(node.contentDocument ? [node.contentDocument] : [])]) {
-    const found = findNode(child, match);
-    if (found) return found;
-  }
-  return undefined;
-}
 
 const isPasswordInput = (node: DomNode): boolean => {
   if (node.nodeName !== 'INPUT') return false;
@@ -114,7 +89,7 @@ export function clickPiercedPasswordField(context: BrowserContext, page: Page): 
 /** The value of that field, read through CDP (the page's own scripts cannot reach it). */
 export function piercedPasswordValue(context: BrowserContext, page: Page): Promise<string> {
   return withPiercedPasswordField(context, page, async (cdp, field) => {
-    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: field.backendNodeId })) as { object: { objectId: string } };
+    const { object } = (await cdp.send('DOM.resolveNode', { nodeId: field.nodeId })) as { object: { objectId: string } };
     const { result } = (await cdp.send('Runtime.callFunctionOn', {
       objectId: object.objectId,
       functionDeclaration: 'function () { return this.value; }',

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../demo/browser';
 import { pollUntil } from '../../demo/wait';
-import { clickLikeAUser, keysHeardBy, overlayShows, typeIntoGuardedField } from './guard-helpers';
+import { clickLikeAUser, expectFieldGuarded } from './guard-helpers';
 import { popupShows, tabIdOpenedBy } from './hostile-helpers';
 import { useE2eSession } from './session';
 
@@ -12,13 +12,7 @@ const LOOKALIKE_WITH_PASSWORD = ['LOOKALIKE_DOMAIN', 'PASSWORD_ON_LOOKALIKE'];
 async function alertAndGuard(browser: ExtensionBrowser, page: Page): Promise<void> {
   const alert = await pollUntil('the in-page alert', () => browser.alertDetails(page), (a) => a.present && a.findings.includes('PASSWORD_ON_LOOKALIKE'), { timeoutMs: 15_000 });
   expect(alert.findings).toEqual(expect.arrayContaining(LOOKALIKE_WITH_PASSWORD));
-  const field = page.locator('input[type="password"]');
-  await clickLikeAUser(field);
-  const overlay = await overlayShows(browser, page);
-  expect(overlay.text).toContain('Go to doxy.me');
-  await typeIntoGuardedField(field);
-  expect(await field.inputValue()).toBe('');
-  expect(await keysHeardBy(page)).toEqual([]);
+  await expectFieldGuarded(browser, page, page.locator('input[type="password"]'));
 }
 
 /**
