@@ -38,9 +38,13 @@ const MEDIA_METHODS: readonly MediaMethodSpec[] = [
  * them). The gates go in just before the first read of any of them, on the prototypes, so a
  * page that took `MediaDevices.prototype.getUserMedia` first, or calls it on an object of its
  * own making, still calls the gate; on a page that reads none of them, Chromium builds neither
- * interface in its world for us (about 0.4 ms at load, bench/page-cost.ts).
+ * interface in its world for us (bench/page-cost.ts). `navigator` and `clientInformation` are
+ * accessors; the two interface objects are data properties that Chromium makes only when
+ * first read, so they are not read here: their values are found from `navigator` at the first
+ * read (see beforeFirstRead's `interfaceObjects`).
  */
-export const CAMERA_ROUTES = ['navigator', 'clientInformation', 'MediaDevices', 'Navigator'] as const;
+export const CAMERA_ACCESSORS = ['navigator', 'clientInformation'] as const;
+export const CAMERA_INTERFACES = ['MediaDevices', 'Navigator'] as const;
 // (Deleting one of these first does not help a page: the gates are found from `navigator` as the browser made it, below.)
 
 /**
@@ -49,7 +53,7 @@ export const CAMERA_ROUTES = ['navigator', 'clientInformation', 'MediaDevices', 
  * the built-ins as they were before the page's scripts ran (see intrinsics.ts).
  */
 export function installCallHook(win: Window & typeof globalThis, channel: HookChannel, intrinsics: Intrinsics): void {
-  const { apply, defineProperty, getOwnPropertyDescriptor, getPrototypeOf, Promise: NativePromise, DOMException: NativeDOMException, parseJson, setTimeout: later, warn } = intrinsics;
+  const { apply, defineProperty, getOwnPropertyDescriptor, getPrototypeOf, Promise: NativePromise, parseJson, setTimeout: later } = intrinsics;
   let nextId = 1;
   // No prototype: the page's Object.prototype cannot see or answer these.
   const waiting = Object.create(null) as Record<number, { acknowledged: boolean; settle: Settle } | undefined>;
@@ -75,12 +79,21 @@ export function installCallHook(win: Window & typeof globalThis, channel: HookCh
     later(() => {
       if (entry.acknowledged || waiting[id] !== entry) return;
       waiting[id] = undefined;
-      warn('Telehealth Guard did not answer, so the camera stays off: reload the page.');
+      pageConsoleWarn(win, 'Telehealth Guard did not answer, so the camera stays off: reload the page.');
       settle(false);
     }, ACKNOWLEDGE_MS);
   };
 
-  const denied = (): DOMException => new NativeDOMException('Telehealth Guard: the camera stays off on this site (you chose so, or your clinic does).', 'NotAllowedError');
+  /**
+   * The error a refused request fails with, made with the page's own DOMException, read now:
+   * it is handed to the page and decides nothing of ours (a constructor of the page's that
+   * throws leaves the request unanswered, and the camera closed). Not taken at start, where it
+   * would make Chromium build the interface in this world on every page.
+   */
+  const denied = (): DOMException => {
+    const PageDOMException = (win as { DOMException?: typeof DOMException }).DOMException;
+    return new PageDOMException!('Telehealth Guard: the camera stays off on this site (you chose so, or your clinic does).', 'NotAllowedError');
+  };
 
   const promiseGate = (method: MediaMethod, activity: Activity): MediaMethod =>
     function (this: unknown, ...args: unknown[]): unknown {
@@ -111,18 +124,29 @@ export function installCallHook(win: Window & typeof globalThis, channel: HookCh
   /**
    * The prototypes are found from the window's own `navigator` (its getter as the browser made
    * it), never from the globals named after them, which the page may have deleted or replaced.
-   * A plain counted loop: the page may have replaced the array iterator by now.
+   * Read once, at the first read of any camera route: before that the page cannot have touched
+   * them (every way to them is one of those routes).
    */
-  const gateMedia = (): void => {
+  let found: { navigator: object | null; devices: object | null } | undefined;
+  const mediaPrototypes = (): { navigator: object | null; devices: object | null } => {
+    if (found) return found;
     // eslint-disable-next-line @typescript-eslint/unbound-method -- called through apply with the window as `this`
     const navigatorGetter = getOwnPropertyDescriptor(win, 'navigator')?.get;
     const navigatorObject = navigatorGetter ? (apply(navigatorGetter, win, []) as object) : undefined;
-    const navigatorProto = navigatorObject && (getPrototypeOf(navigatorObject) as object | null);
+    const navigatorProto = navigatorObject ? (getPrototypeOf(navigatorObject) as object | null) : null;
     // Absent on http pages: the camera needs a secure context.
     // eslint-disable-next-line @typescript-eslint/unbound-method -- called through apply with navigator as `this`
     const devicesGetter = navigatorProto ? getOwnPropertyDescriptor(navigatorProto, 'mediaDevices')?.get : undefined;
     const devices = devicesGetter ? (apply(devicesGetter, navigatorObject, []) as object | undefined) : undefined;
-    const protos = { devices: devices ? (getPrototypeOf(devices) as object | null) : null, navigator: navigatorProto ?? null };
+    found = { navigator: navigatorProto, devices: devices ? (getPrototypeOf(devices) as object | null) : null };
+    return found;
+  };
+  /** An interface object as the browser made it: its prototype's own `constructor`. */
+  const interfaceOf = (proto: object | null): unknown => (proto ? getOwnPropertyDescriptor(proto, 'constructor')?.value : undefined);
+
+  /** A plain counted loop: the page may have replaced the array iterator by now. */
+  const gateMedia = (): void => {
+    const protos = mediaPrototypes();
     for (let i = 0; i < MEDIA_METHODS.length; i++) {
       const { owner, name, activity, legacy } = MEDIA_METHODS[i]!;
       const proto = protos[owner];
@@ -134,7 +158,10 @@ export function installCallHook(win: Window & typeof globalThis, channel: HookCh
       defineProperty(proto, name, { __proto__: null, value: gate, writable: descriptor.writable, enumerable: descriptor.enumerable, configurable: descriptor.configurable } as PropertyDescriptor);
     }
   };
-  beforeFirstRead(win, CAMERA_ROUTES, gateMedia, intrinsics);
+  beforeFirstRead(win, CAMERA_ACCESSORS, gateMedia, intrinsics, {
+    MediaDevices: () => interfaceOf(mediaPrototypes().devices),
+    Navigator: () => interfaceOf(mediaPrototypes().navigator),
+  });
 
   // Frame encryption (how a page encrypts media end to end itself, as Jitsi and Vonage do)
   // works on the senders and receivers of a peer connection: watched from the page's first
@@ -194,21 +221,31 @@ export function noticeFrameEncryption(win: Window & typeof globalThis, { apply, 
 }
 
 /**
- * Runs `patch` once, just before the page first reads any of `names` (globals of the window),
- * and puts the browser's own properties back then. An accessor (navigator) is wrapped as it
- * is; a data property (an interface object such as MediaDevices) becomes an accessor until
- * then, and a page that assigns it first gets its value kept, after the patch. Where one is
- * not configurable, at once. Everything it calls later, when the page may have replaced any
- * built-in, was taken before (intrinsics).
+ * Runs `patch` once, just before the page first reads any of `names` (accessors of the window,
+ * such as navigator) or of `interfaceObjects` (data properties such as MediaDevices), and puts
+ * the browser's own properties back then. An accessor is wrapped as it is. An interface object
+ * is not read here (Chromium builds one in a world when it is first read, which costs the page
+ * its load time): it becomes an accessor until then, and its value comes from its function in
+ * `interfaceObjects` at the first read; a page that assigns it first gets its value kept,
+ * after the patch. Where a name is not configurable, the patch runs at once. Everything it
+ * calls later, when the page may have replaced any built-in, was taken before (intrinsics).
  */
-export function beforeFirstRead(win: object, names: readonly string[], patch: () => void, { apply, defineProperty, getOwnPropertyDescriptor }: Pick<Intrinsics, 'apply' | 'defineProperty' | 'getOwnPropertyDescriptor'>): void {
-  const originals = names.map((name) => {
+export function beforeFirstRead(
+  win: object,
+  names: readonly string[],
+  patch: () => void,
+  { apply, defineProperty, getOwnPropertyDescriptor }: Pick<Intrinsics, 'apply' | 'defineProperty' | 'getOwnPropertyDescriptor'>,
+  interfaceObjects: Readonly<Record<string, () => unknown>> = {},
+): void {
+  const accessors = names.map((name) => {
     const found = getOwnPropertyDescriptor(win, name);
     // Copied without a prototype, to be put back whatever the page does to Object.prototype meanwhile.
     const descriptor = found && ({ __proto__: null, ...found } as PropertyDescriptor);
     return { name, descriptor };
   });
-  if (originals.some(({ descriptor }) => descriptor !== undefined && descriptor.configurable !== true)) {
+  // `in` asks whether the property is there without making its value.
+  const lazy = Object.keys(interfaceObjects).filter((name) => name in win);
+  if (accessors.some(({ descriptor }) => descriptor !== undefined && descriptor.configurable !== true)) {
     patch();
     return;
   }
@@ -216,22 +253,24 @@ export function beforeFirstRead(win: object, names: readonly string[], patch: ()
   const restoreAndPatch = (): void => {
     if (patched) return;
     patched = true;
-    for (const { name, descriptor } of originals) {
+    const values = lazy.map((name) => interfaceObjects[name]!());
+    for (const { name, descriptor } of accessors) {
       if (descriptor) defineProperty(win, name, descriptor);
+    }
+    // As WebIDL puts an interface object on the global: writable, configurable, not enumerable.
+    for (let i = 0; i < lazy.length; i++) {
+      defineProperty(win, lazy[i]!, { __proto__: null, value: values[i], writable: true, enumerable: false, configurable: true } as PropertyDescriptor);
     }
     patch();
   };
-  for (const { name, descriptor } of originals) {
-    if (!descriptor) continue;
-    // eslint-disable-next-line @typescript-eslint/unbound-method -- called through apply with the window as `this`
-    const { get } = descriptor;
+  const wrap = (name: string, read: (self: unknown) => unknown, enumerable: boolean | undefined): void => {
     defineProperty(win, name, {
       __proto__: null,
       configurable: true,
-      enumerable: descriptor.enumerable,
+      enumerable,
       get(this: unknown): unknown {
         restoreAndPatch();
-        return get ? apply(get, this, []) : descriptor.value;
+        return read(this);
       },
       set(this: unknown, value: unknown) {
         restoreAndPatch();
@@ -243,6 +282,22 @@ export function beforeFirstRead(win: object, names: readonly string[], patch: ()
         else if (now?.writable) defineProperty(win, name, { __proto__: null, value, writable: true, enumerable: now.enumerable, configurable: true } as PropertyDescriptor);
       },
     } as PropertyDescriptor);
+  };
+  for (const { name, descriptor } of accessors) {
+    if (!descriptor) continue;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called through apply with the window as `this`
+    const { get } = descriptor;
+    wrap(name, (self) => (get ? apply(get, self, []) : descriptor.value), descriptor.enumerable);
+  }
+  for (const name of lazy) wrap(name, () => getOwnPropertyDescriptor(win, name)?.value, false);
+}
+
+/** A line in the page's console, through the console as the page has it now: it only informs. */
+function pageConsoleWarn(win: Window & typeof globalThis, text: string): void {
+  try {
+    win.console.warn(text);
+  } catch {
+    // A page that broke its own console gets no line.
   }
 }
 

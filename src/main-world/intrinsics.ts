@@ -5,6 +5,9 @@
  * `Map.prototype.get` or `CustomEvent.prototype.detail` would otherwise be handed the hook's
  * callbacks (and with them the camera) or feed it forged decisions. So the hook calls only
  * what it took here, through `apply`, and keeps its state in objects without a prototype.
+ * What only ever goes to the page (the error a refused request fails with, a console line)
+ * is made with the page's own built-ins, read when needed: each interface taken here is one
+ * Chromium builds in the page's world on every load.
  */
 export interface Intrinsics {
   apply: typeof Reflect.apply;
@@ -14,7 +17,6 @@ export interface Intrinsics {
   getPrototypeOf: typeof Object.getPrototypeOf;
   Promise: PromiseConstructor;
   CustomEvent: typeof CustomEvent;
-  DOMException: typeof DOMException;
   parseJson: typeof JSON.parse;
   setTimeout: (handler: () => void, ms: number) => unknown;
   addEventListener: EventTarget['addEventListener'];
@@ -24,7 +26,6 @@ export interface Intrinsics {
   detailOf: (event: Event) => unknown;
   /** `MouseEvent.prototype.relatedTarget`'s getter. */
   relatedTargetOf: (event: Event) => EventTarget | null;
-  warn: (...args: unknown[]) => void;
 }
 
 export function takeIntrinsics(win: Window & typeof globalThis): Intrinsics {
@@ -38,7 +39,6 @@ export function takeIntrinsics(win: Window & typeof globalThis): Intrinsics {
   const events = win.EventTarget.prototype;
   // eslint-disable-next-line @typescript-eslint/unbound-method -- called through apply with the window as `this`
   const setTimeoutOf = win.setTimeout;
-  const warn = win.console.warn;
   return {
     apply,
     construct: Reflect.construct,
@@ -47,7 +47,6 @@ export function takeIntrinsics(win: Window & typeof globalThis): Intrinsics {
     getPrototypeOf: Object.getPrototypeOf,
     Promise: win.Promise,
     CustomEvent: win.CustomEvent,
-    DOMException: win.DOMException,
     parseJson: JSON.parse,
     setTimeout: (handler, ms) => apply(setTimeoutOf, win, [handler, ms]),
     // eslint-disable-next-line @typescript-eslint/unbound-method -- called through apply with a target
@@ -58,8 +57,5 @@ export function takeIntrinsics(win: Window & typeof globalThis): Intrinsics {
     dispatchEvent: events.dispatchEvent,
     detailOf: getter(win.CustomEvent.prototype, 'detail'),
     relatedTargetOf: getter(win.MouseEvent.prototype, 'relatedTarget') as (event: Event) => EventTarget | null,
-    warn: (...args) => {
-      apply(warn, win.console, args);
-    },
   };
 }

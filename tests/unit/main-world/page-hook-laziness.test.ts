@@ -1,13 +1,11 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import { parseHookMessage } from '../../../src/main-world/call-events';
 import { beforeFirstRead as beforeFirstReadWith } from '../../../src/main-world/install-call-hook';
 import { takeIntrinsics } from '../../../src/main-world/intrinsics';
-import { noticeShadowRoots } from '../../../src/main-world/shadow-root-notice';
 
 const intrinsics = takeIntrinsics(window);
-const beforeFirstRead = (win: object, names: readonly string[], patch: () => void): void => {
-  beforeFirstReadWith(win, names, patch, intrinsics);
+const beforeFirstRead = (win: object, names: readonly string[], patch: () => void, interfaceObjects?: Record<string, () => unknown>): void => {
+  beforeFirstReadWith(win, names, patch, intrinsics, interfaceObjects);
 };
 
 /** A window-like object whose `navigator` and `clientInformation` are accessors, as in Chromium. */
@@ -53,54 +51,36 @@ describe('wrapping the camera APIs at the first read of navigator', () => {
     expect(patch).toHaveBeenCalledOnce();
   });
 
-  it('waits for the first read of an interface object too (a data property), and puts it back as it was', () => {
+  it('waits for the first read of an interface object too (a data property), without reading it, and puts it back as WebIDL has it', () => {
     const MediaDevices = function MediaDevices(): void {
       // an interface object stands in: any function
     };
     const win: Record<string, unknown> = {};
-    Object.defineProperty(win, 'MediaDevices', { value: MediaDevices, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(win, 'MediaDevices', { value: 'not to be read', writable: true, configurable: true, enumerable: false });
     const patch = vi.fn();
-    beforeFirstRead(win, ['MediaDevices'], patch);
+    const found = vi.fn(() => MediaDevices);
+    beforeFirstRead(win, [], patch, { MediaDevices: found });
     expect(patch).not.toHaveBeenCalled();
+    expect(found).not.toHaveBeenCalled();
     expect(win.MediaDevices).toBe(MediaDevices);
     expect(patch).toHaveBeenCalledOnce();
+    expect(found).toHaveBeenCalledOnce();
     expect(Object.getOwnPropertyDescriptor(win, 'MediaDevices')).toEqual({ value: MediaDevices, writable: true, configurable: true, enumerable: false });
+  });
+
+  it('leaves alone an interface object the window does not have (MediaDevices on an http page)', () => {
+    const win: Record<string, unknown> = {};
+    beforeFirstRead(win, [], vi.fn(), { MediaDevices: () => 'made up' });
+    expect('MediaDevices' in win).toBe(false);
   });
 
   it("patches before a page's own assignment lands, and keeps the page's value", () => {
     const win: Record<string, unknown> = {};
     Object.defineProperty(win, 'Navigator', { value: 'the browser’s', writable: true, configurable: true });
     const order: string[] = [];
-    beforeFirstRead(win, ['Navigator'], () => order.push('patched'));
+    beforeFirstRead(win, [], () => order.push('patched'), { Navigator: () => 'the browser’s' });
     win.Navigator = 'the page’s';
     order.push(String(win.Navigator));
     expect(order).toEqual(['patched', 'the page’s']);
-  });
-});
-
-describe('the shadow-root notice', () => {
-  function setUp() {
-    class FakeElement {
-      attachShadow(init: ShadowRootInit): string {
-        return `root:${init.mode}`;
-      }
-    }
-    const heard = vi.fn();
-    const channel = {
-      send: (detail: string): void => {
-        heard(parseHookMessage(detail));
-      },
-      onMessage: vi.fn(),
-    };
-    noticeShadowRoots({ Element: FakeElement } as unknown as Window & typeof globalThis, channel, intrinsics);
-    return { element: new FakeElement() as unknown as Element, heard };
-  }
-
-  it('tells once, at the first shadow root, closed ones included, and returns the root the browser made', () => {
-    const { element, heard } = setUp();
-    expect(element.attachShadow({ mode: 'closed' })).toBe('root:closed');
-    expect(heard).toHaveBeenCalledExactlyOnceWith({ type: 'shadow-root' });
-    expect(element.attachShadow({ mode: 'open' })).toBe('root:open');
-    expect(heard).toHaveBeenCalledOnce();
   });
 });
