@@ -13,8 +13,6 @@ export interface CallBridgeDeps {
   leave: () => void;
   /** The clinic blocks this: say so in the page. */
   showBlocked: (verdict: Verdict) => void;
-  /** The page attached a shadow root. */
-  onShadowRoot: () => void;
   /** The page opened its document again: every listener on the window is gone. */
   onDocumentOpened: () => void;
 }
@@ -61,8 +59,7 @@ export function startCallBridge(channel: HookChannel, deps: CallBridgeDeps): voi
   channel.onMessage((raw) => {
     const message = parseHookMessage(raw);
     if (!message) return;
-    if (message.type === 'shadow-root') deps.onShadowRoot();
-    else if (message.type === 'document-opened') deps.onDocumentOpened();
+    if (message.type === 'document-opened') deps.onDocumentOpened();
     else if (message.type === 'activity') void deps.report(message.activity).catch(() => undefined);
     else void handleRequest(message.id, message.activity);
   });

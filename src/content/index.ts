@@ -8,7 +8,7 @@ import { collectPageSignals } from './collect-signals';
 import { collectVisitSignals } from './collect-visit-signals';
 import { openHookChannel } from './hook-channel';
 import { createPageUiAccess } from './page-ui-contract';
-import { mayHoldShadowRoots, whenClosedRootFound } from './password-fields';
+import { focusEntersShadowRoot, mayHoldShadowRoots, whenClosedRootFound } from './password-fields';
 import { PasswordGuard } from './password-guard';
 import { createReporter } from './reporter';
 import { documentUrlOf, readyStateOf } from './safe-dom';
@@ -86,15 +86,30 @@ new MutationObserver(() => {
   guard.listenAgainIfRemoved();
 }).observe(document, { childList: true });
 
-/** Whether the page has attached a shadow root (the page-world hook tells, once). */
-let attachedShadowRoot = false;
-// One the hook did not see (declarative, or attached with another realm's function), found as
-// the user focused into it: read the page again, shadow roots included, so the field counts.
-whenClosedRootFound(() => {
-  if (attachedShadowRoot) return;
-  attachedShadowRoot = true;
-  reportSafely();
-});
+/**
+ * Whether readings look into shadow roots, open and closed: that touches every element that
+ * could host one (see password-fields), about half a millisecond on an ordinary article, so
+ * only where it matters. From the first answer that arms the guard (a look-alike, known from
+ * the address), and from the moment the user's focus goes into a shadow root on any other
+ * page: then the page is read again, so a field hidden there counts (a password form in it
+ * sending elsewhere, say) before anything is typed into it.
+ */
+let readShadowRoots = false;
+/** Some reading has been taken (by the background or reported): a new one is owed when readShadowRoots turns on. */
+let collected = false;
+function readShadowRootsFromNowOn(): void {
+  if (readShadowRoots) return;
+  readShadowRoots = true;
+  if (collected) reportSafely();
+}
+whenClosedRootFound(readShadowRootsFromNowOn);
+window.addEventListener(
+  'focusin',
+  (event) => {
+    if (!readShadowRoots && focusEntersShadowRoot(event)) readShadowRootsFromNowOn();
+  },
+  true,
+);
 /** The last answer shown put something in the page. */
 let showing = false;
 /** The guard of the last answer shown, to put back if trusting the site fails. */
@@ -110,6 +125,7 @@ function showAnswer(answer: PageAnswer): void {
   (showing ? pageUi.get() : pageUi.loaded())?.updateAlert(answer.alert);
   lastGuard = answer.guard;
   guard.arm(answer.guard);
+  if (answer.guard) readShadowRootsFromNowOn();
 }
 
 const reporter = createReporter<ReturnType<typeof collect>, PageAnswer>({
@@ -122,8 +138,9 @@ const reporter = createReporter<ReturnType<typeof collect>, PageAnswer>({
 });
 
 function collect() {
+  collected = true;
   return {
-    ...collectPageSignals(document, window.isSecureContext, { shadowRoots: mayHoldShadowRoots(document, attachedShadowRoot) }),
+    ...collectPageSignals(document, window.isSecureContext, { shadowRoots: mayHoldShadowRoots(document, readShadowRoots) }),
     ...collectVisitSignals(document, documentUrlOf(document).startsWith('https:')),
   };
 }
@@ -210,9 +227,6 @@ startCallBridge(hook, {
   },
   showBlocked: (verdict) => {
     pageUi.get().showCameraBlocked(verdict);
-  },
-  onShadowRoot: () => {
-    attachedShadowRoot = true;
   },
   onDocumentOpened: () => {
     guard.listenAgainIfRemoved();

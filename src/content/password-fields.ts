@@ -86,14 +86,24 @@ export const NEVER_SHADOW_HOSTS = [
 const POSSIBLE_SHADOW_HOSTS = `:not(${NEVER_SHADOW_HOSTS.join(', ')})`;
 
 /**
- * Whether a document may hold shadow roots: the page attached one, open or closed (the
- * page-world hook says so, see main-world/shadow-root-notice), or it has custom elements not yet defined,
- * which is where declarative shadow roots of server-rendered components sit until their
- * script comes. Not seen: a declarative shadow root on a built-in element (a <div>) or on an
- * element defined before it was parsed, on a page that never calls attachShadow().
+ * Whether a reading looks into shadow roots: where the content script says so (`wanted`: see
+ * there), or where the page has custom elements not yet defined, which is where declarative
+ * shadow roots of server-rendered components sit until their script comes.
  */
-export function mayHoldShadowRoots(doc: Document, attachedOne: boolean): boolean {
-  return attachedOne || countAll(doc, ':not(:defined)') > 0;
+export function mayHoldShadowRoots(doc: Document, wanted: boolean): boolean {
+  return wanted || countAll(doc, ':not(:defined)') > 0;
+}
+
+/**
+ * Whether a focus event went into a shadow root: an open one puts the focused element first
+ * in the event's path, ahead of its host (the target); a closed one hides it, and the target
+ * is a host with a root the extension can look into.
+ */
+export function focusEntersShadowRoot(event: Event): boolean {
+  const path = event.composedPath();
+  if (path.length > 0 && path[0] !== event.target) return true;
+  const target = event.target as Partial<Element> | null;
+  return target?.nodeType === 1 && matches(target as Element, POSSIBLE_SHADOW_HOSTS) && anyShadowRootOf(target as Element) !== null;
 }
 
 /**

@@ -10,8 +10,6 @@ export type CallActivity = 'camera-or-microphone' | 'screen' | 'peer-connection'
 export type HookMessage =
   | { type: 'media-request'; id: number; activity: 'camera-or-microphone' | 'screen' }
   | { type: 'activity'; activity: 'peer-connection' | 'frame-encryption' }
-  /** The page attached a shadow root (open or closed), once per document. */
-  | { type: 'shadow-root' }
   /** The page opened its document again (document.open), which took every event listener off the window. */
   | { type: 'document-opened' };
 
@@ -34,7 +32,6 @@ export function parseHookMessage(detail: unknown): HookMessage | undefined {
   if (message.type === 'activity' && (message.activity === 'peer-connection' || message.activity === 'frame-encryption')) {
     return { type: 'activity', activity: message.activity };
   }
-  if (message.type === 'shadow-root') return { type: 'shadow-root' };
   if (message.type === 'document-opened') return { type: 'document-opened' };
   return undefined;
 }
@@ -60,5 +57,4 @@ export function parseDecision(detail: unknown, parse: (text: string) => unknown 
  */
 export const mediaRequestText = (id: number, activity: 'camera-or-microphone' | 'screen'): string => `{"type":"media-request","id":${id},"activity":"${activity}"}`;
 export const activityText = (activity: 'peer-connection' | 'frame-encryption'): string => `{"type":"activity","activity":"${activity}"}`;
-export const SHADOW_ROOT_TEXT = '{"type":"shadow-root"}';
 export const DOCUMENT_OPENED_TEXT = '{"type":"document-opened"}';

@@ -29,7 +29,6 @@ function harness(action: CallAction | 'unreachable', answer: 'continue' | 'leave
     ask: vi.fn(() => Promise.resolve(answer)),
     leave: vi.fn(),
     showBlocked: vi.fn(),
-    onShadowRoot: vi.fn(),
     onDocumentOpened: vi.fn(),
   };
   startCallBridge(channel, deps);
@@ -105,11 +104,5 @@ describe('the call bridge', () => {
     await settle();
     expect(deps.report).toHaveBeenCalledWith('frame-encryption');
     expect(deps.ask).not.toHaveBeenCalled();
-  });
-
-  it('hears that the page attached a shadow root', () => {
-    const { deps, hookSays } = harness('prompt');
-    hookSays({ type: 'shadow-root' });
-    expect(deps.onShadowRoot).toHaveBeenCalledOnce();
   });
 });

@@ -286,8 +286,9 @@ describe('what the hook and the content script say', () => {
     [JSON.stringify({ type: 'media-request', id: '1', activity: 'camera-or-microphone' }), undefined],
     [JSON.stringify({ type: 'activity', activity: 'keylogger' }), undefined],
     [JSON.stringify({ type: 'activity', activity: 'frame-encryption' }), { type: 'activity', activity: 'frame-encryption' }],
-    [JSON.stringify({ type: 'shadow-root' }), { type: 'shadow-root' }],
-    [{ type: 'shadow-root' }, undefined],
+    [JSON.stringify({ type: 'shadow-root' }), undefined],
+    [JSON.stringify({ type: 'document-opened' }), { type: 'document-opened' }],
+    [{ type: 'document-opened' }, undefined],
   ])('%s → %j', (detail, expected) => {
     expect(parseHookMessage(detail)).toEqual(expected);
   });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { readingSchema } from '../../../src/background/page-conversation';
 import { SIGNAL_LIMITS } from '../../../src/core/signal-limits';
-import { mediaRequestText, activityText, parseDecision, parseHookMessage, SHADOW_ROOT_TEXT } from '../../../src/main-world/call-events';
+import { mediaRequestText, activityText, parseDecision, parseHookMessage } from '../../../src/main-world/call-events';
 import { contentMessageSchema, extensionPageMessageSchema } from '../../../src/protocol/messages';
 import { createRouter, type Sender } from '../../../src/protocol/router';
 import { adminHandlerStubs } from './admin-handler-stubs';
@@ -133,7 +133,6 @@ describe('what the page-world hook and the content script say to each other', ()
       fc.property(fc.nat(), fc.constantFrom('camera-or-microphone', 'screen'), fc.constantFrom('peer-connection', 'frame-encryption'), (id, media, activity) => {
         expect(parseHookMessage(mediaRequestText(id, media))).toEqual({ type: 'media-request', id, activity: media });
         expect(parseHookMessage(activityText(activity))).toEqual({ type: 'activity', activity });
-        expect(parseHookMessage(SHADOW_ROOT_TEXT)).toEqual({ type: 'shadow-root' });
         expect(parseDecision(JSON.stringify({ id, decision: 'allow' }))).toEqual({ id, decision: 'allow' });
       }),
       { numRuns: RUNS },
