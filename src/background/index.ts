@@ -17,7 +17,7 @@ import { answerFor, answerFromAddress, describeDocument, trustLookalike } from '
 import { createPageConversation, documentTarget } from './page-conversation';
 import { getSettings, settingsReady } from './settings-store';
 import { readTabState } from './tab-state-store';
-import { onTabClosed, onTabNavigated, onTabReplaced, tabStateFor } from './tab-verdicts';
+import { onTabClosed, onTabCommitted, onTabNavigated, onTabReplaced, tabStateFor } from './tab-verdicts';
 import { forgetReplacedPage, isWarningPage, replacedPageOf, replaceWithWarningPage } from './warning-page';
 
 // Entry point: wiring only. Listeners are registered on the first tick: an MV3 worker woken by
@@ -119,15 +119,22 @@ browser.webNavigation.onBeforeNavigate.addListener(({ tabId, frameId, url }) => 
   if (frameId === 0) void guardCameraAt(tabId, url).catch(logCameraFailure);
 });
 
-// A new document: what its address alone says is shown at once (a look-alike's password
-// fields are guarded from the first keystroke, however long the page takes to load).
+// A new document: what its address alone says is shown at once, on the badge and in the page
+// (a look-alike's password fields are guarded from the first keystroke, however long the page
+// takes to load). The top frame's address is the tab's: nothing to ask the browser first.
 browser.webNavigation.onCommitted.addListener((details) => {
   const { tabId, frameId, url } = details;
-  const { documentId } = details as { documentId?: string };
-  void browser.tabs
-    .get(tabId)
-    .then((tab) => {
-      const tabUrl = frameId === 0 ? url : tab.url;
+  const { documentId, documentLifecycle } = details as { documentId?: string; documentLifecycle?: string };
+  // The warning page keeps the badge of the page it replaced (tabs.onUpdated, above); a page
+  // prerendered in the background is not the tab's yet (its url event comes when it is shown).
+  if (frameId === 0 && !isWarningPage(url) && documentLifecycle !== 'prerender') {
+    onTabCommitted(tabId, url).catch((error: unknown) => {
+      console.warn(`Telehealth Guard: could not judge tab ${tabId} at commit:`, error);
+    });
+  }
+  const tabUrlOf = async (): Promise<string | undefined> => (frameId === 0 ? url : (await browser.tabs.get(tabId)).url);
+  void tabUrlOf()
+    .then((tabUrl) => {
       const frameUrl = tabUrl === undefined ? undefined : frameAddressOf(frameId, tabUrl, url);
       if (tabUrl === undefined || frameUrl === undefined) return;
       const sender: ContentSender = { tabId, frameId, tabUrl, frameUrl, documentId };

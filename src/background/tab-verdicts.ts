@@ -97,6 +97,16 @@ async function judge(
 /** A state stored by an earlier version has no frames. */
 const framesOf = (state: TabState | undefined): FrameReport[] => (state?.frames as FrameReport[] | null | undefined) ?? [];
 
+/**
+ * A new document committed in the tab's top frame: judged from its address at once, and shown
+ * on the badge before anything is stored. Nothing stored is read first: it was about the
+ * document before this one (a reload's too), and waiting for the store, shared by every tab,
+ * would make each tab's verdict wait for the others' in a burst.
+ */
+export function onTabCommitted(tabId: number, url: string): Promise<TabState | null> {
+  return serialize(tabId, () => judge(tabId, url, undefined, []));
+}
+
 /** A tab went to a new address: judge it from the address alone until the page reports. */
 export function onTabNavigated(tabId: number, url: string): Promise<TabState | null> {
   return serialize(tabId, async () => {

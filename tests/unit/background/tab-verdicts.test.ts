@@ -286,6 +286,33 @@ describe('answers from the address, as the navigation commits', () => {
     expect(last.args).toMatchObject([{ alert: { level: 'caution' }, guard: { site: 'd0xy.me', target: 'doxy.me' } }, 0, true]);
   });
 
+  it('puts the address verdict on the badge at commit, without waiting for the store', async () => {
+    fake.openTabs.set(22, { id: 22, url: 'https://example.org/' });
+    // A store that never answers: the badge must not wait for it.
+    fake.hooks.whileGetting = () => new Promise(() => undefined);
+    fake.browser.webNavigation.onCommitted.fire({ tabId: 22, frameId: 0, url: LOOKALIKE, documentId: 'committed' });
+    await vi.waitFor(() => {
+      expect(fake.badges.get(22)?.text).toBe('!');
+    });
+  });
+
+  it("drops, at commit, what the tab's previous document reported (a reload of the same address)", async () => {
+    await pageReports(23, LOOKALIKE, login(LOOKALIKE));
+    expect(fake.badges.get(23)?.text).toBe('!!');
+    fake.browser.webNavigation.onCommitted.fire({ tabId: 23, frameId: 0, url: LOOKALIKE, documentId: 'reloaded' });
+    await vi.waitFor(() => {
+      expect(stored(23)?.signals).toBeNull();
+    });
+    expect(fake.badges.get(23)?.text).toBe('!');
+  });
+
+  it('leaves the badge of a tab whose prerendered page commits in the background', async () => {
+    await pageReports(24, LOOKALIKE, login(LOOKALIKE));
+    fake.browser.webNavigation.onCommitted.fire({ tabId: 24, frameId: 0, url: 'https://news.example.org/', documentId: 'prerendered', documentLifecycle: 'prerender' } as never);
+    await idle();
+    expect(fake.badges.get(24)?.text).toBe('!!');
+  });
+
   it('says nothing at commit to an ordinary page', async () => {
     fake.openTabs.set(21, { id: 21, url: 'https://example.org/' });
     fake.browser.webNavigation.onCommitted.fire({ tabId: 21, frameId: 0, url: 'https://news.example.org/', documentId: 'quiet-document' });
