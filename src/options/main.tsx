@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import { OptionsApp, type SendMessage } from './options-app';
+import { pageSender } from '../protocol/send';
+import { OptionsApp } from './options-app';
 
-const send: SendMessage = (message) => browser.runtime.sendMessage(message);
+const send = pageSender((message) => browser.runtime.sendMessage(message));
 
 render(<OptionsApp send={send} />, document.getElementById('app')!);

@@ -1,14 +1,15 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { AdminStatus } from '../protocol/admin-messages';
-import type { ExtensionPageMessage, Reply } from '../protocol/messages';
+import type { AdminReplyTypes, AdminStatus } from '../protocol/admin-messages';
+import type { PageMessageOf, SendMessage } from '../protocol/send';
 import { PolicySection } from './policy-section';
 import { RemoteListSection } from './remote-list-section';
 import { UserListSection } from './user-list-section';
 
-export type SendMessage = (message: ExtensionPageMessage) => Promise<unknown>;
+/** The messages the background answers with the admin status (protocol/admin-messages). */
+export type AdminMessage = PageMessageOf<keyof AdminReplyTypes>;
 
 /** Sends one message whose answer is the admin status; a refusal comes back as its message. */
-export type Act = (message: ExtensionPageMessage) => Promise<string | undefined>;
+export type Act = (message: AdminMessage) => Promise<string | undefined>;
 
 /**
  * The options page: the clinic's policy as the extension reads it (with each problem), the
@@ -21,15 +22,10 @@ export function OptionsApp({ send }: { send: SendMessage }) {
 
   const act: Act = useCallback(
     async (message) => {
-      try {
-        const reply = (await send(message)) as Reply<AdminStatus> | undefined;
-        if (!reply) return 'the background did not answer';
-        if (!reply.ok) return reply.error;
-        setStatus(reply.value);
-        return undefined;
-      } catch (failure) {
-        return failure instanceof Error ? failure.message : String(failure);
-      }
+      const reply = await send(message);
+      if (!reply.ok) return reply.error;
+      setStatus(reply.value);
+      return undefined;
     },
     [send],
   );

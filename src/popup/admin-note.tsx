@@ -1,8 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AdminStatus } from '../protocol/admin-messages';
-import type { ExtensionPageMessage, Reply } from '../protocol/messages';
-
-type Send = (message: ExtensionPageMessage) => Promise<unknown>;
+import type { SendMessage } from '../protocol/send';
 
 function day(iso: string): string {
   return new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
@@ -13,16 +11,13 @@ function day(iso: string): string {
  * to contact, a policy with values that could not be used, a clinic list that is out of
  * date. Says nothing when no policy is set. The details are on the options page.
  */
-export function AdminNote({ send }: { send: Send }) {
+export function AdminNote({ send }: { send: SendMessage }) {
   const [status, setStatus] = useState<AdminStatus | undefined>(undefined);
   useEffect(() => {
-    send({ type: 'get-admin-status' })
-      .then((raw) => {
-        const reply = raw as Reply<AdminStatus> | undefined;
-        if (reply?.ok) setStatus(reply.value);
-      })
+    void send({ type: 'get-admin-status' }).then((reply) => {
       // Without it the popup still shows the verdict.
-      .catch(() => undefined);
+      if (reply.ok) setStatus(reply.value);
+    });
   }, [send]);
 
   if (!status?.managed) return null;

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import { PopupApp, type SendMessage } from './popup-app';
+import { pageSender } from '../protocol/send';
+import { PopupApp } from './popup-app';
 
 /** `?tab=<id>` shows that tab (DESIGN.md); otherwise the active tab of this window. */
 async function tabToShow(): Promise<number | undefined> {
@@ -10,7 +11,7 @@ async function tabToShow(): Promise<number | undefined> {
   return active?.id;
 }
 
-const send: SendMessage = (message) => browser.runtime.sendMessage(message);
+const send = pageSender((message) => browser.runtime.sendMessage(message));
 
 void tabToShow().then((tabId) => {
   render(<PopupApp tabId={tabId} send={send} />, document.getElementById('app')!);

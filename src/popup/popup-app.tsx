@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { lookalikeHosts } from '../core/trusted-sites';
-import type { Dismissal, ExtensionPageMessage, Reply, TabState } from '../protocol/messages';
+import type { Dismissal, TabState } from '../protocol/messages';
+import type { SendMessage } from '../protocol/send';
 import { AdminNote } from './admin-note';
 import { TrustedSitesView } from './trusted-sites-view';
 import { CallView } from './call-view';
 import { VerdictView } from './verdict-view';
-
-export type SendMessage = (message: ExtensionPageMessage) => Promise<unknown>;
 
 type Load = { status: 'loading' } | { status: 'ready'; state: TabState | null } | { status: 'failed'; error: string };
 
@@ -21,35 +20,26 @@ export function PopupApp({ tabId, send }: { tabId: number | undefined; send: Sen
       setLoad({ status: 'failed', error: 'No tab to show.' });
       return;
     }
-    send({ type: 'get-tab-state', tabId })
-      .then((raw) => {
-        const reply = raw as Reply<TabState | null> | undefined;
-        if (!reply) setLoad({ status: 'failed', error: 'The background did not answer.' });
-        else if (!reply.ok) setLoad({ status: 'failed', error: reply.error });
-        else setLoad({ status: 'ready', state: reply.value });
-      })
-      .catch((error: unknown) => {
-        setLoad({ status: 'failed', error: error instanceof Error ? error.message : String(error) });
-      });
+    void send({ type: 'get-tab-state', tabId }).then((reply) => {
+      setLoad(reply.ok ? { status: 'ready', state: reply.value } : { status: 'failed', error: reply.error });
+    });
   }, [tabId, send]);
 
   const loadDismissals = useCallback(async () => {
-    const reply = (await send({ type: 'list-dismissals' })) as Reply<Dismissal[]> | undefined;
+    const reply = await send({ type: 'list-dismissals' });
     // Without the list the popup still shows the verdict; it just can't offer Undo.
-    if (reply?.ok && Array.isArray(reply.value)) setDismissals(reply.value);
+    if (reply.ok) setDismissals(reply.value);
   }, [send]);
 
   useEffect(() => {
-    loadDismissals().catch(() => undefined);
+    void loadDismissals();
   }, [loadDismissals]);
 
   const undo = useCallback(
     (host: string) => {
       void (async () => {
-        const reply = (await send({ type: 'undo-dismissal', host }).catch((error: unknown) => ({ ok: false, error: String(error) }))) as
-          | Reply<boolean>
-          | undefined;
-        setUndoError(reply?.ok === false ? reply.error : undefined);
+        const reply = await send({ type: 'undo-dismissal', host });
+        setUndoError(reply.ok ? undefined : reply.error);
         await loadDismissals();
       })();
     },

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OptionsApp } from '../../../src/options/options-app';
 import type { AdminStatus } from '../../../src/protocol/admin-messages';
-import type { ExtensionPageMessage } from '../../../src/protocol/messages';
+import { fakeBackground } from '../protocol/fake-background';
 
 /**
  * Problems an admin must hear about, where the options page shows them: a policy entry naming
@@ -38,9 +38,16 @@ afterEach(() => {
 });
 
 function mount(refuse?: string) {
-  const send = vi.fn((message: ExtensionPageMessage) =>
-    Promise.resolve(message.type === 'add-user-domain' && refuse !== undefined ? { ok: false, error: refuse } : { ok: true, value: status }),
-  );
+  const answer = (): AdminStatus => status;
+  const { send } = fakeBackground({
+    'get-admin-status': answer,
+    'refresh-remote-list': answer,
+    'remove-user-domain': answer,
+    'add-user-domain': () => {
+      if (refuse !== undefined) throw new Error(refuse);
+      return status;
+    },
+  });
   container = document.createElement('div');
   document.body.append(container);
   render(<OptionsApp send={send} />, container);

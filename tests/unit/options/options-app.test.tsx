@@ -2,8 +2,8 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AdminStatus } from '../../../src/protocol/admin-messages';
-import type { ExtensionPageMessage } from '../../../src/protocol/messages';
 import { OptionsApp } from '../../../src/options/options-app';
+import { fakeBackground } from '../protocol/fake-background';
 
 const base: AdminStatus = {
   managed: true,
@@ -31,13 +31,20 @@ afterEach(() => {
 });
 
 function mount(status: AdminStatus, refuse?: string) {
-  const send = vi.fn((message: ExtensionPageMessage) =>
-    Promise.resolve(message.type === 'add-user-domain' && refuse !== undefined ? { ok: false, error: refuse } : { ok: true, value: status }),
-  );
+  const answer = (): AdminStatus => status;
+  const { send, post } = fakeBackground({
+    'get-admin-status': answer,
+    'refresh-remote-list': answer,
+    'remove-user-domain': answer,
+    'add-user-domain': () => {
+      if (refuse !== undefined) throw new Error(refuse);
+      return status;
+    },
+  });
   container = document.createElement('div');
   document.body.append(container);
   render(<OptionsApp send={send} />, container);
-  return { root: container, send };
+  return { root: container, post };
 }
 
 describe('the options page', () => {
@@ -56,18 +63,18 @@ describe('the options page', () => {
   });
 
   it('asks the background to check the list now', async () => {
-    const { root, send } = mount(base);
+    const { root, post } = mount(base);
     await vi.waitFor(() => {
       expect(root.querySelector('[data-remote-list] button')).not.toBeNull();
     });
     root.querySelector<HTMLButtonElement>('[data-remote-list] button')!.click();
     await vi.waitFor(() => {
-      expect(send).toHaveBeenCalledWith({ type: 'refresh-remote-list' });
+      expect(post).toHaveBeenCalledWith({ type: 'refresh-remote-list' });
     });
   });
 
   it("adds a site to the user's own list, and shows why the background refused one", async () => {
-    const { root, send } = mount(base, 'd0xy.me looks like doxy.me');
+    const { root, post } = mount(base, 'd0xy.me looks like doxy.me');
     await vi.waitFor(() => {
       expect(root.querySelector('[data-user-allowlist] input')).not.toBeNull();
     });
@@ -81,7 +88,7 @@ describe('the options page', () => {
     await vi.waitFor(() => {
       expect(root.querySelector('[data-user-allowlist] [role="alert"]')?.textContent).toContain('looks like doxy.me');
     });
-    expect(send).toHaveBeenCalledWith({ type: 'add-user-domain', domain: 'd0xy.me' });
+    expect(post).toHaveBeenCalledWith({ type: 'add-user-domain', domain: 'd0xy.me' });
   });
 
   it("turns the user's list off, and says why, when the clinic locks it", async () => {

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AdminStatus } from '../../../src/protocol/admin-messages';
 import { AdminNote } from '../../../src/popup/admin-note';
+import { fakeBackground } from '../protocol/fake-background';
 
 const status: AdminStatus = {
   managed: true,
@@ -28,7 +29,7 @@ afterEach(() => {
 function mount(value: AdminStatus): HTMLElement {
   container = document.createElement('div');
   document.body.append(container);
-  render(<AdminNote send={() => Promise.resolve({ ok: true, value })} />, container);
+  render(<AdminNote send={fakeBackground({ 'get-admin-status': () => value }).send} />, container);
   return container;
 }
 

@@ -5,10 +5,11 @@ import { buildAllowlist } from '../../../src/core/allowlist';
 import { assessPage } from '../../../src/core/assess';
 import { loadBuiltInCatalog } from '../../../src/core/catalog';
 import type { PageSignals } from '../../../src/core/page-signals';
-import type { Dismissal, ExtensionPageMessage, TabState } from '../../../src/protocol/messages';
+import type { Dismissal, TabState } from '../../../src/protocol/messages';
 import { PopupApp } from '../../../src/popup/popup-app';
 import { CallView } from '../../../src/popup/call-view';
 import { VerdictView } from '../../../src/popup/verdict-view';
+import { fakeBackground } from '../protocol/fake-background';
 
 const allowlist = buildAllowlist([{ source: 'catalog', file: loadBuiltInCatalog() }]);
 const login: PageSignals = { isSecureContext: true, passwordFields: 1, forms: [], videoElements: 0, iframes: [] };
@@ -57,17 +58,17 @@ describe('VerdictView per level', () => {
 describe('PopupApp', () => {
   it('asks the background for the tab it was opened for', async () => {
     const state: TabState = { tabId: 5, url: 'https://d0xy.me/', verdict: assessPage(allowlist, { url: 'https://d0xy.me/' }), signals: null, frames: [], updatedAt: 0 };
-    const send = vi.fn((message: ExtensionPageMessage) => Promise.resolve({ ok: true, value: message.type === 'get-tab-state' ? state : [] }));
+    const { send, post } = fakeBackground({ 'get-tab-state': () => state, 'list-dismissals': () => [] });
     const root = mount(<PopupApp tabId={5} send={send} />);
     await vi.waitFor(() => {
       expect(root.querySelector('[data-risk-level]')?.getAttribute('data-risk-level')).toBe('caution');
     });
-    expect(send).toHaveBeenCalledWith({ type: 'get-tab-state', tabId: 5 });
+    expect(post).toHaveBeenCalledWith({ type: 'get-tab-state', tabId: 5 });
     expect(root.textContent).toContain('the page has not reported yet');
   });
 
   it('marks a page it does not judge as unsupported, with no risk level (none is no level of the contract)', async () => {
-    const send = vi.fn((message: ExtensionPageMessage) => Promise.resolve({ ok: true, value: message.type === 'get-tab-state' ? null : [] }));
+    const { send } = fakeBackground({ 'get-tab-state': () => null, 'list-dismissals': () => [] });
     const root = mount(<PopupApp tabId={5} send={send} />);
     await vi.waitFor(() => {
       expect(root.querySelector('[data-unsupported]')).not.toBeNull();
@@ -78,7 +79,7 @@ describe('PopupApp', () => {
   it('says when parts of the page could not be read', async () => {
     const signals: PageSignals = { ...login, incomplete: true };
     const state: TabState = { tabId: 5, url: 'https://d0xy.me/', verdict: assessPage(allowlist, { url: 'https://d0xy.me/', signals }), signals, frames: [], updatedAt: 0 };
-    const send = vi.fn((message: ExtensionPageMessage) => Promise.resolve({ ok: true, value: message.type === 'get-tab-state' ? state : [] }));
+    const { send } = fakeBackground({ 'get-tab-state': () => state, 'list-dismissals': () => [] });
     const root = mount(<PopupApp tabId={5} send={send} />);
     await vi.waitFor(() => {
       expect(root.querySelector('[data-incomplete]')?.textContent).toContain('could not be read');
@@ -87,7 +88,11 @@ describe('PopupApp', () => {
   });
 
   it('shows the background error instead of a verdict', async () => {
-    const send = vi.fn(() => Promise.resolve({ ok: false, error: 'rejected message' }));
+    const { send } = fakeBackground({
+      'get-tab-state': () => {
+        throw new Error('rejected message');
+      },
+    });
     const root = mount(<PopupApp tabId={5} send={send} />);
     await vi.waitFor(() => {
       expect(root.querySelector('[role="alert"]')?.textContent).toContain('rejected message');
@@ -108,21 +113,15 @@ describe('PopupApp and the sites the user trusts', () => {
   const at = Date.UTC(2025, 4, 17, 12);
 
   /** A background that keeps dismissals in memory, like storage.local would. */
-  function fakeBackground(dismissals: Dismissal[]) {
-    return vi.fn((message: ExtensionPageMessage) => {
-      switch (message.type) {
-        case 'get-tab-state':
-          return Promise.resolve({ ok: true, value: lookalikeState });
-        case 'list-dismissals':
-          return Promise.resolve({ ok: true, value: [...dismissals] });
-        case 'undo-dismissal': {
-          const index = dismissals.findIndex((d) => d.host === message.host);
-          if (index >= 0) dismissals.splice(index, 1);
-          return Promise.resolve({ ok: true, value: index >= 0 });
-        }
-        default:
-          return Promise.resolve({ ok: false, error: `${message.type} is not part of this test` });
-      }
+  function backgroundWith(dismissals: Dismissal[]) {
+    return fakeBackground({
+      'get-tab-state': () => lookalikeState,
+      'list-dismissals': () => [...dismissals],
+      'undo-dismissal': ({ host }) => {
+        const index = dismissals.findIndex((d) => d.host === host);
+        if (index >= 0) dismissals.splice(index, 1);
+        return index >= 0;
+      },
     });
   }
 
@@ -131,7 +130,7 @@ describe('PopupApp and the sites the user trusts', () => {
       { host: 'd0xy.me', target: 'doxy.me', at },
       { host: 'other-lookalike.example', target: 'zoom.us', at },
     ];
-    const send = fakeBackground(dismissals);
+    const { send, post } = backgroundWith(dismissals);
     const root = mount(<PopupApp tabId={9} send={send} />);
     await vi.waitFor(() => {
       expect(root.querySelector('[data-dismissal]')).not.toBeNull();
@@ -146,12 +145,12 @@ describe('PopupApp and the sites the user trusts', () => {
     await vi.waitFor(() => {
       expect(root.querySelector('[data-dismissal]')).toBeNull();
     });
-    expect(send).toHaveBeenCalledWith({ type: 'undo-dismissal', host: 'd0xy.me' });
+    expect(post).toHaveBeenCalledWith({ type: 'undo-dismissal', host: 'd0xy.me' });
     expect(dismissals.map((d) => d.host)).toEqual(['other-lookalike.example']);
   });
 
   it('shows no trusted-sites section when the user trusted nothing here', async () => {
-    const root = mount(<PopupApp tabId={9} send={fakeBackground([])} />);
+    const root = mount(<PopupApp tabId={9} send={backgroundWith([]).send} />);
     await vi.waitFor(() => {
       expect(root.querySelector('[data-risk-level="danger"]')).not.toBeNull();
     });
