@@ -13,7 +13,7 @@ import { onCallReport, onChatTyping } from './calls';
 import { listDismissals, removeDismissal } from './dismissal-store';
 import { forgetCreator, rememberCreator, senderOfReading } from './document-address';
 import { judgeOpenTabs, readUnreadTabs } from './open-tabs';
-import { answerFor, answerFromAddress, describeDocument, trustLookalike } from './page-answers';
+import { answerFor, answerFromAddress, describeDocument, frameNeedsReading, trustLookalike } from './page-answers';
 import { createPageConversation, documentTarget } from './page-conversation';
 import { getSettings, settingsReady } from './settings-store';
 import { readTabState } from './tab-state-store';
@@ -147,9 +147,23 @@ browser.webNavigation.onCommitted.addListener((details) => {
     });
 });
 
-// Each document is read once it has been parsed: the top frame and every frame in it.
-browser.webNavigation.onDOMContentLoaded.addListener(({ tabId, frameId }) => {
-  void conversation.readTab(tabId, { frameId });
+// Each document is read once it has been parsed: the top frame, and the frames where a
+// look-alike is involved (page-answers' frameNeedsReading says why the others are not).
+browser.webNavigation.onDOMContentLoaded.addListener(({ tabId, frameId, url }) => {
+  if (frameId === 0) {
+    void conversation.readTab(tabId, { frameId });
+    return;
+  }
+  void browser.tabs
+    .get(tabId)
+    .then(async (tab) => {
+      if (tab.url !== undefined && (await frameNeedsReading(tabId, frameId, url, tab.url))) await conversation.readTab(tabId, { frameId });
+    })
+    .catch((error: unknown) => {
+      // The tab closed meanwhile: nothing to read.
+      if (error instanceof Error && /^No tab with id/.test(error.message)) return;
+      console.warn(`Telehealth Guard: could not read frame ${frameId} of tab ${tabId}:`, error);
+    });
 });
 
 // A new address without a new document (history.pushState, a #fragment): the page has nothing

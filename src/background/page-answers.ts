@@ -1,6 +1,6 @@
 import { assessPage, type Verdict } from '../core/assess';
 import { frameFindings } from '../core/frame-findings';
-import { guardTargetFor, guardUnderPolicy, type GuardTarget } from '../core/guard-target';
+import { guardTargetFor, guardUnderPolicy, ownLookalike, type GuardTarget } from '../core/guard-target';
 import { TargetParseError } from '../core/hostname';
 import { isStorageQuotaError, storageFullMessage } from '../core/storage-full';
 import type { PageSignals } from '../core/page-signals';
@@ -49,6 +49,20 @@ export function verdictFor(address: string | undefined, signals?: PageSignals): 
 function guardFor(document: PageDocument, frame: Verdict | undefined): GuardTarget | undefined {
   if (!frame) return undefined;
   return guardTargetFor(frame, document.frameId === 0 ? frame : verdictFor(document.tabAddress));
+}
+
+/**
+ * Whether a frame (not the top one) is worth reading once it has loaded: only where its own
+ * address or its tab's is a look-alike, the one case where what a frame holds changes the
+ * tab's verdict (frame-findings) or its guard. Every other frame (ads, video embeds, social
+ * widgets: most frames of most pages) is not read, which spares each of them the reading's
+ * cost; one that holds a password field reports itself (the guard holds typing in it until
+ * it has an answer), and chat widgets and call embeds are seen from the top frame.
+ */
+export async function frameNeedsReading(tabId: number, frameId: number, frameUrl: string, tabUrl: string): Promise<boolean> {
+  const [tabAddress, frameAddress] = await Promise.all([tabAddressOf(tabId, tabUrl), frameAddressOf(tabId, frameId, frameUrl, tabUrl)]);
+  await allowlistReady();
+  return ownLookalike(verdictFor(frameAddress)) !== undefined || ownLookalike(verdictFor(tabAddress)) !== undefined;
 }
 
 export interface JudgedAnswer {

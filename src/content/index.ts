@@ -8,7 +8,7 @@ import { collectPageSignals } from './collect-signals';
 import { collectVisitSignals } from './collect-visit-signals';
 import { openHookChannel } from './hook-channel';
 import { createPageUiAccess } from './page-ui-contract';
-import { focusEntersShadowRoot, mayHoldShadowRoots, whenClosedRootFound } from './password-fields';
+import { focusEntersShadowRoot, holdsPasswordField, mayHoldShadowRoots, whenClosedRootFound } from './password-fields';
 import { PasswordGuard } from './password-guard';
 import { createReporter } from './reporter';
 import { documentUrlOf, readyStateOf } from './safe-dom';
@@ -187,20 +187,31 @@ if (early) reporter.answer(early.reading, restored(early.answer));
 const LOADING_REPORT_MS = 1_000;
 const UNREAD_REPORT_MS = 2_000;
 
+/**
+ * Whether this document reports itself unasked: the top frame always (its reading makes the
+ * tab's verdict); another frame once the background has read it (a look-alike is involved:
+ * background/page-answers' frameNeedsReading), or while it holds a password field, whose
+ * typing the guard holds until it has an answer. Other frames (ads, embeds, widgets) are never
+ * read and never report: most frames of most pages cost no reading at all.
+ */
+const reportsUnasked = (): boolean => window === window.top || wasRead || holdsPasswordField(document);
+
+function reportIfWanted(): void {
+  if (reportsUnasked()) reportSafely();
+}
+
 let watching = false;
 function watchChanges(): void {
   if (watching) return;
   watching = true;
   // Changes to what the signals are made of are reported from here.
-  watchPage(document, () => {
-    reportSafely();
-  });
+  watchPage(document, reportIfWanted);
 }
 
 function parsed(): void {
   watchChanges();
   setTimeout(() => {
-    if (!wasRead) reportSafely();
+    if (!wasRead) reportIfWanted();
   }, UNREAD_REPORT_MS);
 }
 // safe-dom: once parsed, a page's <img name="readyState"> is document.readyState.
@@ -209,7 +220,7 @@ if (readyStateOf(document) === 'loading') {
   setTimeout(() => {
     if (readyStateOf(document) !== 'loading') return;
     watchChanges();
-    reportSafely();
+    reportIfWanted();
   }, LOADING_REPORT_MS);
 } else {
   parsed();

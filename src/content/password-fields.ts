@@ -63,6 +63,11 @@ export function deepActiveElement(doc: Document): Element | null {
 
 const PASSWORD_SELECTOR = 'input[type="password" i]';
 
+/** Whether the document has a password field outside shadow roots; counted, not touched (see countAll). */
+export function holdsPasswordField(doc: Document): boolean {
+  return countAll(doc, PASSWORD_SELECTOR) > 0;
+}
+
 /**
  * Elements that can never have a shadow root. The DOM standard lets attachShadow() and
  * declarative shadow DOM (`<template shadowrootmode>`, which the parser turns into a shadow

@@ -272,6 +272,33 @@ describe('reading pages from the background', () => {
   });
 });
 
+describe('which frames are read once they have loaded', () => {
+  const framesRead = (tabId: number) => readsOf(tabId).filter((injection) => 'frameIds' in injection.target && !(injection.target as { frameIds: number[] }).frameIds.includes(0));
+
+  it('leaves the ordinary frames of an ordinary page unread (ads, embeds, widgets)', async () => {
+    fake.openTabs.set(40, { id: 40, url: 'https://news.example.org/article' });
+    fake.browser.webNavigation.onDOMContentLoaded.fire({ tabId: 40, frameId: 3, url: 'https://ads.example-adnetwork.com/banner' });
+    await idle();
+    expect(framesRead(40)).toHaveLength(0);
+  });
+
+  it('reads a look-alike framed by an ordinary page', async () => {
+    fake.openTabs.set(41, { id: 41, url: 'https://news.example.org/article' });
+    fake.browser.webNavigation.onDOMContentLoaded.fire({ tabId: 41, frameId: 4, url: LOOKALIKE });
+    await vi.waitFor(() => {
+      expect(framesRead(41)).toHaveLength(1);
+    });
+  });
+
+  it("reads every frame of a look-alike's tab (a password box in any of them counts against it)", async () => {
+    fake.openTabs.set(42, { id: 42, url: LOOKALIKE });
+    fake.browser.webNavigation.onDOMContentLoaded.fire({ tabId: 42, frameId: 5, url: 'https://widgets.example.net/login-box' });
+    await vi.waitFor(() => {
+      expect(framesRead(42)).toHaveLength(1);
+    });
+  });
+});
+
 describe('answers from the address, as the navigation commits', () => {
   const shownIn = (tabId: number) => fake.injected.filter((injection) => injection.target.tabId === tabId && injection.func?.name === 'showInFrame');
 
