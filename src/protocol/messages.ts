@@ -36,6 +36,13 @@ const hostSchema = z
   .regex(/^[a-z0-9.-]+$/i, 'must be an ASCII hostname')
   .transform((host) => normalizeHost(host));
 
+/**
+ * The popup's one question about a tab: what to show, in a single answer (`PopupView`), so
+ * that the popup loads neither the lookalike engine nor the public suffix list, and paints
+ * its verdict after one round trip.
+ */
+export const popupViewRequestSchema = z.object({ type: z.literal('get-popup-view'), tabId: z.number().int().nonnegative() }).strict();
+
 /** Messages the extension's own pages (popup, options) may send. */
 export const extensionPageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-tab-state'), tabId: z.number().int().nonnegative() }).strict(),
@@ -89,6 +96,14 @@ export interface PageAnswer {
   alert: Verdict | null;
   /** Arms the password-field guard in this frame; null when there is nothing to guard or the user trusts the site. */
   guard: GuardTarget | null;
+}
+
+/** What the popup shows for a tab (background/popup-handlers): all it needs the background's lists or engine for is worked out there. */
+export interface PopupView {
+  /** As `get-tab-state` answers: null for a page the extension does not judge. */
+  state: TabState | null;
+  /** The sites the user chose to trust among the look-alikes this tab warns about (its own and its frames'), newest first. */
+  trusted: Dismissal[];
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
