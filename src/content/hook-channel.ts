@@ -1,14 +1,14 @@
 import { HANDSHAKE_EVENT, TO_CONTENT_EVENT, TO_HOOK_EVENT, type HookChannel } from '../main-world/private-channel';
-import { createElement } from './safe-dom';
 
 /**
  * The content script's end of the channel to the page-world hook (main-world/private-channel):
- * opened at document_start, before any script of the page, by handing the hook an element the
- * page never sees. Everything the hook says arrives here and nowhere else; nothing the page
- * dispatches can.
+ * opened at document_start, before any script of the page, by handing the hook an event
+ * target the page never sees. Everything the hook says arrives here and nowhere else; nothing
+ * the page dispatches can. A bare EventTarget, not an element: making an element would build
+ * the element interfaces in this world in every document, most of which never need them.
  */
-export function openHookChannel(win: Window, doc: Document): HookChannel {
-  const node = createElement(doc, 'span');
+export function openHookChannel(win: Window): HookChannel {
+  const node = new EventTarget();
   win.dispatchEvent(new MouseEvent(HANDSHAKE_EVENT, { relatedTarget: node }));
   return {
     send: (detail) => {

@@ -27,7 +27,7 @@ import { watchPage } from './watch-page';
 // Nothing here reads a global the page could stand in for: our own keys are own properties
 // of this world's global (platform/own-global), DOM reads go through safe-dom.
 
-const hook = openHookChannel(window, document);
+const hook = openHookChannel(window);
 
 async function send<T>(message: ContentMessage): Promise<T | undefined> {
   const reply = (await sendRuntimeMessage(message)) as Reply<T> | undefined;

@@ -159,9 +159,10 @@ export class PasswordGuard {
     this.#target = target;
     if (!target) {
       this.#overlay?.hide();
-      // Known now not to be a look-alike: what the user typed meanwhile goes in as typed.
-      const active = deepActiveElement(this.win.document);
-      if (held !== '' && isPasswordField(active)) {
+      // Known now not to be a look-alike: what the user typed meanwhile goes in as typed. (The
+      // focused element is looked for only then: looking into a host's closed root costs the
+      // first touch of the extension API in this world, and most answers hold nothing.)
+      if (held !== '' && isPasswordField(deepActiveElement(this.win.document))) {
         try {
           this.#insert(this.win.document, held);
         } catch (error) {

@@ -1,14 +1,14 @@
 import type { Intrinsics } from './intrinsics';
 
 /**
- * The page-world hook and the content script talk over a channel the page cannot reach: a
- * detached element of the content script's, which the page never sees. It is handed over at
+ * The page-world hook and the content script talk over a channel the page cannot reach: an
+ * EventTarget of the content script's, which the page never sees. It is handed over at
  * document_start, before any script of the page has run: the hook (first in the manifest)
  * listens on the window for HANDSHAKE_EVENT, and the content script dispatches it there, at
- * once, as a MouseEvent whose `relatedTarget` is the element (objects do not cross between
- * worlds in an event's detail; a node does, as a target). From then on both sides dispatch
- * on that element, which has no parent for an event to reach the page through. The event
- * names are no secret: without the element, knowing them gives the page nothing.
+ * once, as a MouseEvent whose `relatedTarget` is that target (objects do not cross between
+ * worlds in an event's detail; an event target does, as a target). From then on both sides
+ * dispatch on it, and it is in no tree for an event to reach the page through. The event
+ * names are no secret: without the target, knowing them gives the page nothing.
  *
  * Details are strings (JSON): each world gets its own copy of a string, never a shared object.
  */
