@@ -223,7 +223,9 @@ if (readyStateOf(document) === 'loading') {
     reportIfWanted();
   }, LOADING_REPORT_MS);
 } else {
-  parsed();
+  // Already parsed: a frame's initial about:blank document, which pages also make and remove
+  // by the dozen. Watching starts a task later: a frame gone by then costs nothing more.
+  setTimeout(parsed, 0);
 }
 
 // Calls: the page-world hook (src/main-world) asks before the camera opens; the background
