@@ -149,15 +149,19 @@ browser.webNavigation.onCommitted.addListener((details) => {
 
 // Each document is read once it has been parsed: the top frame, and the frames where a
 // look-alike is involved (page-answers' frameNeedsReading says why the others are not).
-browser.webNavigation.onDOMContentLoaded.addListener(({ tabId, frameId, url }) => {
+browser.webNavigation.onDOMContentLoaded.addListener((details) => {
+  const { tabId, frameId, url } = details;
+  const { documentId } = details as { documentId?: string };
+  // With the document's id, the answer from its address goes with the reading (readDocument).
+  const read = (): Promise<void> => (documentId === undefined ? conversation.readTab(tabId, { frameId }) : conversation.readDocument({ tabId, frameId, documentId }));
   if (frameId === 0) {
-    void conversation.readTab(tabId, { frameId });
+    void read();
     return;
   }
   void browser.tabs
     .get(tabId)
     .then(async (tab) => {
-      if (tab.url !== undefined && (await frameNeedsReading(tabId, frameId, url, tab.url))) await conversation.readTab(tabId, { frameId });
+      if (tab.url !== undefined && (await frameNeedsReading(tabId, frameId, url, tab.url))) await read();
     })
     .catch((error: unknown) => {
       // The tab closed meanwhile: nothing to read.

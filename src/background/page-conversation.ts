@@ -56,6 +56,12 @@ export const documentTarget = ({ tabId, frameId, documentId }: { tabId: number; 
 export interface PageConversation {
   /** Reads the tab's documents (all frames, or one), judges each reading and shows each answer. */
   readTab(tabId: number, options?: { frameId?: number }): Promise<void>;
+  /**
+   * Reads one document that has just been parsed, handing it the answer from its address with
+   * the reading: its guard then knows where it stands, and the reading's answer goes back only
+   * where it shows something (or takes something away), not to every page with a password field.
+   */
+  readDocument(document: { tabId: number; frameId: number; documentId: string }): Promise<void>;
   /** A document reported itself: the answer goes back as the reply, with the page UI put in first where it shows something. */
   answerReport(sender: ContentSender, signals: PageSignals): Promise<PageAnswer>;
   /** A navigation committed: what the address alone says is shown at once, before the page has loaded. */
@@ -89,7 +95,7 @@ export function createPageConversation(deps: ConversationDeps): PageConversation
     return answer;
   };
 
-  const readOne = async (tabId: number, result: InjectionResult): Promise<void> => {
+  const readOne = async (tabId: number, result: InjectionResult, addressAnswered = false): Promise<void> => {
     const parsed = readingSchema.safeParse(result.result ?? null);
     if (!parsed.success) {
       console.warn(`Telehealth Guard: frame ${result.frameId} of tab ${tabId} gave a malformed reading:`, parsed.error.issues);
@@ -100,7 +106,8 @@ export function createPageConversation(deps: ConversationDeps): PageConversation
     if (!sender) return;
     const { signals, reading, showing } = parsed.data;
     const answer = await judge(await deps.describe(sender), signals);
-    if (!answerShowsSomething(answer) && !showing && signals.passwordFields === 0) return;
+    // A password field needs an answer for the guard, unless the address answer has given it.
+    if (!answerShowsSomething(answer) && !showing && (addressAnswered || signals.passwordFields === 0)) return;
     await show(frameTargetOf(tabId, result.frameId, result.documentId), answer, reading).catch(() => {
       // The frame has moved on to another document: that one is read when it has loaded.
     });
@@ -111,8 +118,22 @@ export function createPageConversation(deps: ConversationDeps): PageConversation
       const target: FrameTarget = frameId === undefined ? { tabId, allFrames: true } : { tabId, frameIds: [frameId] };
       // A frame without our content script (a page not on the web, a document still being
       // created) gives nothing: it is read when it has loaded, or reports itself.
-      const results = await run({ target, func: readPageInFrame }).catch(() => []);
+      const results = await run({ target, func: readPageInFrame, args: [false] }).catch(() => []);
       await Promise.all(results.map((result) => readOne(tabId, result).catch(logFailure(tabId, result.frameId))));
+    },
+    async readDocument({ tabId, frameId, documentId }) {
+      try {
+        const sender = await deps.senderOf(tabId, { frameId, documentId });
+        // The frame has moved on to another document: that one is read when it has loaded.
+        if (!sender) return;
+        const addressAnswer = await deps.answerFromAddress(await deps.describe(sender));
+        // Only into this very document (by its id): another one's address answer could disarm its guard.
+        const target = frameTargetOf(tabId, frameId, documentId);
+        const results = await run({ target, func: readPageInFrame, args: [addressAnswer] }).catch(() => []);
+        await Promise.all(results.map((result) => readOne(tabId, result, true).catch(logFailure(tabId, result.frameId))));
+      } catch (error) {
+        logFailure(tabId, frameId)(error);
+      }
     },
     async answerReport(sender, signals) {
       const answer = await judge(await deps.describe(sender), signals);

@@ -1,6 +1,6 @@
 import type { CallReply } from '../protocol/call';
 import type { ContentMessage, Dismissal, PageAnswer, Reply } from '../protocol/messages';
-import { answerShowsSomething, EARLY_ANSWER_KEY, PAGE_API_KEY, type InjectedAnswer, type PageApi } from '../protocol/page-api';
+import { ADDRESS_ANSWER, answerShowsSomething, EARLY_ANSWER_KEY, PAGE_API_KEY, type InjectedAnswer, type PageApi } from '../protocol/page-api';
 import { defineOwnGlobal, ownGlobal } from '../platform/own-global';
 import { sendRuntimeMessage } from '../platform/runtime-message';
 import { startCallBridge } from './call-bridge';
@@ -132,7 +132,11 @@ const reporter = createReporter<ReturnType<typeof collect>, PageAnswer>({
   collect,
   send: (signals, reading) => send<PageAnswer>({ type: 'page-signals', signals, reading }),
   show: showAnswer,
-  expectsAnswer: (signals) => signals.passwordFields > 0,
+  // A password field needs the background's word for the guard: until an answer came, or
+  // while the answer in hand arms it (the reading's answer then adds the danger alert). Where
+  // the answer from the address said there is nothing to guard, a reading's answer is awaited
+  // only if it shows something, and the background sends none otherwise.
+  expectsAnswer: (signals): boolean => signals.passwordFields > 0 && (!reporter.answered || lastGuard !== null),
   answerWaitMs: ANSWER_WAIT_MS,
   onError: reportError,
 });
@@ -159,8 +163,9 @@ const restored = (answer: InjectedAnswer): PageAnswer => ({ alert: answer.alert 
 
 let wasRead = false;
 const pageApi: PageApi = {
-  read() {
+  read(addressAnswer) {
     wasRead = true;
+    if (addressAnswer) reporter.answer(ADDRESS_ANSWER, restored(addressAnswer));
     return { ...reporter.read(), showing };
   },
   show(answer, reading) {

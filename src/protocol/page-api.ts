@@ -47,8 +47,13 @@ export type InjectedAnswer = { [K in keyof PageAnswer]?: PageAnswer[K] };
 export const ADDRESS_ANSWER = 0;
 
 export interface PageApi {
-  /** The document's signals, read now (also while it is still loading). */
-  read(): PageReading;
+  /**
+   * The document's signals, read now (also while it is still loading). `addressAnswer`, when
+   * given, is the background's answer from this very document's address, shown first: the
+   * guard then knows where it stands, and a reading whose answer shows nothing needs no call
+   * of its own to say so (false: none given).
+   */
+  read(addressAnswer: InjectedAnswer | false): PageReading;
   /** The background's answer to that reading; dropped when a newer reading went out since. */
   show(answer: InjectedAnswer, reading: number): void;
   /** The one-time caution about a chat widget of this page. */
@@ -69,9 +74,9 @@ export type ShowResult =
 // The functions the background injects. The browser sends their source text, not their
 // closure: each names its keys literally and uses nothing from outside (a test checks the keys).
 
-export function readPageInFrame(): unknown {
+export function readPageInFrame(addressAnswer: InjectedAnswer | false): unknown {
   const api = Object.getOwnPropertyDescriptor(globalThis, 'telehealthGuardPage')?.value as PageApi | undefined;
-  return api ? api.read() : null;
+  return api ? api.read(addressAnswer) : null;
 }
 
 export function showInFrame(answer: PageAnswer, reading: number, needsUi: boolean): ShowResult {

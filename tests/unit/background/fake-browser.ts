@@ -171,7 +171,7 @@ function createFakeBrowser() {
         const tab = openTabs.get(tabId);
         return Promise.resolve(tab && frameId === 0 ? { url: tab.url, documentId: documentIdOf(tabId) } : null);
       },
-      onDOMContentLoaded: new FakeEvent<(details: { tabId: number; frameId: number; url?: string }) => void>(),
+      onDOMContentLoaded: new FakeEvent<(details: { tabId: number; frameId: number; url?: string; documentId?: string }) => void>(),
       onBeforeNavigate: new FakeEvent<(details: { tabId: number; frameId: number; url: string }) => void>(),
       onCommitted: new FakeEvent<(details: { tabId: number; frameId: number; url: string; documentId?: string }) => void>(),
       onCreatedNavigationTarget: new FakeEvent<(details: { sourceTabId: number; sourceFrameId: number; tabId: number; url: string }) => void>(),

@@ -218,6 +218,31 @@ describe('reading pages from the background', () => {
     expect(fake.injected.indexOf(ui[0]!)).toBeLessThan(fake.injected.indexOf(second!));
   });
 
+  it('hands a parsed document the answer from its address with the reading, and sends an ordinary login page no second answer', async () => {
+    fake.openTabs.set(13, { id: 13, url: 'https://forum.example.org/login' });
+    fake.readings.set(13, { signals: login('https://forum.example.org/session'), reading: 1, showing: false });
+    fake.browser.webNavigation.onDOMContentLoaded.fire({ tabId: 13, frameId: 0, documentId: 'document-of-tab-13' });
+    await vi.waitFor(() => {
+      expect(stored(13)?.signals?.passwordFields).toBe(1);
+    });
+    await idle();
+    const injections = fake.injected.filter((injection) => injection.target.tabId === 13);
+    expect(injections.map((injection) => injection.func?.name ?? 'files')).toEqual(['readPageInFrame']);
+    expect(injections[0]!.target).toEqual({ tabId: 13, documentIds: ['document-of-tab-13'] });
+    expect(injections[0]!.args).toEqual([{ alert: expect.objectContaining({ level: 'neutral' }) as unknown, guard: null }]);
+  });
+
+  it("hands a look-alike's parsed document its armed guard with the reading, and still answers the reading (the danger alert)", async () => {
+    fake.openTabs.set(14, { id: 14, url: LOOKALIKE });
+    fake.readings.set(14, { signals: login(LOOKALIKE), reading: 1, showing: true });
+    fake.browser.webNavigation.onDOMContentLoaded.fire({ tabId: 14, frameId: 0, documentId: 'document-of-tab-14' });
+    await vi.waitFor(() => {
+      expect(fake.injected.filter((injection) => injection.target.tabId === 14 && injection.func?.name === 'showInFrame').length).toBeGreaterThan(0);
+    });
+    const [read] = fake.injected.filter((injection) => injection.target.tabId === 14);
+    expect(read!.args).toMatchObject([{ guard: { site: 'd0xy.me', target: 'doxy.me' } }]);
+  });
+
   it('sends no answer to a page with nothing to show, nothing shown and no password field, and takes away what a page shows', async () => {
     fake.openTabs.set(10, { id: 10, url: 'https://news.example.org/article' });
     fake.readings.set(10, { signals: quiet, reading: 1, showing: false });

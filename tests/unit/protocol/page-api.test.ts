@@ -33,7 +33,7 @@ describe('the functions the background injects into frames', () => {
   it('reach the content script under the key it keeps its API at', () => {
     const page = api();
     define(PAGE_API_KEY, page satisfies PageApi);
-    expect(readPageInFrame()).toMatchObject({ reading: 7 });
+    expect(readPageInFrame(false)).toMatchObject({ reading: 7 });
     expect(showInFrame({ alert: null, guard: null }, 7, false)).toBe('shown');
     expect(page.show).toHaveBeenCalledWith({ alert: null, guard: null }, 7);
     cautionChatInFrame('Intercom');
@@ -63,7 +63,7 @@ describe('the functions the background injects into frames', () => {
     const withNamedElements = Object.create(proto, { [PAGE_API_KEY]: { value: named, configurable: true }, [PAGE_UI_KEY]: { value: {}, configurable: true } }) as object;
     Object.setPrototypeOf(globalThis, withNamedElements);
     try {
-      expect(readPageInFrame()).toBeNull();
+      expect(readPageInFrame(false)).toBeNull();
       expect(pageUiInFrame()).toBe(false);
       expect(showInFrame({ alert: null, guard: null }, 1, false)).toBe('kept');
       expect(named.show).not.toHaveBeenCalled();
@@ -73,7 +73,7 @@ describe('the functions the background injects into frames', () => {
   });
 
   it('give nothing, and throw nothing, in a frame without the content script', () => {
-    expect(readPageInFrame()).toBeNull();
+    expect(readPageInFrame(false)).toBeNull();
     expect(() => {
       cautionChatInFrame('Intercom');
     }).not.toThrow();
