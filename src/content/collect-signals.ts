@@ -1,7 +1,7 @@
 import type { FormSignal, FrameSignal, PageSignals } from '../core/page-signals';
 import { SIGNAL_LIMITS } from '../core/signal-limits';
 import { passwordFieldsIn } from './password-fields';
-import { attribute, baseUriOf, countAll, formActionOf, formOfInput, formsOf, queryAll, rootNodeOf } from './safe-dom';
+import { attribute, baseUriOf, countAll, formActionOf, formOfInput, queryAll, rootNodeOf } from './safe-dom';
 
 // Every read goes through safe-dom: a page's named elements must not break it (see there).
 
@@ -85,7 +85,8 @@ export function collectPageSignals(doc: Document, isSecureContext: boolean, { sh
   // Password forms first: dummy forms in front of them must not push them past the cap.
   const forms: FormSignal[] = [];
   for (const form of passwordForms) forms.push(...read('a password form', () => passwordFormSignals(form), []));
-  for (const form of read('the forms', () => [...formsOf(doc)], [])) {
+  // A query, not `document.forms`: the same forms, without an HTMLCollection built in this world for it.
+  for (const form of read('the forms', () => queryAll(doc, 'form') as HTMLFormElement[], [])) {
     if (forms.length >= SIGNAL_LIMITS.forms) break;
     if (!passwordForms.has(form)) forms.push(...read('a form', () => [otherFormSignal(form)], []));
   }

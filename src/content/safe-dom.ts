@@ -87,7 +87,6 @@ export const activeElementOf = getter<Element | null>(() => Document.prototype, 
 export const readyStateOf = getter<DocumentReadyState>(() => Document.prototype, 'readyState');
 /** The document's address (`document.URL`), without touching `location` (one more interface to build in this world). */
 export const documentUrlOf = getter<string>(() => Document.prototype, 'URL');
-export const formsOf = getter<HTMLCollectionOf<HTMLFormElement>>(() => Document.prototype, 'forms');
 export const shadowRootOf = getter<ShadowRoot | null>(() => Element.prototype, 'shadowRoot');
 
 type ShadowRootLookup = (element: Element) => ShadowRoot | null;
