@@ -19,13 +19,16 @@ const SAFE_PATH = /^\/(?:[a-z0-9][a-z0-9-]*\/)*(?:[a-z0-9][a-z0-9-]*)?$/i;
  * and Chromium maps every hostname to 127.0.0.1 anyway, so a stray request would only
  * muddle what the extension sees. One exception, demo sites on these same servers: a page
  * may frame d0xy.me or forum.example.org, to show the guard in cross-site frames, an unknown video
- * site (visits.example-telehealth.net) and a stand-in for a chat widget's frame (intercom-sheets.com).
+ * site (visits.example-telehealth.net) and a stand-in for a chat widget's frame (intercom-sheets.com),
+ * and the article's ad, video and social frames (ads.example-adnetwork.com, video.example-videohost.com,
+ * social.example-social.com) for the benchmark's frame-heavy page.
  * Frames a page builds itself from `blob:` and `data:` addresses are allowed too: the hostile
  * pages (demo/sites/<host>/hostile/) hide their login forms in them; neither loads anything.
  */
 const CSP =
   "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-  "frame-src 'self' blob: data: https://d0xy.me:* https://forum.example.org:* https://visits.example-telehealth.net:* https://intercom-sheets.com:*; " +
+  "frame-src 'self' blob: data: https://d0xy.me:* https://forum.example.org:* https://visits.example-telehealth.net:* https://intercom-sheets.com:* " +
+  "https://ads.example-adnetwork.com:* https://video.example-videohost.com:* https://social.example-social.com:*; " +
   "form-action 'self'";
 
 /** Any host, this path: an empty 204 answer. An iframe pointed at it never leaves its initial about:blank document. */
