@@ -1,55 +1,71 @@
 /**
  * Main-thread cost of the extension on page load, in real Chromium: the same typical page
  * (demo/sites/news.example.org/article.html, or another) loaded many times in a browser with
- * the built extension and in one without, reading the CPU time the page's main thread spent on
- * JavaScript from a Chromium trace (bench/trace-cpu) and the renderer's own task and script
- * time (CDP Performance metrics) once the page has loaded and settled.
+ * the built extension and in one without, reading the CPU time the page's renderer main threads
+ * (the top frame's, and its frames' in other processes) spent on JavaScript from a Chromium
+ * trace (bench/trace-cpu) and the top renderer's own task and script time (CDP Performance
+ * metrics) once the page has loaded and settled. Other extensions (peers) can take their turn
+ * in the same rounds, each in a browser of its own (bench/sides).
  *
  * What makes the comparison fair, and checked rather than assumed:
  * - The browsers run side by side and take turns, load for load, in rounds whose order
  *   rotates (without-with, with-without, ...): a machine that slows down or speeds up during
- *   the run (another process, CPU clock) weighs on every side alike. A third browser with
- *   another build of the extension (`baselineDist`, e.g. the code before a change) can take
- *   its turn in the same rounds: before/after figures from one run, under the same load.
+ *   the run (another process, CPU clock) weighs on every side alike. A browser with another
+ *   build of the extension (a baseline, e.g. the code before a change) or another extension
+ *   can take its turn in the same rounds: before/after and side-by-side figures from one run,
+ *   under the same load.
  * - Warm-up loads in each browser first (disk and HTTP caches, the service worker's first
  *   start, V8's code cache for our content script), not counted.
  * - Every counted load is checked to be the same page: the server saw exactly one request for
- *   it and answered 200, the browser ended on it, and the page has the same elements in every
- *   browser. The counts of loads are then checked to be equal.
- * - One warm-up load in each browser asks Chromium which script worlds the page got: the
- *   extension's content script must be there with the extension and absent without.
+ *   it and answered 200 (and one for each of its frames), the browser ended on it, the trace
+ *   shows every frame's document parsed, and the page has the same elements in every load of
+ *   a browser, and in our builds' as without any extension. The counts of loads are then
+ *   checked to be equal.
+ * - One warm-up load in each browser asks Chromium which script worlds the page got: each
+ *   extension's own world (named after it) must be there, and none without an extension.
  * - The metrics are read twice, CHECK_MS apart, after the settle time: a load whose script
  *   time still grew is counted as unsettled, so a too-short settle time shows.
  * - Medians with the 25th and 75th percentiles, per side and for the load-for-load
  *   differences: a spread wider than the difference says the difference is noise.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
-import { chromiumArgs, chromiumPath, DEFAULT_DIST } from '../demo/browser';
 import { startDemoServers, type DemoServers } from '../demo/server';
+import { sourceOfScript } from './script-source';
+import { keepsElements, launchSide, namingOf, type SideBrowser, type SideSpec } from './sides';
+import { pairedDifferences, quantile, spreadOf, type Spread } from './stats';
 import { scriptCpuOf, TRACE_CATEGORIES, type TraceEvent } from './trace-cpu';
 
-const EXTENSION_NAME = 'Telehealth Guard';
+// Older imports of these from here keep working.
+export { quantile, spreadOf, type Spread } from './stats';
+
 /** The typical page: an article with a sign-in form and a video, and no script of its own. */
 export const ARTICLE_PATH = '/article';
 /** The same article with the kind of start-up script most sites run. */
 export const SCRIPTED_ARTICLE_PATH = '/article-with-script';
+/** The same article with twelve third-party frames (ads, a video embed, social widgets). */
+export const FRAMES_PATH = '/frames';
+export const FRAMES_ON_FRAMES_PAGE = 12;
+
+/** The pages `npm run bench` measures, by the names its JSON gives them. */
+export const BENCH_PAGES: readonly { key: string; path: string; frames: number; description: string }[] = [
+  { key: 'article', path: ARTICLE_PATH, frames: 0, description: 'typical article, no script of its own' },
+  { key: 'article-with-script', path: SCRIPTED_ARTICLE_PATH, frames: 0, description: 'the same article with a start-up script of its own' },
+  { key: 'frames', path: FRAMES_PATH, frames: FRAMES_ON_FRAMES_PAGE, description: `the same article with ${FRAMES_ON_FRAMES_PAGE} third-party frames (ads, a video embed, social widgets)` },
+];
+
 /** The metrics are read twice, this far apart: the second reading is the sample. */
 const CHECK_MS = 200;
 
 export interface PageCostOptions {
   /** The page on news.example.org; ARTICLE_PATH by default. */
   pagePath?: string;
+  /** Frames the page loads (each from another site); every load must show them all parsed. */
+  frames?: number;
   /** Counted loads in each browser. */
   runs?: number;
   /** Loads in each browser before counting. */
   warmups?: number;
-  /** The built extension; dist/ by default. */
-  distDir?: string;
-  /** Another build of the extension, measured in the same rounds (before/after a change). */
-  baselineDist?: string | undefined;
+  /** The browsers, the one without an extension first: every other side is compared with it. */
+  sides: readonly SideSpec[];
   /**
    * Time after `load` for the page's reading to finish (the background reads it once it has
    * been parsed, and again when the start-up lists change it, some 250 ms after navigation
@@ -58,22 +74,15 @@ export interface PageCostOptions {
   settleMs?: number;
 }
 
-/** 25th percentile, median, 75th percentile, ms. */
-export interface Spread {
-  p25: number;
-  median: number;
-  p75: number;
-}
-
-/** What one load cost the page's renderer main thread, ms. */
+/** What one load cost the page's renderers, ms. */
 export interface Sample {
-  /** The main thread's CPU time on JavaScript (compiling, running, collecting its garbage), from a trace: bench/trace-cpu. */
+  /** CPU time on JavaScript (compiling, running, collecting its garbage) on the main threads of the page's renderers, from a trace: bench/trace-cpu. */
   cpu: number;
-  /** TaskDuration: wall time of every task the main thread ran (script, parsing, style, layout, GC, IPC). */
+  /** TaskDuration: wall time of every task the top renderer's main thread ran (script, parsing, style, layout, GC, IPC). */
   task: number;
-  /** ScriptDuration: wall time running JavaScript, in every world (the page has none of its own). */
+  /** ScriptDuration: wall time running JavaScript in the top renderer, in every world. */
   script: number;
-  /** ThreadTime: the main thread's CPU time; unlike the two above, not stretched while the thread waits for a core. */
+  /** ThreadTime: the top renderer main thread's CPU time; unlike the two above, not stretched while the thread waits for a core. */
   thread: number;
 }
 
@@ -96,29 +105,20 @@ export interface SideCost {
   unsettled: number;
 }
 
+export interface MeasuredSide extends SideCost {
+  spec: SideSpec;
+  /** Elements on the page in this browser (the same in every load: checked). */
+  elements: number;
+}
+
 export interface PageCost {
+  pagePath: string;
   runs: number;
   warmups: number;
-  /** Elements on the page (the same in every browser: checked). */
-  elements: number;
-  without: SideCost;
-  with: SideCost;
-  /** The `baselineDist` build, when one was given. */
-  baseline?: SideCost;
-}
-
-/** Linear interpolation between order statistics (the usual "type 7" quantile). */
-export function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const position = (sorted.length - 1) * q;
-  const below = Math.floor(position);
-  const above = Math.ceil(position);
-  return sorted[below]! + (sorted[above]! - sorted[below]!) * (position - below);
-}
-
-export function spreadOf(values: readonly number[]): Spread {
-  return { p25: quantile(values, 0.25), median: quantile(values, 0.5), p75: quantile(values, 0.75) };
+  /** Frames every load showed parsed. */
+  frames: number;
+  /** In the order given: the browser without an extension first. */
+  sides: MeasuredSide[];
 }
 
 /**
@@ -136,56 +136,19 @@ function spreadsOf(samples: readonly Sample[]): Spreads {
 /** Figures for one side; `reference` are the no-extension loads of the same rounds. */
 export function sideCost(samples: readonly Sample[], reference: readonly Sample[], unsettled = 0, bySource: readonly Record<string, number>[] = []): SideCost {
   if (samples.length !== reference.length) throw new Error(`bench: ${samples.length} loads against ${reference.length}`);
-  const differences = samples.map((sample, index) => {
-    const other = reference[index]!;
-    return { cpu: sample.cpu - other.cpu, task: sample.task - other.task, script: sample.script - other.script, thread: sample.thread - other.thread };
-  });
+  const differences = Object.fromEntries(METRICS.map((metric) => [metric, spreadOf(pairedDifferences(samples.map((s) => s[metric]), reference.map((r) => r[metric])))])) as Spreads;
   const sources = [...new Set(bySource.flatMap((loads) => Object.keys(loads)))];
   const cpuBySource = Object.fromEntries(sources.map((source) => [source, quantile(bySource.map((loads) => loads[source] ?? 0), 0.5)]));
-  return { own: spreadsOf(samples), added: spreadsOf(differences), cpuBySource, samples: [...samples], unsettled };
-}
-
-/** What ran, by its script's address: ours by file name, the page's own, or injected code (no address). */
-export function sourceOfScript(url: string, pageUrl: string): string {
-  if (url === '') return 'injected by the background';
-  if (url === pageUrl) return "the page's own script";
-  if (url.endsWith('/main-world/page-hook.js')) return 'page-world hook';
-  if (url.endsWith('/content/index.js')) return 'content script';
-  if (url.endsWith('/content/page-ui.js')) return 'page UI';
-  return 'other';
+  return { own: spreadsOf(samples), added: differences, cpuBySource, samples: [...samples], unsettled };
 }
 
 interface Side {
-  /** The built extension, or undefined for the browser without it. */
-  distDir: string | undefined;
-  context: BrowserContext;
-  close: () => Promise<void>;
+  browser: SideBrowser;
   loads: number;
   samples: Sample[];
   bySource: Record<string, number>[];
+  elements: Set<number>;
   unsettled: number;
-}
-
-async function launch(distDir: string | undefined): Promise<Side> {
-  const profile = mkdtempSync(join(tmpdir(), 'thg-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    headless: true,
-    args: chromiumArgs(distDir),
-  });
-  if (distDir !== undefined && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
-  return {
-    distDir,
-    context,
-    loads: 0,
-    samples: [],
-    bySource: [],
-    unsettled: 0,
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
 }
 
 interface Load extends Sample {
@@ -196,18 +159,19 @@ interface Load extends Sample {
   isolatedWorlds?: string[];
 }
 
-async function load(side: Side, servers: DemoServers, url: string, settleMs: number, listWorlds = false): Promise<Load> {
-  const page = await side.context.newPage();
-  const cdp = await side.context.newCDPSession(page);
+async function load(side: Side, servers: DemoServers, url: string, frames: number, settleMs: number, listWorlds = false): Promise<Load> {
+  const { context, spec } = side.browser;
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
   const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   const isolatedWorlds: string[] = [];
   if (listWorlds) {
     // Only on a warm-up load: the Runtime domain has a cost of its own.
-    cdp.on('Runtime.executionContextCreated', ({ context }) => {
-      const aux = context.auxData as { type?: string } | undefined;
-      if (aux?.type === 'isolated') isolatedWorlds.push(context.name);
+    cdp.on('Runtime.executionContextCreated', ({ context: created }) => {
+      const aux = created.auxData as { type?: string } | undefined;
+      if (aux?.type === 'isolated') isolatedWorlds.push(created.name);
     });
     await cdp.send('Runtime.enable');
   }
@@ -226,12 +190,20 @@ async function load(side: Side, servers: DemoServers, url: string, settleMs: num
   const sample = await read();
   await cdp.send('Tracing.end');
   await traced;
-  const cpu = scriptCpuOf(events, url, (scriptUrl) => sourceOfScript(scriptUrl, url));
+  const cpu = scriptCpuOf(events, url, (scriptUrl) => sourceOfScript(scriptUrl, url, namingOf(spec)));
   // Checked after the metrics are read: these reads are no part of the page's load.
-  const path = new URL(url).pathname;
-  const hits = servers.requests.slice(served).filter((request) => request.path === path);
+  const { pathname, host } = new URL(url);
+  const requests = servers.requests.slice(served);
+  const hits = requests.filter((request) => request.path === pathname);
   if (response?.status() !== 200 || hits.length !== 1 || hits[0]!.status !== 200 || page.url() !== url) {
     throw new Error(`bench: ${url} did not load once with status 200 (${hits.length} requests, status ${response?.status()}, at ${page.url()})`);
+  }
+  const frameRequests = requests.filter((request) => request.host !== host);
+  if (frameRequests.length !== frames || frameRequests.some((request) => request.status !== 200) || cpu.framesParsed !== frames) {
+    throw new Error(
+      `bench: ${url} in ${spec.label}: ${frames} frames expected, ${frameRequests.length} requested from other hosts ` +
+        `(statuses ${[...new Set(frameRequests.map((request) => request.status))].join(', ') || 'none'}), ${cpu.framesParsed} parsed in the trace`,
+    );
   }
   const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
   await page.close();
@@ -239,29 +211,33 @@ async function load(side: Side, servers: DemoServers, url: string, settleMs: num
   return { ...sample, cpu: cpu.total, cpuBySource: cpu.bySource, elements, unsettled: sample.script - settled.script > 0.05, ...(listWorlds ? { isolatedWorlds } : {}) };
 }
 
-export async function benchPageCost({ pagePath = ARTICLE_PATH, runs = 21, warmups = 3, distDir = DEFAULT_DIST, baselineDist, settleMs = 600 }: PageCostOptions = {}): Promise<PageCost> {
+export async function benchPageCost({ pagePath = ARTICLE_PATH, frames = 0, runs = 21, warmups = 3, sides: specs, settleMs = 600 }: PageCostOptions): Promise<PageCost> {
+  if (specs[0]?.role !== 'without') throw new Error('bench: the browser without an extension comes first');
   const servers = await startDemoServers();
   const url = `https://news.example.org:${servers.httpsPort}${pagePath}`;
-  const elements = new Set<number>();
   const sides: Side[] = [];
   try {
-    // Without the extension first: the reference every other side is compared with.
-    for (const dist of [undefined, distDir, ...(baselineDist === undefined ? [] : [baselineDist])]) sides.push(await launch(dist));
+    for (const spec of specs) sides.push({ browser: await launchSide(spec), loads: 0, samples: [], bySource: [], elements: new Set(), unsettled: 0 });
 
     for (const side of sides) {
-      const extension = side.distDir !== undefined;
-      const worlds = (await load(side, servers, url, settleMs, true)).isolatedWorlds ?? [];
-      if (worlds.includes(EXTENSION_NAME) !== extension) {
-        throw new Error(`bench: the content script ${extension ? 'did not run with' : 'ran without'} the extension (${side.distDir ?? 'none'}; worlds: ${worlds.join(', ') || 'none'})`);
+      const { world, label, distDir } = side.browser.spec;
+      // Playwright's own utility world is there in every browser: not an extension's.
+      const worlds = ((await load(side, servers, url, frames, settleMs, true)).isolatedWorlds ?? []).filter((name) => !name.startsWith('__playwright_utility_world'));
+      // Each side's own world: a peer's content scripts run in a world named after the peer, not after us.
+      const ran = world === undefined ? worlds.length === 0 : worlds.includes(world);
+      if (!ran) {
+        throw new Error(
+          `bench: ${world === undefined ? 'an extension world ran without any extension' : `the content scripts of ${label} (${distDir ?? ''}) did not run in their world "${world}"`} (worlds: ${worlds.join(', ') || 'none'})`,
+        );
       }
-      for (let run = 1; run < warmups; run++) await load(side, servers, url, settleMs);
+      for (let run = 1; run < warmups; run++) await load(side, servers, url, frames, settleMs);
     }
 
     for (let round = 0; round < runs; round++) {
       for (const index of roundOrder(round, sides.length)) {
         const side = sides[index]!;
-        const result = await load(side, servers, url, settleMs);
-        elements.add(result.elements);
+        const result = await load(side, servers, url, frames, settleMs);
+        side.elements.add(result.elements);
         side.samples.push({ cpu: result.cpu, task: result.task, script: result.script, thread: result.thread });
         side.bySource.push(result.cpuBySource);
         if (result.unsettled) side.unsettled++;
@@ -270,12 +246,21 @@ export async function benchPageCost({ pagePath = ARTICLE_PATH, runs = 21, warmup
     if (sides.some((side) => side.loads !== sides[0]!.loads || side.samples.length !== runs)) {
       throw new Error(`bench: unequal loads (${sides.map((side) => side.loads).join(', ')})`);
     }
-    // Our alert or overlay on this page would be a cost of its own, and a different page.
-    if (elements.size !== 1) throw new Error(`bench: the page did not have the same elements in every load (${[...elements].join(', ')})`);
+    const reference = [...sides[0]!.elements][0];
+    for (const side of sides) {
+      const counts = [...side.elements];
+      if (counts.length !== 1 || (keepsElements(side.browser.spec) && counts[0] !== reference)) {
+        throw new Error(`bench: the page did not keep its elements in ${side.browser.spec.label} (${counts.join(', ')}; without an extension ${reference})`);
+      }
+    }
   } finally {
-    for (const side of sides) await side.close();
+    for (const side of sides) await side.browser.close();
     await servers.close();
   }
-  const [without, withExtension, baseline] = sides.map((side) => sideCost(side.samples, sides[0]!.samples, side.unsettled, side.bySource));
-  return { runs, warmups, elements: [...elements][0]!, without: without!, with: withExtension!, ...(baseline ? { baseline } : {}) };
+  const measured = sides.map((side) => ({
+    ...sideCost(side.samples, sides[0]!.samples, side.unsettled, side.bySource),
+    spec: side.browser.spec,
+    elements: [...side.elements][0]!,
+  }));
+  return { pagePath, runs, warmups, frames, sides: measured };
 }
