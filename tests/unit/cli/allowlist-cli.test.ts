@@ -3,12 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { allowlist as allowlistCommand } from '../../../src/cli/allowlist-commands';
+import { runInProcess, type CommandRun } from './run-in-process';
 
-const root = new URL('../../../', import.meta.url).pathname;
-
-function allowlist(args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/allowlist.ts', ...args], { cwd: root, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+function allowlist(args: string[]): Promise<CommandRun> {
+  return runInProcess(allowlistCommand, args);
 }
 
 function tempDir(): string {
@@ -30,8 +29,8 @@ function writeList(dir: string, list: unknown = LIST, name = 'list.json'): strin
   return file;
 }
 
-function keygen(dir: string): { keyFile: string; publicKey: string } {
-  const { code, stdout } = allowlist(['keygen', '--out', dir]);
+async function keygen(dir: string): Promise<{ keyFile: string; publicKey: string }> {
+  const { code, stdout } = await allowlist(['keygen', '--out', dir]);
   expect(code).toBe(0);
   const publicKey = readFileSync(join(dir, 'allowlist.pub'), 'utf8').trim();
   expect(stdout).toContain(publicKey);
@@ -39,113 +38,113 @@ function keygen(dir: string): { keyFile: string; publicKey: string } {
 }
 
 describe('allowlist keygen → sign → verify', () => {
-  it('writes a private key (PEM, mode 0600) and the public key as 32 bytes of base64', () => {
+  it('writes a private key (PEM, mode 0600) and the public key as 32 bytes of base64', async () => {
     const dir = tempDir();
-    const { keyFile, publicKey } = keygen(join(dir, 'keys'));
+    const { keyFile, publicKey } = await keygen(join(dir, 'keys'));
     expect(readFileSync(keyFile, 'utf8')).toMatch(/^-----BEGIN PRIVATE KEY-----\n[A-Za-z0-9+/=\n]+-----END PRIVATE KEY-----\n$/);
     if (process.platform !== 'win32') expect(statSync(keyFile).mode & 0o777).toBe(0o600);
     expect(Buffer.from(publicKey, 'base64')).toHaveLength(32);
     expect(publicKey).toMatch(/^[A-Za-z0-9+/]{43}=$/);
-  }, 20_000);
+  });
 
-  it('refuses to overwrite existing keys', () => {
+  it('refuses to overwrite existing keys', async () => {
     const dir = tempDir();
-    const { publicKey } = keygen(dir);
-    const again = allowlist(['keygen', '--out', dir]);
+    const { publicKey } = await keygen(dir);
+    const again = await allowlist(['keygen', '--out', dir]);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already exists; refusing to overwrite/);
     expect(readFileSync(join(dir, 'allowlist.pub'), 'utf8').trim()).toBe(publicKey);
-  }, 20_000);
+  });
 
-  it('signs a valid list and verifies it with the public key', () => {
+  it('signs a valid list and verifies it with the public key', async () => {
     const dir = tempDir();
-    const { keyFile, publicKey } = keygen(dir);
+    const { keyFile, publicKey } = await keygen(dir);
     const file = writeList(dir);
 
-    const signed = allowlist(['sign', file, '--key', keyFile]);
+    const signed = await allowlist(['sign', file, '--key', keyFile]);
     expect(signed.code).toBe(0);
     expect(signed.stdout).toContain(`${file}.sig`);
     expect(readFileSync(`${file}.sig`, 'utf8')).toMatch(/^[A-Za-z0-9+/]{86}==\n$/);
 
-    const verified = allowlist(['verify', file, '--pub', publicKey]);
+    const verified = await allowlist(['verify', file, '--pub', publicKey]);
     expect(verified.code).toBe(0);
     expect(verified.stdout).toBe(`OK signed by key ${publicKey} (version 3, expires 2099-01-01T00:00:00Z, 2 entries)\n`);
-  }, 30_000);
+  });
 
-  it('verifies against several keys (rotation) and fails on a tampered list or the wrong key', () => {
+  it('verifies against several keys (rotation) and fails on a tampered list or the wrong key', async () => {
     const dir = tempDir();
-    const oldKey = keygen(join(dir, 'old'));
-    const newKey = keygen(join(dir, 'new'));
+    const oldKey = await keygen(join(dir, 'old'));
+    const newKey = await keygen(join(dir, 'new'));
     const file = writeList(dir);
-    expect(allowlist(['sign', file, '--key', newKey.keyFile]).code).toBe(0);
+    expect((await allowlist(['sign', file, '--key', newKey.keyFile])).code).toBe(0);
 
-    const rotation = allowlist(['verify', file, '--pub', `${oldKey.publicKey},${newKey.publicKey}`]);
+    const rotation = await allowlist(['verify', file, '--pub', `${oldKey.publicKey},${newKey.publicKey}`]);
     expect(rotation.code).toBe(0);
     expect(rotation.stdout).toContain(`OK signed by key ${newKey.publicKey}`);
 
-    const wrongKey = allowlist(['verify', file, '--pub', oldKey.publicKey]);
+    const wrongKey = await allowlist(['verify', file, '--pub', oldKey.publicKey]);
     expect(wrongKey.code).toBe(1);
     expect(wrongKey.stderr).toMatch(/FAILED signature-mismatch/);
 
     writeFileSync(file, readFileSync(file, 'utf8').replace('"version": 3', '"version": 4'));
-    const tampered = allowlist(['verify', file, '--pub', newKey.publicKey]);
+    const tampered = await allowlist(['verify', file, '--pub', newKey.publicKey]);
     expect(tampered.code).toBe(1);
     expect(tampered.stderr).toMatch(/FAILED signature-mismatch: .*changed after signing/);
     expect(tampered.stderr.trim().split('\n')).toHaveLength(1);
-  }, 40_000);
+  });
 
-  it('fails verify when there is no .sig file', () => {
+  it('fails verify when there is no .sig file', async () => {
     const dir = tempDir();
-    const { publicKey } = keygen(dir);
-    const { code, stderr } = allowlist(['verify', writeList(dir), '--pub', publicKey]);
+    const { publicKey } = await keygen(dir);
+    const { code, stderr } = await allowlist(['verify', writeList(dir), '--pub', publicKey]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/no signature file .*list\.json\.sig/);
-  }, 20_000);
+  });
 
   it.each<[string, Record<string, unknown>, RegExp]>([
     ['no "expires"', { version: 1, entries: [] }, /has no "expires"/],
     ['an "expires" in the past', { version: 1, expires: '2001-01-01T00:00:00Z', entries: [] }, /expired on 2001-01-01/],
-  ])('refuses to sign a list with %s', (_name, list, reason) => {
+  ])('refuses to sign a list with %s', async (_name, list, reason) => {
     const dir = tempDir();
-    const { keyFile } = keygen(dir);
+    const { keyFile } = await keygen(dir);
     const file = writeList(dir, list);
-    const { code, stderr } = allowlist(['sign', file, '--key', keyFile]);
+    const { code, stderr } = await allowlist(['sign', file, '--key', keyFile]);
     expect(code).toBe(1);
     expect(stderr).toMatch(reason);
     expect(existsSync(`${file}.sig`)).toBe(false);
-  }, 20_000);
+  });
 
-  it('refuses to sign an invalid list and prints its problems by path', () => {
+  it('refuses to sign an invalid list and prints its problems by path', async () => {
     const dir = tempDir();
-    const { keyFile } = keygen(dir);
+    const { keyFile } = await keygen(dir);
     const file = writeList(dir, { ...LIST, entries: [{ domain: 'doxy..me', name: 'Doxy' }] });
-    const { code, stdout } = allowlist(['sign', file, '--key', keyFile]);
+    const { code, stdout } = await allowlist(['sign', file, '--key', keyFile]);
     expect(code).toBe(1);
     expect(stdout).toMatch(/^entries\[0\]\.domain: /m);
     expect(existsSync(`${file}.sig`)).toBe(false);
-  }, 20_000);
+  });
 
-  it('matches a signature made with openssl from the same key file', () => {
+  it('matches a signature made with openssl from the same key file', async () => {
     const dir = tempDir();
-    const { keyFile, publicKey } = keygen(dir);
+    const { keyFile, publicKey } = await keygen(dir);
     const file = writeList(dir);
     const openssl = spawnSync('openssl', ['pkeyutl', '-sign', '-inkey', keyFile, '-rawin', '-in', file]);
     // OpenSSL 3 is on every Debian machine this runs on; without it this test must say so, not pass.
     expect(openssl.error, 'openssl is needed for this test: apt-get install -y openssl').toBeUndefined();
     expect(openssl.status, openssl.stderr.toString()).toBe(0);
     writeFileSync(`${file}.sig`, `${openssl.stdout.toString('base64')}\n`);
-    expect(allowlist(['verify', file, '--pub', publicKey]).code).toBe(0);
-  }, 20_000);
+    expect((await allowlist(['verify', file, '--pub', publicKey])).code).toBe(0);
+  });
 });
 
 describe('allowlist validate', () => {
-  it('prints each problem with its JSON path, one per line, and exits 1', () => {
+  it('prints each problem with its JSON path, one per line, and exits 1', async () => {
     const dir = tempDir();
     const file = writeList(dir, {
       version: -1,
       entries: [{ domain: 'ok.example.org', name: 'OK' }, { domain: 'not a domain', name: 'X' }, { domain: 'b.example.org' }],
     });
-    const { code, stdout, stderr } = allowlist(['validate', file]);
+    const { code, stdout, stderr } = await allowlist(['validate', file]);
     expect(code).toBe(1);
     expect(stdout.trim().split('\n')).toEqual([
       expect.stringMatching(/^version: /),
@@ -153,25 +152,25 @@ describe('allowlist validate', () => {
       expect.stringMatching(/^entries\[2\]\.name: /),
     ]);
     expect(stderr).toMatch(/3 problems/);
-  }, 20_000);
+  });
 
-  it('reports a JSON syntax error at the root', () => {
+  it('reports a JSON syntax error at the root', async () => {
     const dir = tempDir();
     const file = join(dir, 'broken.json');
     writeFileSync(file, '{"version": 1, "entries": [}');
-    const { code, stdout } = allowlist(['validate', file]);
+    const { code, stdout } = await allowlist(['validate', file]);
     expect(code).toBe(1);
     expect(stdout).toMatch(/^\(root\): not JSON/);
-  }, 20_000);
+  });
 
-  it('exits 0 with a summary for a valid list, warning about a repeated domain', () => {
+  it('exits 0 with a summary for a valid list, warning about a repeated domain', async () => {
     const dir = tempDir();
     const file = writeList(dir, { version: 2, entries: [...LIST.entries, { domain: 'telehealth.example-clinic.org', name: 'Again' }] });
-    const { code, stdout } = allowlist(['validate', file]);
+    const { code, stdout } = await allowlist(['validate', file]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^entries\[2\]\.domain: warning: telehealth\.example-clinic\.org is already listed at entries\[0\]\.domain/m);
     expect(stdout).toMatch(/OK .*list\.json: valid list, version 2, no "expires", 3 entries \(add "expires" before signing/);
-  }, 20_000);
+  });
 });
 
 describe('allowlist usage errors', () => {
@@ -191,17 +190,17 @@ describe('allowlist usage errors', () => {
     [['validate'], /validate takes exactly one FILE/],
     [['validate', join(dir, 'nope.json')], /cannot read list .*nope\.json: ENOENT/],
     [['validate', list, '--strict'], /unknown option --strict/],
-  ])('exits 2 with one line for %j', (args, reason) => {
-    const { code, stderr, stdout } = allowlist(args);
+  ])('exits 2 with one line for %j', async (args, reason) => {
+    const { code, stderr, stdout } = await allowlist(args);
     expect(code).toBe(2);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(reason);
     expect(stdout).toBe('');
-  }, 20_000);
+  });
 
-  it('prints usage on --help and exits 0', () => {
-    const { code, stdout } = allowlist(['--help']);
+  it('prints usage on --help and exits 0', async () => {
+    const { code, stdout } = await allowlist(['--help']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/keygen --out DIR/);
-  }, 20_000);
+  });
 });
