@@ -6,15 +6,19 @@
 import {
   describeAlarm,
   describeMiss,
+  evaluateBaseline,
   evaluateLookalikes,
   formatPercent,
   judgeEvaluation,
+  prepareEvaluation,
   SPLITS,
   THRESHOLDS,
   type ClassSplitResult,
 } from '../tests/quality/evaluate';
 
-const evaluation = evaluateLookalikes();
+const input = prepareEvaluation();
+const evaluation = evaluateLookalikes(input);
+const baseline = evaluateBaseline(input);
 
 function cell(result: ClassSplitResult | undefined): string {
   if (!result || result.judged === 0) return 'n/a';
@@ -56,7 +60,6 @@ out.push(`Catalog false alarms: ${catalog.falseAlarms.length} of ${catalog.check
 for (const alarm of catalog.falseAlarms) out.push(`  ${describeAlarm(alarm)}  [${alarm.evidence}]`);
 out.push('');
 
-const { baseline } = evaluation;
 out.push('Baseline in the same run: MetaMask-style matching (Levenshtein <= 2 on punycode, last label dropped)');
 for (const summary of baseline.overall) out.push(`  ${summary.split}: recall ${summary.caught}/${summary.judged} ${formatPercent(summary.recall)}`);
 out.push(`  benign false alarms: ${baseline.benignFalseAlarms} (${formatPercent(baseline.benignRate)})`);

@@ -2,10 +2,11 @@
  * Measures the lookalike engine (src/core/lookalike.ts) against generated lookalikes of the
  * catalog (recall per class and split) and against real domains (false alarms). Used by
  * `npm run eval:lookalike` (scripts/eval-lookalike.ts) and by
- * tests/unit/quality/lookalike-quality.test.ts, which both judge the result with
- * `judgeEvaluation`.
+ * tests/unit/quality/lookalike-quality.test.ts. The inputs (`prepareEvaluation`) are made
+ * once and can be shared: the test file asserts on them too.
  */
 import { buildAllowlist, type Allowlist } from '../../src/core/allowlist';
+import type { AllowlistFile } from '../../src/core/allowlist-file';
 import { loadBuiltInCatalog } from '../../src/core/catalog';
 import { registrableDomainOf } from '../../src/core/hostname';
 import { findLookalike, type LookalikeMatch } from '../../src/core/lookalike';
@@ -91,9 +92,24 @@ export interface Evaluation {
     checked: number;
     falseAlarms: FalseAlarm[];
   };
-  /** MetaMask-style matching (tests/quality/metamask-baseline.ts) on the same names, same run. */
-  baseline: { overall: SplitSummary[]; benignFalseAlarms: number; benignRate: number };
   timing: { generateMs: number; corpusMs: number; judgeMs: number; totalMs: number };
+}
+
+/** MetaMask-style matching (tests/quality/metamask-baseline.ts) on the same names and corpus. */
+export interface BaselineEvaluation {
+  overall: SplitSummary[];
+  benignFalseAlarms: number;
+  benignRate: number;
+}
+
+/** What an evaluation judges: the catalog, the names generated from it, the benign corpus. */
+export interface EvaluationInput {
+  allowlist: Allowlist;
+  /** Every generated lookalike of the catalog (generateCatalogLookalikes). */
+  generated: GeneratedLookalike[];
+  /** The benign corpus without the catalog's domains (loadBenignDomains). */
+  benignDomains: string[];
+  timing: { generateMs: number; corpusMs: number };
 }
 
 const BENIGN_EXAMPLES = 30;
@@ -122,15 +138,20 @@ function ratio(part: number, whole: number): number {
   return whole === 0 ? Number.NaN : part / whole;
 }
 
-export function evaluateLookalikes(): Evaluation {
+export function prepareEvaluation(file: AllowlistFile = loadBuiltInCatalog()): EvaluationInput {
   const start = performance.now();
-  const file = loadBuiltInCatalog();
   const allowlist = buildAllowlist([{ source: 'catalog', file }]);
   const generated = generateLookalikes(catalogTargets(file), { allowlist });
   const generatedAt = performance.now();
   const benignDomains = loadBenignDomains(allowlist);
-  const benignSet = new Set(benignDomains);
   const corpusAt = performance.now();
+  return { allowlist, generated, benignDomains, timing: { generateMs: generatedAt - start, corpusMs: corpusAt - generatedAt } };
+}
+
+export function evaluateLookalikes(input: EvaluationInput = prepareEvaluation()): Evaluation {
+  const { allowlist, generated, benignDomains } = input;
+  const benignSet = new Set(benignDomains);
+  const judgeStart = performance.now();
 
   const cells = new Map<string, ClassSplitResult>();
   for (const cls of LOOKALIKE_CLASSES) {
@@ -162,8 +183,8 @@ export function evaluateLookalikes(): Evaluation {
     const match = findLookalike(allowlist, host);
     return match ? [toFalseAlarm(host, match)] : [];
   });
-  const end = performance.now();
-  const baseline = evaluateBaseline(allowlist, generated, benignSet, benignDomains);
+  const judgeMs = performance.now() - judgeStart;
+  const { generateMs, corpusMs } = input.timing;
 
   return {
     classes,
@@ -176,18 +197,13 @@ export function evaluateLookalikes(): Evaluation {
       examples,
     },
     catalog: { checked: hosts.length, falseAlarms: catalogAlarms },
-    baseline,
-    timing: { generateMs: generatedAt - start, corpusMs: corpusAt - generatedAt, judgeMs: end - corpusAt, totalMs: end - start },
+    timing: { generateMs, corpusMs, judgeMs, totalMs: generateMs + corpusMs + judgeMs },
   };
 }
 
 /** The same names and corpus through the MetaMask-style baseline, for a figure to beat. */
-function evaluateBaseline(
-  allowlist: Allowlist,
-  generated: readonly GeneratedLookalike[],
-  benign: ReadonlySet<string>,
-  benignDomains: readonly string[],
-): Evaluation['baseline'] {
+export function evaluateBaseline({ allowlist, generated, benignDomains }: EvaluationInput): BaselineEvaluation {
+  const benign = new Set(benignDomains);
   const detect = metaMaskStyleDetector([...allowlist.byDomain.keys()]);
   const overall = SPLITS.map((split) => {
     const judged = generated.filter((name) => name.split === split && !benign.has(name.host));
