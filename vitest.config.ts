@@ -13,10 +13,24 @@ const scriptImports: Plugin = {
   load: (id) => (id.startsWith('\0script:') ? `export default ${JSON.stringify(id.slice('\0script:'.length))};` : undefined),
 };
 
+/**
+ * Test files of the pure parts (core, command line, lookalike quality): no fake browser, no DOM,
+ * no mocks, no global they change. They share one module graph per worker: a fresh process per
+ * file (the default) costs far more than most of these files' tests.
+ */
+const SHARED_MODULES = ['tests/unit/core/**/*.test.ts', 'tests/unit/cli/**/*.test.ts', 'tests/unit/quality/**/*.test.ts'];
+
 export default defineConfig({
   plugins: [preact(), scriptImports],
   test: {
-    include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
+    projects: [
+      { extends: true, test: { name: 'pure', include: SHARED_MODULES, isolate: false } },
+      // The rest swaps webextension-polyfill for a fake with vi.mock, sets globals, keeps state
+      // in its modules or builds a DOM (jsdom, by the file's own `@vitest-environment` comment):
+      // a fresh process per file. (A VM context per file, pool 'vmForks', is five times cheaper
+      // for the jsdom files but let one file's module state reach the next.)
+      { extends: true, test: { name: 'isolated', include: ['tests/unit/**/*.test.{ts,tsx}'], exclude: SHARED_MODULES } },
+    ],
   },
 });
