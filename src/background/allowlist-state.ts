@@ -58,10 +58,6 @@ export function getPolicy(): ParsedPolicy {
   return inputs.policy;
 }
 
-export function getListInputs(): ListInputs {
-  return inputs;
-}
-
 export function remoteListInForce(): RemoteListRecord | undefined {
   return listInForce(inputs);
 }

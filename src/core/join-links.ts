@@ -1,23 +1,8 @@
-import { matchPlatform, type Allowlist, type Platform } from './allowlist';
+import { matchPlatform, type Allowlist } from './allowlist';
 import type { LookalikeMatch } from './lookalike';
-
-/** A page address that is a meeting's join link on a known platform. */
-export interface JoinLink {
-  platform: Platform;
-  /** The listed domain the link's host falls under. */
-  domain: string;
-}
 
 function pathOf(url: URL): string {
   return url.pathname.toLowerCase();
-}
-
-/** zoom.us/j/123…, meet.google.com/abc-defg-hij, doxy.me/room: the catalog's join patterns. */
-export function recogniseJoinLink(allowlist: Allowlist, url: URL): JoinLink | undefined {
-  const match = matchPlatform(allowlist, url.hostname);
-  if (!match) return undefined;
-  const address = `${url.hostname}${pathOf(url)}`;
-  return match.platform.joinPatterns.some((pattern) => pattern.test(address)) ? { platform: match.platform, domain: match.domain } : undefined;
 }
 
 /**

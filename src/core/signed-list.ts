@@ -138,10 +138,6 @@ export function formatSignature(signature: Uint8Array): string {
   return `${encodeBase64(signature)}\n`;
 }
 
-export function shortKey(publicKey: string): string {
-  return publicKey.length > 12 ? `${publicKey.slice(0, 8)}…${publicKey.slice(-4)}` : publicKey;
-}
-
 // ---------------------------------------------------------------------------------------
 
 async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {

@@ -1,40 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { buildAllowlist } from '../../../src/core/allowlist';
+import { buildAllowlist, matchPlatform } from '../../../src/core/allowlist';
 import { loadBuiltInCatalog } from '../../../src/core/catalog';
 import { callEmbedsOf } from '../../../src/core/embeds';
-import { isLookalikeJoinLink, recogniseJoinLink } from '../../../src/core/join-links';
+import { isLookalikeJoinLink } from '../../../src/core/join-links';
 import { findLookalike } from '../../../src/core/lookalike';
 
 const allowlist = buildAllowlist([{ source: 'catalog', file: loadBuiltInCatalog() }]);
 
-describe('recogniseJoinLink', () => {
-  it.each([
-    ['https://zoom.us/j/123456789', 'Zoom'],
-    ['https://us02web.zoom.us/j/85512345678?pwd=abc', 'Zoom'],
-    ['https://meet.google.com/abc-defg-hij', 'Google Meet'],
-    ['https://teams.microsoft.com/l/meetup-join/19%3ameeting_x/0', 'Microsoft Teams'],
-    ['https://doxy.me/DrSmith', 'Doxy.me'],
-    ['https://meet.jit.si/SomeRoom', 'Jitsi Meet'],
-  ])('%s is a %s meeting', (url, platform) => {
-    expect(recogniseJoinLink(allowlist, new URL(url))?.platform.name).toBe(platform);
-  });
-
-  it.each(['https://zoom.us/pricing', 'https://meet.google.com/new', 'https://example.org/j/123456789'])('%s is no join link', (url) => {
-    expect(recogniseJoinLink(allowlist, new URL(url))).toBeUndefined();
-  });
-});
+/** The lookalike a URL's host is taken for; every URL here is one. */
+function lookalikeOf(url: URL) {
+  const lookalike = findLookalike(allowlist, url.hostname);
+  expect(lookalike).toBeDefined();
+  return lookalike!;
+}
 
 describe('isLookalikeJoinLink', () => {
   it.each([
-    ['https://zoom-us.net/j/123456789', true],
-    ['https://zoorn.us/j/123456789', true],
-    ['https://meet.google.com.evil.net/abc-defg-hij', true],
-    ['https://zoom-us.net/pricing', false],
-  ])('%s → %s', (url, expected) => {
+    ['https://zoom-us.net/j/123456789', 'Zoom'],
+    ['https://zoorn.us/j/123456789', 'Zoom'],
+    ['https://us02web.zoom-us.net/j/85512345678?pwd=abc', 'Zoom'],
+    ['https://zoorn.us/wc/123/join', 'Zoom'],
+    ['https://meet.google.com.evil.net/abc-defg-hij', 'Google Meet'],
+    ['https://teams-microsoft.com/l/meetup-join/19%3ameeting_x/0', 'Microsoft Teams'],
+    ['https://d0xy.me/DrSmith', 'Doxy.me'],
+    ['https://whereby.co/room', 'Whereby'],
+  ])("%s copies a %s meeting link, by that platform's own join patterns", (url, platform) => {
     const parsed = new URL(url);
-    const lookalike = findLookalike(allowlist, parsed.hostname);
-    expect(lookalike).toBeDefined();
-    expect(isLookalikeJoinLink(allowlist, parsed, lookalike!)).toBe(expected);
+    const lookalike = lookalikeOf(parsed);
+    expect(isLookalikeJoinLink(allowlist, parsed, lookalike)).toBe(true);
+    expect(matchPlatform(allowlist, lookalike.target)?.platform.name).toBe(platform);
+  });
+
+  it.each(['https://zoom-us.net/pricing', 'https://meet.google.com.evil.net/new', 'https://d0xy.me/a/b'])('%s copies no meeting link', (url) => {
+    const parsed = new URL(url);
+    expect(isLookalikeJoinLink(allowlist, parsed, lookalikeOf(parsed))).toBe(false);
   });
 });
 
