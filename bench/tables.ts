@@ -97,6 +97,7 @@ export function printPageCost(description: string, cost: PageCost): void {
       console.log(`${`${side.spec.label}: ${LABELS[metric]}`.padEnd(width)} | ${formatSpread(side.own[metric]).padEnd(22)} | ${added}`);
     }
     if (side.unsettled > 0) console.log(`warning: ${side.spec.label}: script still ran late in ${side.unsettled} loads: raise settleMs`);
+    if (side.retried > 0) console.log(`note: ${side.spec.label}: ${side.retried} loads done again, their trace missed a frame's document`);
   }
   for (const side of others) console.log(`${side.spec.label}, JavaScript CPU by what ran (median per load): ${bySource(side)}`);
   const added = ours.added.cpu.median;
