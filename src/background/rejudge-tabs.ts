@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { sha256Hex } from '../core/sha256-hex';
 import { listsFingerprint } from './allowlist-state';
 import { resetCameraBlocks } from './camera-backstop';
 import { onAllowlistChanged } from './tab-verdicts';
@@ -15,13 +16,8 @@ import { onAllowlistChanged } from './tab-verdicts';
  */
 const JUDGED_WITH_KEY = 'verdictsJudgedWithLists';
 
-async function hashOf(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  return [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
 export async function rejudgeOpenTabs(readTab: (tabId: number) => Promise<void>): Promise<void> {
-  const current = await hashOf(listsFingerprint());
+  const current = await sha256Hex(listsFingerprint());
   if ((await browser.storage.session.get(JUDGED_WITH_KEY))[JUDGED_WITH_KEY] === current) return;
   // The browser's camera settings under "block" follow the same lists (camera-backstop).
   await resetCameraBlocks().catch((error: unknown) => {

@@ -1,4 +1,5 @@
 import type { ManagedPolicy } from '../core/policy';
+import { sha256Hex } from '../core/sha256-hex';
 import { verifySignedList } from '../core/signed-list';
 import type { RemoteListFailure, RemoteListRecord, RemoteListStatus } from '../protocol/admin-messages';
 import type { FetchedList } from './remote-list-fetch';
@@ -45,13 +46,6 @@ export function isCheckDue(policy: ManagedPolicy, status: RemoteListStatus, now:
   const since = now.getTime() - status.lastAttemptAt;
   const failedLast = status.lastFailure !== undefined && status.lastFailure.at === status.lastAttemptAt;
   return since >= policy.refreshHours * 3_600_000 || (failedLast && since >= RETRY_AFTER_FAILURE_MS);
-}
-
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const copy = new Uint8Array(bytes.length);
-  copy.set(bytes);
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', copy));
-  return [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 export async function checkRemoteList({ policy, record, status, now, fetchList }: CheckInput): Promise<CheckResult> {

@@ -1,5 +1,6 @@
 import { parseAllowlistFile, parseListJson, type AllowlistFile, type AllowlistProblem } from './allowlist-file';
 import { listPublicSuffixProblems } from './public-suffix-entries';
+import { sha256Hex } from './sha256-hex';
 
 /**
  * Signed remote lists: an allowlist file the admin hosts over https next to a detached
@@ -139,11 +140,6 @@ export function formatSignature(signature: Uint8Array): string {
 }
 
 // ---------------------------------------------------------------------------------------
-
-async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-}
 
 /** Copies into a fresh ArrayBuffer-backed array, as WebCrypto's types want. */
 function own(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
