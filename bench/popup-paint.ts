@@ -8,11 +8,16 @@
  * next animation frame and the task after it (the frame's paint runs between the two).
  *
  * Also the popup's JavaScript as the build ships it: every script its HTML loads, the
- * modules it preloads, and what those import, transitively (shared chunks and Preact included).
+ * modules it preloads, and what those import, statically or not, transitively (shared chunks
+ * and Preact included).
  *
- * `npx tsx bench/popup-paint.ts [--runs N] [--cold N] [--json]` prints the figures (after `npm run build`).
+ * `npx tsx bench/popup-paint.ts [--runs N] [--cold N] [--baseline DIST] [--static] [--json]` prints
+ * the figures (after `npm run build`); `--baseline` measures another build in the same rounds
+ * (before/after a change under the same machine load), `--static` a popup page with no script
+ * (what Chromium alone takes, see `staticPage`).
  */
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
@@ -20,7 +25,8 @@ import { DEFAULT_DIST, launchExtensionBrowser, type ExtensionBrowser } from '../
 import { popupUrl } from '../demo/popup-state';
 import { startDemoServers, type DemoServers } from '../demo/server';
 import { pollUntil } from '../demo/wait';
-import { quantile } from './page-cost';
+import { roundOrder } from './page-cost';
+import { summaryOf, type Summary } from './stats';
 
 /** The popup, as `action.default_popup` names it. */
 export const POPUP_PAGE = 'src/popup/index.html';
@@ -40,8 +46,12 @@ export interface PageScripts {
 
 const SCRIPT_SRC = /<script\b[^>]*\bsrc="([^"]+)"/g;
 const MODULE_PRELOAD = /<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"|<link\b[^>]*\bhref="([^"]+)"[^>]*\brel="modulepreload"/g;
-/** Static imports and re-exports in built (minified or not) code: `import x from"./a.js"`, `import"./a.js"`, `export*from"./a.js"`. */
-const STATIC_IMPORT = /\b(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g;
+/**
+ * Imports in built (minified or not) code: static ones and re-exports (`import x from"./a.js"`,
+ * `import"./a.js"`, `export*from"./a.js"`), and dynamic ones (`import("./a.js")`), which count
+ * too: a page that loads part of its code later still loads it.
+ */
+const IMPORT = /\b(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*|\(\s*)?["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g;
 
 /** A reference in a page or a chunk, as a path under the build's folder. */
 function resolveIn(fromFile: string, reference: string): string {
@@ -49,7 +59,7 @@ function resolveIn(fromFile: string, reference: string): string {
   return normalize(path);
 }
 
-/** The JavaScript `page` (an HTML file under `distDir`) loads as it opens: its scripts and preloads, and their static imports. */
+/** The JavaScript `page` (an HTML file under `distDir`) loads as it opens: its scripts and preloads, and their imports, transitively. */
 export function pageScripts(page: string, distDir: string = DEFAULT_DIST): PageScripts {
   const html = readFileSync(join(distDir, page), 'utf8');
   const pending = [...html.matchAll(SCRIPT_SRC), ...html.matchAll(MODULE_PRELOAD)].map((match) => resolveIn(page, (match[1] ?? match[2])!));
@@ -59,20 +69,14 @@ export function pageScripts(page: string, distDir: string = DEFAULT_DIST): PageS
     if (seen.has(file)) continue;
     const code = readFileSync(join(distDir, file));
     seen.set(file, code.length);
-    for (const match of code.toString('utf8').matchAll(STATIC_IMPORT)) pending.push(resolveIn(file, match[1]!));
+    for (const match of code.toString('utf8').matchAll(IMPORT)) pending.push(resolveIn(file, match[1]!));
   }
   const files = [...seen].map(([file, bytes]) => ({ file, bytes })).sort((a, b) => b.bytes - a.bytes);
   return { page, totalBytes: files.reduce((sum, { bytes }) => sum + bytes, 0), files };
 }
 
-export interface PaintFigures {
-  /** Counted openings of the popup. */
-  runs: number;
-  median: number;
-  p25: number;
-  p75: number;
-  max: number;
-  /** Every sample, ms, in the order taken. */
+/** Quartiles, the worst case and the count of the openings (bench/stats), ms, with every sample in the order taken. */
+export interface PaintFigures extends Summary {
   samples: number[];
 }
 
@@ -87,14 +91,35 @@ export interface PagePaint {
   cold?: PaintFigures;
 }
 
-export interface PopupPaint {
+/** One build's figures. */
+export interface BuildPaint {
+  /** "this build", "baseline" or "static page". */
+  name: string;
   distDir: string;
+  /** The popup's JavaScript (none for the static page). */
   scripts: PageScripts;
   pages: PagePaint[];
 }
 
+export interface PopupPaint {
+  /** This build first, then the baseline and the static page when asked for, all measured in the same rounds. */
+  builds: BuildPaint[];
+}
+
 export interface PopupPaintOptions {
   distDir?: string;
+  /**
+   * Another build (the code before a change, say), in a browser of its own: the browsers take
+   * turns, opening for opening, in rounds whose order rotates, so that a machine that slows
+   * down or speeds up during the run weighs on each alike.
+   */
+  baselineDist?: string | undefined;
+  /**
+   * Also this build with a popup page of static HTML that holds the verdict's element and no
+   * script, in the same rounds: what Chromium itself takes to open and paint an extension page
+   * on this machine, now, which no code of ours can lower.
+   */
+  staticPage?: boolean;
   /** Counted openings per page, with the worker running. */
   runs?: number;
   /** Openings per page before counting (the disk cache, V8's code cache for the popup's scripts). */
@@ -127,6 +152,7 @@ const WATCH_FOR_VERDICT = `(() => {
     observer.disconnect();
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
+      // Held until its message arrives: a channel nothing refers to may be collected first.
       window.__popupPaintChannel = channel;
       channel.port1.onmessage = () => {
         window.__popupPaint = { ms: performance.now(), level: element.getAttribute('data-risk-level') ?? '' };
@@ -138,14 +164,7 @@ const WATCH_FOR_VERDICT = `(() => {
 })();`;
 
 function figuresOf(samples: number[]): PaintFigures {
-  return {
-    runs: samples.length,
-    median: quantile(samples, 0.5),
-    p25: quantile(samples, 0.25),
-    p75: quantile(samples, 0.75),
-    max: Math.max(...samples),
-    samples,
-  };
+  return { ...summaryOf(samples), samples };
 }
 
 /** Opens the popup page for `tabId` in a new tab; the ms to its verdict's frame, and the level shown. */
@@ -162,104 +181,170 @@ async function openPopupOnce(context: BrowserContext, extensionId: string, tabId
   }
 }
 
-async function measurePage(browser: ExtensionBrowser, url: string, options: Required<Omit<PopupPaintOptions, 'distDir' | 'pages'>>): Promise<PagePaint> {
-  const tab = await browser.context.newPage();
-  try {
-    await tab.goto(url);
-    const tabId = await browser.tabIdFor(tab);
-    // The page's own report is in (the popup shows the full verdict, not the address-only one).
-    await pollUntil(`the verdict with the report of ${url}`, () => browser.verdictStoredAt(tabId), (at) => at !== undefined);
-    const levels = new Set<string>();
-    const open = async (): Promise<number> => {
-      const { ms, level } = await openPopupOnce(browser.context, browser.extensionId, tabId);
-      levels.add(level);
-      return ms;
-    };
-    for (let run = 0; run < options.warmups; run++) await open();
-    const warm: number[] = [];
-    for (let run = 0; run < options.runs; run++) warm.push(await open());
-    const cold: number[] = [];
-    for (let run = 0; run < options.coldRuns; run++) {
-      await browser.stopServiceWorker();
-      cold.push(await open());
+interface Side {
+  name: string;
+  distDir: string;
+  browser: ExtensionBrowser;
+}
+
+/** Opens `url` in a tab of `side`'s browser and waits for the verdict made with the page's own report. */
+async function openDemoPage(side: Side, url: string): Promise<number> {
+  const tab = await side.browser.context.newPage();
+  await tab.goto(url);
+  const tabId = await side.browser.tabIdFor(tab);
+  // The popup shows the full verdict, not the address-only one.
+  await pollUntil(`the verdict with the report of ${url}`, () => side.browser.verdictStoredAt(tabId), (at) => at !== undefined);
+  return tabId;
+}
+
+async function measurePage(sides: Side[], url: string, { runs, warmups, coldRuns }: { runs: number; warmups: number; coldRuns: number }): Promise<PagePaint[]> {
+  const tabIds: number[] = [];
+  for (const side of sides) tabIds.push(await openDemoPage(side, url));
+  const levels = sides.map(() => new Set<string>());
+  const open = async (index: number): Promise<number> => {
+    const { browser } = sides[index]!;
+    const { ms, level } = await openPopupOnce(browser.context, browser.extensionId, tabIds[index]!);
+    levels[index]!.add(level);
+    return ms;
+  };
+  for (let index = 0; index < sides.length; index++) for (let run = 0; run < warmups; run++) await open(index);
+  const warm: number[][] = sides.map(() => []);
+  const cold: number[][] = sides.map(() => []);
+  for (let round = 0; round < runs + coldRuns; round++) {
+    for (const index of roundOrder(round, sides.length)) {
+      if (round < runs) {
+        warm[index]!.push(await open(index));
+      } else {
+        await sides[index]!.browser.stopServiceWorker();
+        cold[index]!.push(await open(index));
+      }
     }
-    if (levels.size !== 1) throw new Error(`bench: the popup for ${url} showed different levels: ${[...levels].join(', ')}`);
-    return { url, level: [...levels][0]!, warm: figuresOf(warm), ...(cold.length > 0 ? { cold: figuresOf(cold) } : {}) };
-  } finally {
-    await tab.close();
   }
+  return sides.map((side, index) => {
+    const shown = [...levels[index]!];
+    if (shown.length !== 1) throw new Error(`bench: the popup of ${side.distDir} for ${url} showed ${shown.length === 0 ? 'no level' : `different levels: ${shown.join(', ')}`}`);
+    return { url, level: shown[0]!, warm: figuresOf(warm[index]!), ...(coldRuns > 0 ? { cold: figuresOf(cold[index]!) } : {}) };
+  });
+}
+
+/** A copy of `distDir` whose popup page is static HTML with the verdict's element: see `staticPage`. */
+function staticPageBuild(distDir: string): { distDir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'thg-static-popup-'));
+  cpSync(distDir, dir, { recursive: true });
+  writeFileSync(
+    join(dir, POPUP_PAGE),
+    '<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8" /><title>Telehealth Guard</title></head>\n' +
+      '<body><main id="app"><div data-risk-level="static"><header><h1>Static page</h1></header></div></main></body>\n</html>\n',
+  );
+  return {
+    distDir: `${dir}/`,
+    remove: () => {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Measures the popup's first paint for each page (see the top of this file), and its JavaScript. */
-export async function benchPopupPaint({ distDir = DEFAULT_DIST, runs = 30, warmups = 3, coldRuns = 0, pages = DEFAULT_PAGES }: PopupPaintOptions = {}): Promise<PopupPaint> {
-  const scripts = pageScripts(POPUP_PAGE, distDir);
+export async function benchPopupPaint({
+  distDir = DEFAULT_DIST,
+  baselineDist,
+  staticPage = false,
+  runs = 30,
+  warmups = 3,
+  coldRuns = 0,
+  pages = DEFAULT_PAGES,
+}: PopupPaintOptions = {}): Promise<PopupPaint> {
+  const fixed = staticPage ? staticPageBuild(distDir) : undefined;
+  const builds = [
+    { name: 'this build', distDir },
+    ...(baselineDist === undefined ? [] : [{ name: 'baseline', distDir: baselineDist }]),
+    ...(fixed ? [{ name: 'static page', distDir: fixed.distDir }] : []),
+  ];
   let servers: DemoServers | undefined;
-  let browser: ExtensionBrowser | undefined;
+  const sides: Side[] = [];
   try {
     servers = await startDemoServers();
-    browser = await launchExtensionBrowser({ distDir });
-    const results: PagePaint[] = [];
+    for (const build of builds) sides.push({ ...build, browser: await launchExtensionBrowser({ distDir: build.distDir }) });
+    const byPage: PagePaint[][] = [];
     for (const page of pages) {
       const url = page.replace('{https}', String(servers.httpsPort)).replace('{http}', String(servers.httpPort));
-      results.push(await measurePage(browser, url, { runs, warmups, coldRuns }));
+      byPage.push(await measurePage(sides, url, { runs, warmups, coldRuns }));
     }
-    return { distDir, scripts, pages: results };
+    return { builds: builds.map((build, index) => ({ ...build, scripts: pageScripts(POPUP_PAGE, build.distDir), pages: byPage.map((paints) => paints[index]!) })) };
   } finally {
-    await browser?.close();
+    for (const side of sides) await side.browser.close();
     await servers?.close();
+    fixed?.remove();
   }
 }
 
 const ms = (value: number): string => value.toFixed(1);
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 
-function printFigures(result: PopupPaint): void {
-  const { scripts } = result;
-  console.log(`Popup JavaScript (${scripts.page} in ${result.distDir}): ${scripts.totalBytes} bytes (${kb(scripts.totalBytes)}) uncompressed, ${scripts.files.length} files`);
-  for (const { file, bytes } of scripts.files) console.log(`  ${String(bytes).padStart(8)}  ${file}`);
+function printFigures({ builds }: PopupPaint): void {
+  for (const { name, distDir, scripts } of builds) {
+    if (scripts.files.length === 0) continue;
+    console.log(`${name}: popup JavaScript (${scripts.page} in ${distDir}): ${scripts.totalBytes} bytes (${kb(scripts.totalBytes)}) uncompressed, ${scripts.files.length} files`);
+    for (const { file, bytes } of scripts.files) console.log(`  ${String(bytes).padStart(8)}  ${file}`);
+  }
   console.log('');
-  console.log('Popup: navigation start → verdict painted (ms)');
-  console.log('page                                   | level    | worker  | runs | median |   p25 |   p75 |   max');
-  console.log('---------------------------------------|----------|---------|------|--------|-------|-------|------');
-  for (const page of result.pages) {
-    const rows: [string, PaintFigures | undefined][] = [
-      ['running', page.warm],
-      ['stopped', page.cold],
-    ];
-    for (const [worker, figures] of rows) {
-      if (!figures) continue;
-      const url = new URL(page.url);
-      console.log(
-        `${`${url.hostname}${url.pathname}`.padEnd(38)} | ${page.level.padEnd(8)} | ${worker} | ${String(figures.runs).padStart(4)} | ` +
-          `${ms(figures.median).padStart(6)} | ${ms(figures.p25).padStart(5)} | ${ms(figures.p75).padStart(5)} | ${ms(figures.max).padStart(5)}`,
-      );
+  console.log(`Popup: navigation start → verdict painted (ms)${builds.length > 1 ? `, ${builds.map((build) => build.name).join(', ')} in the same rounds` : ''}`);
+  console.log('build       | page                   | level    | worker  | runs | median |    p25 |    p75 |    max');
+  console.log('------------|------------------------|----------|---------|------|--------|--------|--------|-------');
+  for (const { name, pages } of builds) {
+    for (const page of pages) {
+      const rows: [string, PaintFigures | undefined][] = [
+        ['running', page.warm],
+        ['stopped', page.cold],
+      ];
+      for (const [worker, figures] of rows) {
+        if (!figures) continue;
+        const url = new URL(page.url);
+        console.log(
+          `${name.padEnd(11)} | ${`${url.hostname}${url.pathname}`.padEnd(22)} | ${page.level.padEnd(8)} | ${worker} | ${String(figures.count).padStart(4)} | ` +
+            `${ms(figures.median).padStart(6)} | ${ms(figures.p25).padStart(6)} | ${ms(figures.p75).padStart(6)} | ${ms(figures.max).padStart(6)}`,
+        );
+      }
     }
   }
 }
 
-function numberArgument(args: string[], name: string): number | undefined {
+function argument(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
-  if (index < 0) return undefined;
-  const value = Number(args[index + 1]);
+  return index < 0 ? undefined : args[index + 1];
+}
+
+function numberArgument(args: string[], name: string): number | undefined {
+  const text = argument(args, name);
+  if (text === undefined) return undefined;
+  const value = Number(text);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} takes a whole number`);
   return value;
 }
+
+const summary = ({ name, distDir, scripts, pages }: BuildPaint) => ({
+  name,
+  distDir,
+  popupScriptBytes: scripts.totalBytes,
+  pages: pages.map(({ url, level, warm, cold }) => ({
+    page: url,
+    level,
+    warm: { median: warm.median, p25: warm.p25, p75: warm.p75, max: warm.max },
+    ...(cold ? { cold: { median: cold.median, p25: cold.p25, p75: cold.p75, max: cold.max } } : {}),
+  })),
+});
 
 const runAlone = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (runAlone) {
   const args = process.argv.slice(2);
   const runs = numberArgument(args, '--runs');
   const coldRuns = numberArgument(args, '--cold');
-  const result = await benchPopupPaint({ ...(runs !== undefined ? { runs } : {}), ...(coldRuns !== undefined ? { coldRuns } : {}) });
+  const result = await benchPopupPaint({
+    ...(runs !== undefined ? { runs } : {}),
+    ...(coldRuns !== undefined ? { coldRuns } : {}),
+    baselineDist: argument(args, '--baseline'),
+    staticPage: args.includes('--static'),
+  });
   printFigures(result);
-  if (args.includes('--json')) {
-    const { pages } = result;
-    const summary = pages.map(({ url, level, warm, cold }) => ({
-      page: url,
-      level,
-      warm: { median: warm.median, p25: warm.p25, p75: warm.p75, max: warm.max },
-      ...(cold ? { cold: { median: cold.median, p25: cold.p25, p75: cold.p75, max: cold.max } } : {}),
-    }));
-    console.log(JSON.stringify({ popupScriptBytes: result.scripts.totalBytes, pages: summary }));
-  }
+  if (args.includes('--json')) console.log(JSON.stringify({ builds: result.builds.map(summary) }));
 }
