@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import type { Dismissal } from '../protocol/messages';
+import { readStoredValue } from './read-stored-value';
 
 /**
  * The look-alike sites the user chose to trust, in `storage.local`: kept across browser
@@ -15,15 +16,9 @@ const storedSchema = z.record(
 );
 type Stored = z.infer<typeof storedSchema>;
 
-async function read(): Promise<Stored> {
-  const raw = (await browser.storage.local.get(KEY))[KEY];
-  if (raw === undefined) return {};
-  const parsed = storedSchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  // Only this file writes the key; a broken value means a bug, not an attack. Say so, and
-  // guard again rather than trust sites nobody can list.
-  console.error('Telehealth Guard: ignoring unreadable trusted-site list:', parsed.error.message);
-  return {};
+/** An unreadable list counts as empty: guard again rather than trust sites nobody can list. */
+function read(): Promise<Stored> {
+  return readStoredValue(browser.storage.local, KEY, storedSchema, {}, 'trusted-site list');
 }
 
 /** Read-modify-write runs one at a time, so two quick changes never lose one another. */

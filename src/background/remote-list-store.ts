@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import { allowlistFileSchema } from '../core/allowlist-file';
 import type { RemoteListRecord, RemoteListStatus } from '../protocol/admin-messages';
+import { readStoredValue } from './read-stored-value';
 
 /**
  * The last good remote list and the history of attempts, in `storage.local`, so both
@@ -34,26 +35,16 @@ const statusSchema = z.object({
   lastFailure: failureSchema.optional(),
 });
 
-/** Only this file writes these keys; an unreadable value is a bug, said out loud and dropped. */
-async function read<T>(key: string, schema: z.ZodType<T>): Promise<T | undefined> {
-  const raw = (await browser.storage.local.get(key))[key];
-  if (raw === undefined) return undefined;
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  console.error(`Telehealth Guard: ignoring unreadable ${key}:`, parsed.error.message);
-  return undefined;
-}
-
 export function readRemoteRecord(): Promise<RemoteListRecord | undefined> {
-  return read(RECORD_KEY, recordSchema);
+  return readStoredValue(browser.storage.local, RECORD_KEY, recordSchema, undefined);
 }
 
 export async function writeRemoteRecord(record: RemoteListRecord): Promise<void> {
   await browser.storage.local.set({ [RECORD_KEY]: record });
 }
 
-export async function readRemoteStatus(): Promise<RemoteListStatus> {
-  return (await read(STATUS_KEY, statusSchema)) ?? {};
+export function readRemoteStatus(): Promise<RemoteListStatus> {
+  return readStoredValue(browser.storage.local, STATUS_KEY, statusSchema, {});
 }
 
 export async function writeRemoteStatus(status: RemoteListStatus): Promise<void> {

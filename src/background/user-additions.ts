@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import { isStorageQuotaError, storageFullMessage } from '../core/storage-full';
+import { readStoredValue } from './read-stored-value';
 
 /**
  * The domains the user added to their own list (options page), in `storage.local`: kept
@@ -12,13 +13,8 @@ const KEY = 'userAllowlist';
 const storedSchema = z.array(z.object({ domain: z.string(), addedAt: z.number() }));
 export type UserAddition = z.infer<typeof storedSchema>[number];
 
-export async function readUserAdditions(): Promise<UserAddition[]> {
-  const raw = (await browser.storage.local.get(KEY))[KEY];
-  if (raw === undefined) return [];
-  const parsed = storedSchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  console.error('Telehealth Guard: ignoring unreadable user allowlist:', parsed.error.message);
-  return [];
+export function readUserAdditions(): Promise<UserAddition[]> {
+  return readStoredValue(browser.storage.local, KEY, storedSchema, [], 'user allowlist');
 }
 
 /**
