@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import type { Dismissal } from '../protocol/messages';
+import { oneAtATime } from './one-at-a-time';
 import { readStoredValue } from './read-stored-value';
 
 /**
@@ -22,15 +23,13 @@ function read(): Promise<Stored> {
 }
 
 /** Read-modify-write runs one at a time, so two quick changes never lose one another. */
-let queue: Promise<unknown> = Promise.resolve();
+const queued = oneAtATime();
 function update<T>(change: (stored: Stored) => { next: Stored; result: T }): Promise<T> {
-  const run = queue.then(async () => {
+  return queued(async () => {
     const { next, result } = change(await read());
     await browser.storage.local.set({ [KEY]: next });
     return result;
   });
-  queue = run.catch(() => undefined);
-  return run;
 }
 
 export async function listDismissals(): Promise<Dismissal[]> {

@@ -1,5 +1,6 @@
 import { parsePolicy } from '../core/policy';
 import { getPolicy, markListsLoaded, remoteListInForce, updateListInputs } from './allowlist-state';
+import { oneAtATime } from './one-at-a-time';
 import { cachePolicy, readCachedPolicy, readManagedPolicy } from './policy-source';
 import { refreshRemoteListIfDue } from './remote-refresh';
 import { scheduleExpiry, scheduleRefresh } from './remote-list-schedule';
@@ -32,7 +33,7 @@ function storedInputsLoaded(): Promise<void> {
 }
 
 /** What follows a new policy, one at a time: the cache, the refresh alarm, a due list check. */
-let followUps: Promise<unknown> = Promise.resolve();
+const followUp = oneAtATime();
 
 /**
  * Reads the policy as the browser has it now and applies it. Reads are not queued behind
@@ -43,15 +44,13 @@ async function applyManagedPolicy(): Promise<void> {
   await storedInputsLoaded();
   const raw = await readManagedPolicy();
   updateListInputs({ policy: parsePolicy(raw) });
-  const run = followUps.then(async () => {
+  await followUp(async () => {
     if (JSON.stringify(raw) !== JSON.stringify(await readCachedPolicy())) await cachePolicy(raw);
     await scheduleRefresh(getPolicy().policy);
     // Alarms may not survive a browser restart: the list in force's expiry is set again.
     await scheduleExpiry(remoteListInForce());
     await refreshRemoteListIfDue();
   });
-  followUps = run.catch(() => undefined);
-  await run;
 }
 
 let started: Promise<void> | undefined;

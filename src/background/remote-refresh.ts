@@ -1,4 +1,5 @@
 import { getPolicy, remoteListInForce, updateListInputs } from './allowlist-state';
+import { oneAtATime } from './one-at-a-time';
 import { checkRemoteList, isCheckDue, type CheckResult } from './remote-list';
 import { fetchListAndSignature } from './remote-list-fetch';
 import { scheduleExpiry, scheduleRetry } from './remote-list-schedule';
@@ -8,10 +9,10 @@ import { readRemoteRecord, readRemoteStatus, writeRemoteRecord, writeRemoteStatu
  * Runs remote-list checks one at a time (the schedule, a policy change and "Check now" can
  * meet), stores what a check decided and puts the list in force.
  */
-let queue: Promise<unknown> = Promise.resolve();
+const queued = oneAtATime();
 
 export function refreshRemoteListNow(): Promise<CheckResult['outcome']> {
-  const run = queue.then(async () => {
+  return queued(async () => {
     const [record, status] = await Promise.all([readRemoteRecord(), readRemoteStatus()]);
     const result = await checkRemoteList({ policy: getPolicy().policy, record, status, now: new Date(), fetchList: fetchListAndSignature });
     if (result.outcome === 'not-configured') return result.outcome;
@@ -22,8 +23,6 @@ export function refreshRemoteListNow(): Promise<CheckResult['outcome']> {
     if (result.outcome === 'failed') await scheduleRetry();
     return result.outcome;
   });
-  queue = run.catch(() => undefined);
-  return run;
 }
 
 /** On a worker start or a policy change: only when the schedule, a retry or a new address says so. */

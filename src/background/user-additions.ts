@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import { isStorageQuotaError, storageFullMessage } from '../core/storage-full';
+import { oneAtATime } from './one-at-a-time';
 import { readStoredValue } from './read-stored-value';
 
 /**
@@ -31,15 +32,13 @@ async function save(list: UserAddition[], what: string): Promise<void> {
 }
 
 /** Read-modify-write one at a time, so two quick clicks never lose one another. */
-let queue: Promise<unknown> = Promise.resolve();
+const queued = oneAtATime();
 function update(change: (list: UserAddition[]) => UserAddition[], what: string): Promise<UserAddition[]> {
-  const run = queue.then(async () => {
+  return queued(async () => {
     const next = change(await readUserAdditions());
     await save(next, what);
     return next;
   });
-  queue = run.catch(() => undefined);
-  return run;
 }
 
 export function addUserDomain(domain: string, at = Date.now()): Promise<UserAddition[]> {
