@@ -1,69 +1,64 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import { lookalikeHosts } from '../core/trusted-sites';
-import type { Dismissal, TabState } from '../protocol/messages';
+import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
+import type { PopupView } from '../protocol/messages';
 import type { SendMessage } from '../protocol/send';
 import { AdminNote } from './admin-note';
 import { TrustedSitesView } from './trusted-sites-view';
 import { CallView } from './call-view';
 import { VerdictView } from './verdict-view';
 
-type Load = { status: 'loading' } | { status: 'ready'; state: TabState | null } | { status: 'failed'; error: string };
+type Load = { status: 'loading' } | { status: 'ready'; view: PopupView } | { status: 'failed'; error: string };
 
-/** Asks the background for the tab's state; the popup itself decides nothing. */
+/**
+ * Asks the background what to show for the tab, in one message (`get-popup-view`), and
+ * renders it; the popup itself decides nothing. It loads no list and no lookalike engine:
+ * which trusted sites belong to this tab comes worked out in the answer.
+ */
 export function PopupApp({ tabId, send }: { tabId: number | undefined; send: SendMessage }) {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
-  const [dismissals, setDismissals] = useState<Dismissal[]>([]);
   const [undoError, setUndoError] = useState<string | undefined>(undefined);
 
-  useEffect(() => {
+  // A layout effect runs as the first render is committed, where a plain effect would wait for
+  // the next frame: the question the verdict waits on goes out at once.
+  useLayoutEffect(() => {
     if (tabId === undefined) {
       setLoad({ status: 'failed', error: 'No tab to show.' });
       return;
     }
-    void send({ type: 'get-tab-state', tabId }).then((reply) => {
-      setLoad(reply.ok ? { status: 'ready', state: reply.value } : { status: 'failed', error: reply.error });
+    void send({ type: 'get-popup-view', tabId }).then((reply) => {
+      setLoad(reply.ok ? { status: 'ready', view: reply.value } : { status: 'failed', error: reply.error });
     });
   }, [tabId, send]);
-
-  const loadDismissals = useCallback(async () => {
-    const reply = await send({ type: 'list-dismissals' });
-    // Without the list the popup still shows the verdict; it just can't offer Undo.
-    if (reply.ok) setDismissals(reply.value);
-  }, [send]);
-
-  useEffect(() => {
-    void loadDismissals();
-  }, [loadDismissals]);
 
   const undo = useCallback(
     (host: string) => {
       void (async () => {
         const reply = await send({ type: 'undo-dismissal', host });
         setUndoError(reply.ok ? undefined : reply.error);
-        await loadDismissals();
+        if (tabId === undefined) return;
+        // The sites trusted here, asked again; should that fail, the verdict shown stays.
+        const again = await send({ type: 'get-popup-view', tabId });
+        if (again.ok) setLoad({ status: 'ready', view: again.value });
       })();
     },
-    [send, loadDismissals],
+    [send, tabId],
   );
 
   if (load.status === 'loading') return <p class="empty">Checking this tab…</p>;
   if (load.status === 'failed') return <p class="empty" role="alert">Telehealth Guard could not read this tab: {load.error}</p>;
+  const { state, trusted } = load.view;
   // Not a risk level of the contract's, so no data-risk-level: nothing was judged here.
-  if (!load.state) return <p class="empty" data-unsupported="">Telehealth Guard checks web pages (http and https) only.</p>;
-  const hosts = lookalikeHosts(load.state.verdict);
+  if (!state) return <p class="empty" data-unsupported="">Telehealth Guard checks web pages (http and https) only.</p>;
   return (
     <>
-      <VerdictView verdict={load.state.verdict} />
-      <CallView verdict={load.state.verdict} call={load.state.call} />
-      <TrustedSitesView dismissals={dismissals.filter((d) => hosts.includes(d.host))} onUndo={undo} error={undoError} />
-      {load.state.signals?.incomplete ? (
+      <VerdictView verdict={state.verdict} />
+      <CallView verdict={state.verdict} call={state.call} />
+      <TrustedSitesView dismissals={trusted} onUndo={undo} error={undoError} />
+      {state.signals?.incomplete ? (
         <p class="empty" data-incomplete="">
           Parts of this page could not be read (pages can be built to hide things); the verdict uses the rest.
         </p>
       ) : null}
-      <footer>
-        {load.state.signals ? 'Checked the address and the page.' : 'Checked the address; the page has not reported yet.'}
-      </footer>
+      <footer>{state.signals ? 'Checked the address and the page.' : 'Checked the address; the page has not reported yet.'}</footer>
       <AdminNote send={send} />
     </>
   );

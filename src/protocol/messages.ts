@@ -46,6 +46,7 @@ export const popupViewRequestSchema = z.object({ type: z.literal('get-popup-view
 /** Messages the extension's own pages (popup, options) may send. */
 export const extensionPageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-tab-state'), tabId: z.number().int().nonnegative() }).strict(),
+  popupViewRequestSchema,
   z.object({ type: z.literal('list-dismissals') }).strict(),
   z.object({ type: z.literal('undo-dismissal'), host: hostSchema }).strict(),
   // Admin policy, remote list, the user's own list (admin-messages.ts).
@@ -118,6 +119,7 @@ export interface ReplyTypes {
   /** Whether the page was replaced by the extension's warning page. */
   'warning-fought': boolean;
   'get-tab-state': TabState | null;
+  'get-popup-view': PopupView;
   'list-dismissals': Dismissal[];
   /** False when there was no such dismissal. */
   'undo-dismissal': boolean;

@@ -6,6 +6,7 @@ import { assessPage } from '../../../src/core/assess';
 import { loadBuiltInCatalog } from '../../../src/core/catalog';
 import type { PageSignals } from '../../../src/core/page-signals';
 import type { Dismissal, TabState } from '../../../src/protocol/messages';
+import { popupPageHandlers } from '../../../src/background/popup-handlers';
 import { PopupApp } from '../../../src/popup/popup-app';
 import { CallView } from '../../../src/popup/call-view';
 import { VerdictView } from '../../../src/popup/verdict-view';
@@ -58,17 +59,18 @@ describe('VerdictView per level', () => {
 describe('PopupApp', () => {
   it('asks the background for the tab it was opened for', async () => {
     const state: TabState = { tabId: 5, url: 'https://d0xy.me/', verdict: assessPage(allowlist, { url: 'https://d0xy.me/' }), signals: null, frames: [], updatedAt: 0 };
-    const { send, post } = fakeBackground({ 'get-tab-state': () => state, 'list-dismissals': () => [] });
+    const { send, post } = fakeBackground({ 'get-popup-view': () => ({ state, trusted: [] }) });
     const root = mount(<PopupApp tabId={5} send={send} />);
     await vi.waitFor(() => {
       expect(root.querySelector('[data-risk-level]')?.getAttribute('data-risk-level')).toBe('caution');
     });
-    expect(post).toHaveBeenCalledWith({ type: 'get-tab-state', tabId: 5 });
+    // One question for the verdict (the admin note asks its own, for the footer).
+    expect(post.mock.calls.map(([message]) => message).filter((message) => message.type !== 'get-admin-status')).toEqual([{ type: 'get-popup-view', tabId: 5 }]);
     expect(root.textContent).toContain('the page has not reported yet');
   });
 
   it('marks a page it does not judge as unsupported, with no risk level (none is no level of the contract)', async () => {
-    const { send } = fakeBackground({ 'get-tab-state': () => null, 'list-dismissals': () => [] });
+    const { send } = fakeBackground({ 'get-popup-view': () => ({ state: null, trusted: [] }) });
     const root = mount(<PopupApp tabId={5} send={send} />);
     await vi.waitFor(() => {
       expect(root.querySelector('[data-unsupported]')).not.toBeNull();
@@ -79,7 +81,7 @@ describe('PopupApp', () => {
   it('says when parts of the page could not be read', async () => {
     const signals: PageSignals = { ...login, incomplete: true };
     const state: TabState = { tabId: 5, url: 'https://d0xy.me/', verdict: assessPage(allowlist, { url: 'https://d0xy.me/', signals }), signals, frames: [], updatedAt: 0 };
-    const { send } = fakeBackground({ 'get-tab-state': () => state, 'list-dismissals': () => [] });
+    const { send } = fakeBackground({ 'get-popup-view': () => ({ state, trusted: [] }) });
     const root = mount(<PopupApp tabId={5} send={send} />);
     await vi.waitFor(() => {
       expect(root.querySelector('[data-incomplete]')?.textContent).toContain('could not be read');
@@ -89,7 +91,7 @@ describe('PopupApp', () => {
 
   it('shows the background error instead of a verdict', async () => {
     const { send } = fakeBackground({
-      'get-tab-state': () => {
+      'get-popup-view': () => {
         throw new Error('rejected message');
       },
     });
@@ -112,12 +114,13 @@ describe('PopupApp and the sites the user trusts', () => {
   };
   const at = Date.UTC(2025, 4, 17, 12);
 
-  /** A background that keeps dismissals in memory, like storage.local would. */
-  function backgroundWith(dismissals: Dismissal[]) {
+  /** A background that keeps dismissals in memory, like storage.local would, and answers the popup with its own handler. */
+  function backgroundWith(dismissals: Dismissal[], undoFails?: string) {
+    const popup = popupPageHandlers({ tabState: () => Promise.resolve(lookalikeState), listDismissals: () => Promise.resolve([...dismissals]) });
     return fakeBackground({
-      'get-tab-state': () => lookalikeState,
-      'list-dismissals': () => [...dismissals],
+      'get-popup-view': (message) => popup['get-popup-view'](message),
       'undo-dismissal': ({ host }) => {
+        if (undoFails !== undefined) throw new Error(undoFails);
         const index = dismissals.findIndex((d) => d.host === host);
         if (index >= 0) dismissals.splice(index, 1);
         return index >= 0;
@@ -147,6 +150,20 @@ describe('PopupApp and the sites the user trusts', () => {
     });
     expect(post).toHaveBeenCalledWith({ type: 'undo-dismissal', host: 'd0xy.me' });
     expect(dismissals.map((d) => d.host)).toEqual(['other-lookalike.example']);
+  });
+
+  it('keeps the verdict and the trusted site, and says why, when Undo fails', async () => {
+    const dismissals: Dismissal[] = [{ host: 'd0xy.me', target: 'doxy.me', at }];
+    const root = mount(<PopupApp tabId={9} send={backgroundWith(dismissals, 'storage is full').send} />);
+    await vi.waitFor(() => {
+      expect(root.querySelector('[data-dismissal] button')).not.toBeNull();
+    });
+    root.querySelector<HTMLButtonElement>('[data-dismissal] button')!.click();
+    await vi.waitFor(() => {
+      expect(root.querySelector('[role="alert"]')?.textContent).toBe('Could not undo: storage is full');
+    });
+    expect(root.querySelector('[data-risk-level]')?.getAttribute('data-risk-level')).toBe('danger');
+    expect(root.querySelector('[data-dismissal]')?.getAttribute('data-dismissal')).toBe('d0xy.me');
   });
 
   it('shows no trusted-sites section when the user trusted nothing here', async () => {

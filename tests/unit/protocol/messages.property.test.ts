@@ -41,7 +41,7 @@ const contentMessage = fc.oneof(
 const messageLike = fc.oneof(
   anyValue,
   contentMessage,
-  fc.record({ type: fc.constantFrom('page-signals', 'call-activity', 'get-tab-state', 'undo-dismissal', 'add-user-domain', 'nope'), signals: anyValue, reading: anyValue, tabId: anyValue, host: anyValue, domain: anyValue, activity: anyValue }, { requiredKeys: ['type'] }),
+  fc.record({ type: fc.constantFrom('page-signals', 'call-activity', 'get-tab-state', 'get-popup-view', 'undo-dismissal', 'add-user-domain', 'nope'), signals: anyValue, reading: anyValue, tabId: anyValue, host: anyValue, domain: anyValue, activity: anyValue }, { requiredKeys: ['type'] }),
 );
 
 const sender: fc.Arbitrary<Sender> = fc.record(
@@ -97,7 +97,7 @@ describe('the router, fed any message from any sender', () => {
     extensionId: 'test-extension',
     extensionOrigin: 'chrome-extension://test-extension/',
     content: { 'page-signals': answer, 'dismiss-lookalike-guard': answer, 'call-activity': answer, 'chat-typing': answer, 'warning-fought': answer, 'frame-modal': answer } as never,
-    pages: { 'get-tab-state': answer, 'list-dismissals': answer, 'undo-dismissal': answer, ...adminHandlerStubs } as never,
+    pages: { 'get-tab-state': answer, 'get-popup-view': answer, 'list-dismissals': answer, 'undo-dismissal': answer, ...adminHandlerStubs } as never,
   });
 
   it('drops what a foreign sender says unheard, and answers everyone else with a reply, never a throw', async () => {

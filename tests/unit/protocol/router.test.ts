@@ -14,6 +14,7 @@ function setup() {
   const pageSignals = vi.fn(() => Promise.resolve(report));
   const dismissGuard = vi.fn(() => Promise.resolve(dismissal));
   const getTabState = vi.fn(() => Promise.resolve(null));
+  const getPopupView = vi.fn(() => Promise.resolve({ state: null, trusted: [] }));
   const listDismissals = vi.fn(() => Promise.resolve([dismissal]));
   const undoDismissal = vi.fn(() => Promise.resolve(true));
   const callActivity = vi.fn(() => Promise.resolve(null));
@@ -22,9 +23,9 @@ function setup() {
     extensionId: EXTENSION_ID,
     extensionOrigin: ORIGIN,
     content: { 'page-signals': pageSignals, 'dismiss-lookalike-guard': dismissGuard, 'call-activity': callActivity, 'chat-typing': chatTyping, 'warning-fought': vi.fn(() => Promise.resolve(true)), 'frame-modal': vi.fn(() => Promise.resolve(null)) },
-    pages: { 'get-tab-state': getTabState, 'list-dismissals': listDismissals, 'undo-dismissal': undoDismissal, ...adminHandlerStubs },
+    pages: { 'get-tab-state': getTabState, 'get-popup-view': getPopupView, 'list-dismissals': listDismissals, 'undo-dismissal': undoDismissal, ...adminHandlerStubs },
   });
-  return { route, pageSignals, dismissGuard, callActivity, chatTyping, getTabState, listDismissals, undoDismissal };
+  return { route, pageSignals, dismissGuard, callActivity, chatTyping, getTabState, getPopupView, listDismissals, undoDismissal };
 }
 
 const contentSender: Sender = { id: EXTENSION_ID, url: 'https://d0xy.me/login', frameId: 0, tab: { id: 7, url: 'https://d0xy.me/login' } };
@@ -102,6 +103,15 @@ describe('message router', () => {
     expect(await route({ type: 'dismiss-lookalike-guard' }, popupSender)).toMatchObject({ ok: false });
   });
 
+  it("answers the popup's view of a tab to the extension's pages only", async () => {
+    const { route, getPopupView } = setup();
+    expect(await route({ type: 'get-popup-view', tabId: 3 }, popupSender)).toEqual({ ok: true, value: { state: null, trusted: [] } });
+    expect(await route({ type: 'get-popup-view', tabId: 3 }, contentSender)).toMatchObject({ ok: false });
+    expect(await route({ type: 'get-popup-view', tabId: -1 }, popupSender)).toMatchObject({ ok: false });
+    expect(getPopupView).toHaveBeenCalledOnce();
+    expect(getPopupView).toHaveBeenCalledWith({ type: 'get-popup-view', tabId: 3 }, popupSender);
+  });
+
   it('lists and undoes dismissals for extension pages, with the host normalised', async () => {
     const { route, listDismissals, undoDismissal } = setup();
     expect(await route({ type: 'list-dismissals' }, popupSender)).toEqual({ ok: true, value: [dismissal] });
@@ -149,6 +159,7 @@ describe('message router', () => {
       },
       pages: {
         'get-tab-state': () => Promise.resolve(null),
+        'get-popup-view': () => Promise.resolve({ state: null, trusted: [] }),
         'list-dismissals': () => Promise.resolve([]),
         'undo-dismissal': () => Promise.resolve(false),
         ...adminHandlerStubs,
