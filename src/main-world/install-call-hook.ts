@@ -158,11 +158,6 @@ export function installCallHook(win: Window & typeof globalThis, channel: HookCh
       defineProperty(proto, name, { __proto__: null, value: gate, writable: descriptor.writable, enumerable: descriptor.enumerable, configurable: descriptor.configurable } as PropertyDescriptor);
     }
   };
-  beforeFirstRead(win, CAMERA_ACCESSORS, gateMedia, intrinsics, {
-    MediaDevices: () => interfaceOf(mediaPrototypes().devices),
-    Navigator: () => interfaceOf(mediaPrototypes().navigator),
-  });
-
   // Frame encryption (how a page encrypts media end to end itself, as Jitsi and Vonage do)
   // works on the senders and receivers of a peer connection: watched from the page's first
   // one on, so that a page without calls makes Chromium build none of those interfaces.
@@ -175,12 +170,35 @@ export function installCallHook(win: Window & typeof globalThis, channel: HookCh
       channel.send(activityText('frame-encryption'));
     });
   };
-  const noticing = noticeConstruction(win, intrinsics, 'RTCPeerConnection', peerConnection);
-  // The old name is the very same constructor (a WebIDL window alias): it gets the same
-  // wrapper, put in its place unread, since reading it costs a look-up of its own at load.
-  if (noticing && 'webkitRTCPeerConnection' in win) {
-    defineProperty(win, 'webkitRTCPeerConnection', { value: noticing, writable: true, enumerable: false, configurable: true });
-  }
+  /**
+   * Peer connections are noticed from the same first read as the camera: a call page reads
+   * `navigator` (for the camera, the devices, or the browser's name, as WebRTC helpers do)
+   * before it calls anyone. Wrapping the constructor at start would make Chromium build the
+   * RTCPeerConnection interface in every page and frame. (A page that takes the constructor
+   * before it reads navigator, and calls without a camera, is not noticed: its camera, if it
+   * ever wants one, still goes through the gate.)
+   */
+  const watchPeerConnections = (): void => {
+    const noticing = noticeConstruction(win, intrinsics, 'RTCPeerConnection', peerConnection);
+    // The old name is the very same constructor (a WebIDL window alias): it gets the same
+    // wrapper, put in its place unread, since reading it costs a look-up of its own.
+    if (noticing && 'webkitRTCPeerConnection' in win) {
+      defineProperty(win, 'webkitRTCPeerConnection', { __proto__: null, value: noticing, writable: true, enumerable: false, configurable: true } as PropertyDescriptor);
+    }
+  };
+  beforeFirstRead(
+    win,
+    CAMERA_ACCESSORS,
+    () => {
+      gateMedia();
+      watchPeerConnections();
+    },
+    intrinsics,
+    {
+      MediaDevices: () => interfaceOf(mediaPrototypes().devices),
+      Navigator: () => interfaceOf(mediaPrototypes().navigator),
+    },
+  );
 }
 
 /**

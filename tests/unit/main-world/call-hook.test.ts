@@ -207,8 +207,21 @@ describe('the page-world call hook', () => {
     expect(await screen).toBe('screen-stream');
   });
 
+  it('leaves RTCPeerConnection as it is until the page first reads navigator (no interface built for a page without calls)', () => {
+    const page = fakeWindow();
+    const talk = fakeChannel();
+    const globals = page.win as unknown as Record<string, unknown>;
+    const original = globals.RTCPeerConnection;
+    installCallHook(page.win, talk.channel, intrinsics);
+    expect(globals.RTCPeerConnection).toBe(original);
+    expect(page.win.navigator).toBeDefined();
+    expect(globals.RTCPeerConnection).not.toBe(original);
+  });
+
   it('reports a new RTCPeerConnection and keeps it working', () => {
     const { win, said } = install();
+    // A call page reads navigator first (for the camera, the devices or the browser's name).
+    expect(win.navigator).toBeDefined();
     const PeerConnection = (win as unknown as { RTCPeerConnection: new (config: unknown) => { config: unknown } }).RTCPeerConnection;
     const connection = new PeerConnection({ iceServers: [] });
     expect(connection.config).toEqual({ iceServers: [] });
@@ -221,6 +234,7 @@ describe('the page-world call hook', () => {
     const globals = page.win as unknown as Record<string, unknown>;
     globals.webkitRTCPeerConnection = globals.RTCPeerConnection;
     installCallHook(page.win, talk.channel, intrinsics);
+    expect(page.win.navigator).toBeDefined();
     expect(globals.webkitRTCPeerConnection).toBe(globals.RTCPeerConnection);
     const Old = globals.webkitRTCPeerConnection as new (config: unknown) => { config: unknown };
     expect(new Old({ iceServers: [] }).config).toEqual({ iceServers: [] });
@@ -249,6 +263,7 @@ describe('the page-world call hook', () => {
     const talk = fakeChannel();
     Object.assign(page.win, { RTCRtpSender: FakeSender, RTCRtpReceiver: FakeReceiver });
     installCallHook(page.win, talk.channel, intrinsics);
+    expect(page.win.navigator).toBeDefined();
     // Not before: a page without calls pays for none of these interfaces.
     expect(Object.getOwnPropertyDescriptor(FakeSender.prototype, 'transform')?.set?.toString()).toContain('applied.push');
     const PeerConnection = (page.win as unknown as { RTCPeerConnection: new () => object }).RTCPeerConnection;
