@@ -129,6 +129,8 @@ export function createPageConversation(deps: ConversationDeps): PageConversation
         const addressAnswer = await deps.answerFromAddress(await deps.describe(sender));
         // Only into this very document (by its id): another one's address answer could disarm its guard.
         const target = frameTargetOf(tabId, frameId, documentId);
+        // An answer that shows something needs the page UI in first (the one given at commit may not have arrived).
+        if (answerShowsSomething(addressAnswer)) await ensurePageUi(target);
         const results = await run({ target, func: readPageInFrame, args: [addressAnswer] }).catch(() => []);
         await Promise.all(results.map((result) => readOne(tabId, result, true).catch(logFailure(tabId, result.frameId))));
       } catch (error) {

@@ -164,9 +164,18 @@ const restored = (answer: InjectedAnswer): PageAnswer => ({ alert: answer.alert 
 let wasRead = false;
 const pageApi: PageApi = {
   read(addressAnswer) {
+    // The reading goes back whatever became of the address answer: a reading lost here would
+    // leave the page unread for good (it counts itself read).
+    if (addressAnswer) {
+      try {
+        reporter.answer(ADDRESS_ANSWER, restored(addressAnswer));
+      } catch (error) {
+        console.warn('Telehealth Guard: could not show the answer from this address:', error);
+      }
+    }
+    const reading = { ...reporter.read(), showing };
     wasRead = true;
-    if (addressAnswer) reporter.answer(ADDRESS_ANSWER, restored(addressAnswer));
-    return { ...reporter.read(), showing };
+    return reading;
   },
   show(answer, reading) {
     reporter.answer(reading, restored(answer));
