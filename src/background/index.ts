@@ -15,7 +15,9 @@ import { forgetCreator, rememberCreator, senderOfReading } from './document-addr
 import { judgeOpenTabs, readUnreadTabs } from './open-tabs';
 import { answerFor, answerFromAddress, describeDocument, frameNeedsReading, trustLookalike } from './page-answers';
 import { createPageConversation, documentTarget } from './page-conversation';
+import { popupPageHandlers } from './popup-handlers';
 import { getSettings, settingsReady } from './settings-store';
+import type { TabState } from '../protocol/messages';
 import { readTabState } from './tab-state-store';
 import { onTabClosed, onTabCommitted, onTabNavigated, onTabReplaced, tabStateFor } from './tab-verdicts';
 import { forgetReplacedPage, isWarningPage, replacedPageOf, replaceWithWarningPage } from './warning-page';
@@ -55,6 +57,13 @@ async function readTabsWarningAbout(host: string): Promise<void> {
   );
 }
 
+/** A tab's state for the popup; the warning page stands in for the page it replaced, so it shows that page's verdict. */
+async function tabStateOf(tabId: number): Promise<TabState | null> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  if (isWarningPage(tab?.url)) return (await replacedPageOf(tabId)) ?? null;
+  return tabStateFor(tabId, tab?.url, readTab);
+}
+
 const router = createRouter({
   extensionId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
@@ -79,12 +88,8 @@ const router = createRouter({
     },
   },
   pages: {
-    'get-tab-state': async (message) => {
-      const tab = await browser.tabs.get(message.tabId).catch(() => undefined);
-      // The warning page stands in for the page it replaced: the popup shows that page's verdict.
-      if (isWarningPage(tab?.url)) return (await replacedPageOf(message.tabId)) ?? null;
-      return tabStateFor(message.tabId, tab?.url, readTab);
-    },
+    'get-tab-state': (message) => tabStateOf(message.tabId),
+    ...popupPageHandlers({ tabState: tabStateOf, listDismissals }),
     'list-dismissals': () => listDismissals(),
     'undo-dismissal': async (message) => {
       const removed = await removeDismissal(message.host);
