@@ -69,6 +69,8 @@ export interface TabTiming {
   firstVerdictAt: number | undefined;
   verdictAt: number | undefined;
   badge: string | undefined;
+  /** For a tab without its verdict: what the background stored for it. */
+  stored?: string | undefined;
 }
 
 export interface PageLatency {
@@ -112,7 +114,9 @@ export function checkedTiming(timing: TabTiming, expected: Level, what: string):
   const wrong = levels.filter((level) => level !== expected && !ON_THE_WAY[expected].includes(level as Level));
   if (committedAt === undefined) throw new Error(`bench: ${what} never committed`);
   if (wrong.length > 0) throw new Error(`bench: ${what} showed ${wrong.join(', ')} where ${expected} was expected (levels: ${levels.join(' → ')})`);
-  if (verdictAt === undefined || firstVerdictAt === undefined) throw new Error(`bench: ${what} showed no ${expected} verdict within ${TIMEOUT_MS} ms (levels: ${levels.join(' → ') || 'none'})`);
+  if (verdictAt === undefined || firstVerdictAt === undefined) {
+    throw new Error(`bench: ${what} showed no ${expected} verdict within ${TIMEOUT_MS} ms (levels: ${levels.join(' → ') || 'none'}; ${timing.stored ?? 'nothing stored'})`);
+  }
   if (badge !== BADGE_TEXT[expected]) throw new Error(`bench: ${what} has the title of ${expected} but the badge "${badge ?? ''}"`);
   if (timing.domContentLoadedAt === undefined) throw new Error(`bench: ${what} never reached DOMContentLoaded`);
   return { committedAt, domContentLoadedAt: timing.domContentLoadedAt, firstVerdictAt, verdictAt };
@@ -164,7 +168,17 @@ async function openAndWatch(worker: Worker, urls: readonly string[], expected: r
         }
         // A verdict can come before DOMContentLoaded: wait for that too.
         while (watched.some((tab) => !loaded.has(tab.tabId)) && now() < deadline) await sleep(pollMs * 5);
-        return watched.map((tab) => ({
+        // For a tab that never showed its verdict, what the background stored for it says
+        // whether the page's reading ever arrived (read only then: no part of a sample).
+        const stored = await Promise.all(
+          watched.map(async (tab) => {
+            if (tab.verdictAt !== undefined) return undefined;
+            const key = `tab:${tab.tabId}`;
+            const state = (await chrome.storage.session.get(key))[key] as { verdict?: { level?: string }; signals?: unknown } | undefined;
+            return state === undefined ? 'no stored verdict' : `stored verdict ${state.verdict?.level ?? '?'}, ${state.signals ? 'with' : 'without'} the page's reading`;
+          }),
+        );
+        return watched.map((tab, index) => ({
           tabId: tab.tabId,
           committedAt: commits.get(tab.tabId),
           domContentLoadedAt: loaded.get(tab.tabId),
@@ -172,6 +186,7 @@ async function openAndWatch(worker: Worker, urls: readonly string[], expected: r
           firstVerdictAt: tab.firstVerdictAt,
           verdictAt: tab.verdictAt,
           badge: tab.badge,
+          stored: stored[index],
         }));
       } finally {
         chrome.webNavigation.onCommitted.removeListener(committed);
