@@ -187,13 +187,22 @@ interface Side {
   browser: ExtensionBrowser;
 }
 
-/** Opens `url` in a tab of `side`'s browser and waits for the verdict made with the page's own report. */
+/**
+ * Opens `url` in a tab of `side`'s browser and waits for the verdict made with the page's own
+ * report, so that the popup shows the full verdict, not the address-only one. A page whose
+ * report never comes is loaded once more, and said so: that is a fault of its own, not the popup's.
+ */
 async function openDemoPage(side: Side, url: string): Promise<number> {
   const tab = await side.browser.context.newPage();
   await tab.goto(url);
   const tabId = await side.browser.tabIdFor(tab);
-  // The popup shows the full verdict, not the address-only one.
-  await pollUntil(`the verdict with the report of ${url}`, () => side.browser.verdictStoredAt(tabId), (at) => at !== undefined);
+  const what = `the verdict with the report of ${url} (${side.name}, ${side.distDir})`;
+  const reported = (): Promise<number | undefined> => pollUntil(what, () => side.browser.verdictStoredAt(tabId), (at) => at !== undefined);
+  await reported().catch(async (error: unknown) => {
+    console.warn(`bench: ${error instanceof Error ? error.message : String(error)}; loading the page again`);
+    await tab.reload();
+    await reported();
+  });
   return tabId;
 }
 
