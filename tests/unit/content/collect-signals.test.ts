@@ -4,15 +4,9 @@ import { pageSignalsSchema } from '../../../src/core/page-signals';
 import { SIGNAL_LIMITS } from '../../../src/core/signal-limits';
 import { collectPageSignals } from '../../../src/content/collect-signals';
 import { watchPage } from '../../../src/content/watch-page';
+import { pageAt } from './page-at';
 
-function page(html: string, url = 'https://portal.example-clinic.com/login'): Document {
-  const doc = document.implementation.createHTMLDocument('t');
-  const base = doc.createElement('base');
-  base.href = url;
-  doc.head.append(base);
-  doc.body.innerHTML = html;
-  return doc;
-}
+const page = (html: string, url = 'https://portal.example-clinic.com/login'): Document => pageAt(html, url);
 
 describe('collectPageSignals', () => {
   it('finds password fields, forms and where they post', () => {

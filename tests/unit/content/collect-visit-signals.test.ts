@@ -2,15 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { collectVisitSignals } from '../../../src/content/collect-visit-signals';
 import { SIGNAL_LIMITS } from '../../../src/core/signal-limits';
+import { pageAt } from './page-at';
 
-function page(html: string, url = 'https://portal.example-clinic.com/visit'): Document {
-  const doc = document.implementation.createHTMLDocument('t');
-  const base = doc.createElement('base');
-  base.href = url;
-  doc.head.append(base);
-  doc.body.innerHTML = html;
-  return doc;
-}
+const page = (html: string, url = 'https://portal.example-clinic.com/visit'): Document => pageAt(html, url);
 
 describe('collectVisitSignals', () => {
   it('names the hosts scripts come from, each once', () => {
