@@ -239,8 +239,13 @@ describe('reading pages from the background', () => {
     await vi.waitFor(() => {
       expect(fake.injected.filter((injection) => injection.target.tabId === 14 && injection.func?.name === 'showInFrame').length).toBeGreaterThan(0);
     });
-    const [read] = fake.injected.filter((injection) => injection.target.tabId === 14);
+    const tab14 = fake.injected.filter((injection) => injection.target.tabId === 14);
+    const read = tab14.find((injection) => injection.func?.name === 'readPageInFrame');
     expect(read!.args).toMatchObject([{ guard: { site: 'd0xy.me', target: 'doxy.me' } }]);
+    // The answer shows something: the page UI goes in before it (the one from the commit may not be there yet).
+    const pageUi = tab14.findIndex((injection) => injection.files !== undefined);
+    expect(pageUi).toBeGreaterThanOrEqual(0);
+    expect(pageUi).toBeLessThan(tab14.indexOf(read!));
   });
 
   it('sends no answer to a page with nothing to show, nothing shown and no password field, and takes away what a page shows', async () => {
