@@ -11,20 +11,11 @@ import { allowlistReady, getAllowlist } from './allowlist-state';
 import { showLevelOnBadge } from './badge';
 import { tabAddressOf } from './document-address';
 import { withListFindings } from './list-findings';
+import { oneAtATimePerKey } from './one-at-a-time';
 import { readTabState, removeTabState, writeTabState } from './tab-state-store';
 
 /** Updates for one tab run one after another, so a late write never undoes a newer one. */
-const queues = new Map<number, Promise<unknown>>();
-
-function serialize<T>(tabId: number, work: () => Promise<T>): Promise<T> {
-  const previous = queues.get(tabId) ?? Promise.resolve();
-  const next = previous.then(work, work);
-  queues.set(tabId, next);
-  void next.finally(() => {
-    if (queues.get(tabId) === next) queues.delete(tabId);
-  });
-  return next;
-}
+const serialize = oneAtATimePerKey<number>();
 
 /** Logs instead of throwing: a failed badge or storage call must not cost the tab its verdict. */
 function logFailure(what: string, tabId: number): (error: unknown) => void {

@@ -4,8 +4,6 @@
  * read these nor forge them; the content script still checks each one, and the background
  * decides from what the browser reports.
  */
-export type CallActivity = 'camera-or-microphone' | 'screen' | 'peer-connection' | 'frame-encryption';
-
 /** Hook → content script. A `media-request` waits for a decision with its `id`. */
 export type HookMessage =
   | { type: 'media-request'; id: number; activity: 'camera-or-microphone' | 'screen' }
