@@ -44,7 +44,6 @@ const MEDIA_METHODS: readonly MediaMethodSpec[] = [
  * read (see beforeFirstRead's `interfaceObjects`).
  */
 export const CAMERA_ACCESSORS = ['navigator', 'clientInformation'] as const;
-export const CAMERA_INTERFACES = ['MediaDevices', 'Navigator'] as const;
 // (Deleting one of these first does not help a page: the gates are found from `navigator` as the browser made it, below.)
 
 /**
