@@ -35,6 +35,27 @@ describe('hostile pages: password forms that post to a general-purpose platform'
     });
   }
 
+  it("an ordinary-looking login hidden in a closed shadow root, posting to a Telegram bot: FOREIGN_FORM_ACTION once the user's click puts the focus in it, before a key is typed", async () => {
+    const { browser } = session;
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(session.https('portal.example-health.net', '/hostile/telegram-login-in-closed-shadow'));
+      const tabId = await browser.tabIdFor(page);
+      // Read as the ordinary page it looks like: the form in the closed root is not seen yet.
+      await popupShows(browser, tabId, 'neutral', []);
+      // A real click on the field (no script outside the root can reach it; the page kept it).
+      const box = await page.evaluate(() => {
+        const rect = (window as unknown as { hiddenField: HTMLInputElement }).hiddenField.getBoundingClientRect();
+        return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+      });
+      await page.mouse.click(box.x, box.y);
+      const state = await popupShows(browser, tabId, 'caution', ['FOREIGN_FORM_ACTION']);
+      expect(state.findings).toEqual(['FOREIGN_FORM_ACTION']);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('a look-alike posting to a Telegram bot: danger, FOREIGN_FORM_ACTION among its findings', async () => {
     const { browser } = session;
     const page = await browser.context.newPage();
