@@ -1,7 +1,7 @@
 import type { FormSignal, FrameSignal, PageSignals } from '../core/page-signals';
 import { SIGNAL_LIMITS } from '../core/signal-limits';
-import { passwordFieldsIn } from './password-fields';
-import { attribute, baseUriOf, countAll, formActionOf, formOfInput, queryAll, rootNodeOf } from './safe-dom';
+import { PASSWORD_SELECTOR, passwordFieldsIn } from './password-fields';
+import { attribute, baseUriOf, countAll, documentUrlOf, formActionOf, formOfInput, queryAll, rootNodeOf, xpathNumber, xpathString } from './safe-dom';
 
 // Every read goes through safe-dom: a page's named elements must not break it (see there).
 
@@ -45,16 +45,63 @@ function passwordFormSignals(form: HTMLFormElement): FormSignal[] {
   return signals;
 }
 
-function otherFormSignal(form: HTMLFormElement): FormSignal {
-  return { action: cutUrl(formActionOf(form)), method: methodOf(attribute(form, 'method')), hasPassword: false };
-}
-
 function frameSignal(frame: HTMLIFrameElement): FrameSignal {
   return { src: cutUrl(frame.src), allow: (attribute(frame, 'allow') ?? '').slice(0, SIGNAL_LIMITS.allow) };
 }
 
 function warn(part: string, error: unknown): void {
   console.warn(`Telehealth Guard: could not read ${part} of this page:`, error);
+}
+
+/** What the reading needs of a document's password fields: how many, and where their forms send them. */
+interface PasswordForms {
+  count: number;
+  forms: FormSignal[];
+}
+
+/** Anything that makes a field's form, or where a form posts, more than its own `action` says. */
+const NAMED_OWNERS_OR_SUBMITTERS = `${PASSWORD_SELECTOR}[form], button[formaction], input[formaction]`;
+/** Forms with a password field inside, in XPath: `type` matched ASCII case-insensitively, as the selector's `i`. */
+const PASSWORD_FORMS_XPATH = '//form[.//input[translate(@type, "PASWORD", "pasword") = "password"]]';
+
+/**
+ * Password fields and their forms, found without touching a single element. Performance: an
+ * element the content script touches gets a wrapper in this isolated world, and the first of
+ * its kind the set-up of its whole interface there, about 1.5 ms cold each for an input and a
+ * form (bench/page-cost), on every page with a login. So fields are counted, and each form's
+ * `action` and `method` are read as strings by XPath, which hands back no element.
+ * Undefined, for the reading that asks each field (passwordFormsAsked), where that would not
+ * say the same: shadow roots are read, a field names its form (`form="id"`), a button posts
+ * elsewhere (`formaction`), or an action does not parse. (Forms nested by script, which the
+ * parser never makes, add the outer form: one form more, none missed.)
+ */
+function passwordFormsUntouched(doc: Document, shadowRoots: boolean): PasswordForms | undefined {
+  if (shadowRoots || countAll(doc, NAMED_OWNERS_OR_SUBMITTERS) > 0) return undefined;
+  const count = countAll(doc, PASSWORD_SELECTOR);
+  if (count === 0) return { count, forms: [] };
+  const found = Math.min(xpathNumber(doc, `count(${PASSWORD_FORMS_XPATH})`), SIGNAL_LIMITS.forms);
+  const forms: FormSignal[] = [];
+  for (let index = 1; index <= found; index++) {
+    const raw = xpathString(doc, `string((${PASSWORD_FORMS_XPATH})[${index}]/@action)`);
+    // No action, or an empty one: the form posts to the page's own address (one of spaces is resolved, to the base).
+    const action = raw === '' ? documentUrlOf(doc) : resolve(raw, baseUriOf(doc));
+    if (action === undefined) return undefined;
+    const method = xpathString(doc, `string((${PASSWORD_FORMS_XPATH})[${index}]/@method)`);
+    forms.push({ action: cutUrl(action), method: methodOf(method === '' ? null : method), hasPassword: true });
+  }
+  return { count, forms };
+}
+
+/** Each password field's own form owner, as the browser says, and each form's submit buttons. */
+function passwordFormsAsked(doc: Document, shadowRoots: boolean, read: <T>(part: string, work: () => T, fallback: T) => T): PasswordForms {
+  // Login widgets built as web components keep their field in a shadow root.
+  const fields = passwordFieldsIn(doc, { shadowRoots });
+  const forms: FormSignal[] = [];
+  for (const form of new Set(fields.map(formOfInput).filter((owner) => owner !== null))) {
+    if (forms.length >= SIGNAL_LIMITS.forms) break;
+    forms.push(...read('a password form', () => passwordFormSignals(form), []));
+  }
+  return { count: fields.length, forms };
 }
 
 export interface CollectOptions {
@@ -78,22 +125,12 @@ export function collectPageSignals(doc: Document, isSecureContext: boolean, { sh
       return fallback;
     }
   };
-  // Login widgets built as web components keep their field in a shadow root. A field's form
-  // is its form owner, so a field outside its form with `form="id"` counts as well.
-  const fields = read('the password fields', () => passwordFieldsIn(doc, { shadowRoots }), []);
-  const passwordForms = new Set(fields.map(formOfInput).filter((form) => form !== null));
-  // Password forms first: dummy forms in front of them must not push them past the cap.
-  const forms: FormSignal[] = [];
-  for (const form of passwordForms) forms.push(...read('a password form', () => passwordFormSignals(form), []));
-  // A query, not `document.forms`: the same forms, without an HTMLCollection built in this world for it.
-  for (const form of read('the forms', () => queryAll(doc, 'form') as HTMLFormElement[], [])) {
-    if (forms.length >= SIGNAL_LIMITS.forms) break;
-    if (!passwordForms.has(form)) forms.push(...read('a form', () => [otherFormSignal(form)], []));
-  }
+  // Password forms only: a form without a password field counts in no verdict (core/kept-signals).
+  const password = read('the password fields', () => passwordFormsUntouched(doc, shadowRoots) ?? passwordFormsAsked(doc, shadowRoots, read), { count: 0, forms: [] });
   return {
     isSecureContext,
-    passwordFields: fields.length,
-    forms: forms.slice(0, SIGNAL_LIMITS.forms),
+    passwordFields: password.count,
+    forms: password.forms.slice(0, SIGNAL_LIMITS.forms),
     // Counted, not touched (see countAll).
     videoElements: read('the videos', () => countAll(doc, 'video'), 0),
     iframes: read('the frames', () => (queryAll(doc, 'iframe') as HTMLIFrameElement[]).slice(0, SIGNAL_LIMITS.frames).map(frameSignal), []),

@@ -61,7 +61,7 @@ export function deepActiveElement(doc: Document): Element | null {
   return active ? focusedWithin(active) : null;
 }
 
-const PASSWORD_SELECTOR = 'input[type="password" i]';
+export const PASSWORD_SELECTOR = 'input[type="password" i]';
 
 /** Whether the document has a password field outside shadow roots; counted, not touched (see countAll). */
 export function holdsPasswordField(doc: Document): boolean {

@@ -15,9 +15,9 @@
 
 import { ownGlobal } from '../platform/own-global';
 
-type Getter<T> = (node: Node) => T;
+type Getter<T, Of = Node> = (node: Of) => T;
 
-function getter<T>(proto: () => object, name: string): Getter<T> {
+function getter<T, Of = Node>(proto: () => object, name: string): Getter<T, Of> {
   let get: (() => unknown) | undefined;
   return (node) => {
     // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the node as `this`
@@ -46,6 +46,9 @@ const elementMatches = method<(selectors: string) => boolean>(() => Element.prot
 const elementGetAttribute = method<(name: string) => string | null>(() => Element.prototype, 'getAttribute');
 const nodeGetRootNode = method<() => Node>(() => Node.prototype, 'getRootNode');
 const documentCreateElement = method<(tag: string) => HTMLElement>(() => Document.prototype, 'createElement');
+const documentEvaluate = method<(expression: string, context: Node, resolver: null, type: number, result: null) => XPathResult>(() => Document.prototype, 'evaluate');
+const xpathNumberValue = getter<number, XPathResult>(() => XPathResult.prototype, 'numberValue');
+const xpathStringValue = getter<string, XPathResult>(() => XPathResult.prototype, 'stringValue');
 const documentExecCommand = method<(command: string, showUi: boolean, value: string) => boolean>(() => Document.prototype, 'execCommand');
 
 // Node's constants, as numbers: reading them off `Node` would be a lookup of its own.
@@ -118,6 +121,16 @@ export function insertText(doc: Document, text: string): void {
   documentExecCommand(doc, 'insertText', false, text);
 }
 export const baseUriOf = getter<string>(() => Node.prototype, 'baseURI');
+
+// XPathResult's types, as numbers: reading them off `XPathResult` would be a lookup of its own.
+const XPATH_NUMBER = 1;
+const XPATH_STRING = 2;
+/**
+ * An XPath expression's value over a document, as a number or a string: values of attributes
+ * read without a wrapper for their element (see collect-signals).
+ */
+export const xpathNumber = (doc: Document, expression: string): number => xpathNumberValue(documentEvaluate(doc, expression, doc, null, XPATH_NUMBER, null));
+export const xpathString = (doc: Document, expression: string): string => xpathStringValue(documentEvaluate(doc, expression, doc, null, XPATH_STRING, null));
 /** The form's resolved action (the page's own address when it names none). */
 export const formActionOf = getter<string>(() => HTMLFormElement.prototype, 'action');
 /** The form an input belongs to, through `form="id"` too. */

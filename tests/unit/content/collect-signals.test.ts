@@ -14,12 +14,52 @@ describe('collectPageSignals', () => {
       <form action="/session" method="POST"><input name="u"><input type="password"></form>
       <form action="http://insecure.example/search"><input name="q"></form>
       <input type="PASSWORD">`);
-    const signals = collectPageSignals(doc, true);
-    expect(signals.passwordFields).toBe(2);
-    expect(signals.forms).toEqual([
-      { action: 'https://portal.example-clinic.com/session', method: 'post', hasPassword: true },
-      { action: 'http://insecure.example/search', method: 'get', hasPassword: false },
-    ]);
+    // Read the same with shadow roots (each field's own form owner) and without (forms found by selector).
+    for (const shadowRoots of [true, false]) {
+      const signals = collectPageSignals(doc, true, { shadowRoots });
+      expect(signals.passwordFields).toBe(2);
+      // The search form has no password field: it counts in no verdict, and is not read.
+      expect(signals.forms).toEqual([{ action: 'https://portal.example-clinic.com/session', method: 'post', hasPassword: true }]);
+    }
+  });
+
+  it("takes a field's form from its form attribute, not from the form around it", () => {
+    const doc = page(`
+      <form action="/search"><input type="password" form="login"></form>
+      <form id="login" action="https://elsewhere.example/in"></form>`);
+    for (const shadowRoots of [true, false]) {
+      expect(collectPageSignals(doc, true, { shadowRoots }).forms).toEqual([{ action: 'https://elsewhere.example/in', method: 'get', hasPassword: true }]);
+    }
+  });
+
+  it('reads password forms untouched (by selector and XPath) as it does field by field', () => {
+    // shadowRoots: true asks each field for its form; false reads them without touching an element.
+    const cases = [
+      '<form action="/session" method="POST"><input type="PASSWORD"></form>',
+      '<form><input type="password"></form>',
+      '<form action=""><input type="Password"></form>',
+      '<form action="  https://elsewhere.example/in  "><input type="password"></form>',
+      '<base href="https://cdn.example/app/"><form action="in"><input type="password"></form>',
+      '<base href="https://cdn.example/app/"><form action=" "><input type="password"></form>',
+      '<form action="http://evil.example/steal" method="dialog"><input name="action"><input name="method"><input type="password"></form>',
+      '<form action="//other.example/x"><div><label>P <input type="password"></label></div></form><form action="/search"><input name="q"></form>',
+      '<form action="a"><input type="password"></form><form action="b"><input type="text"></form><form action="c"><input type="password"><input type="password"></form>',
+      '<input type="password"><form action="/x"><input type="passwords"></form>',
+    ];
+    for (const markup of cases) {
+      const doc = page(markup);
+      expect(collectPageSignals(doc, true, { shadowRoots: false }), markup).toEqual(collectPageSignals(doc, true, { shadowRoots: true }));
+    }
+  });
+
+  it('misses no password form of forms nested by script (the outer one is read as well)', () => {
+    const doc = page('<form id="outer" action="/search"></form>');
+    const inner = doc.createElement('form');
+    inner.action = 'https://elsewhere.example/in';
+    inner.append(Object.assign(doc.createElement('input'), { type: 'password' }));
+    doc.getElementById('outer')!.append(inner);
+    const actions = collectPageSignals(doc, true, { shadowRoots: false }).forms.map((form) => form.action);
+    expect(actions).toContain('https://elsewhere.example/in');
   });
 
   it('reads a form whose "action" field shadows the property from its attribute', () => {
@@ -128,12 +168,17 @@ describe('collectPageSignals and where a password goes', () => {
     ]);
   });
 
-  it('puts password forms first, so dummy forms in front cannot push them past the cap', () => {
+  it('reads password forms only, so dummy forms in front cannot push them past the cap', () => {
     const dummies = '<form action="/search"><input name="q"></form>'.repeat(SIGNAL_LIMITS.forms + 10);
     const doc = page(`${dummies}<form action="http://evil.example/"><input type="password"></form>`);
-    const { forms } = collectPageSignals(doc, true);
-    expect(forms).toHaveLength(SIGNAL_LIMITS.forms);
-    expect(forms[0]).toEqual({ action: 'http://evil.example/', method: 'get', hasPassword: true });
+    for (const shadowRoots of [true, false]) {
+      expect(collectPageSignals(doc, true, { shadowRoots }).forms).toEqual([{ action: 'http://evil.example/', method: 'get', hasPassword: true }]);
+    }
+  });
+
+  it('keeps to the cap however many password forms there are', () => {
+    const doc = page('<form action="https://elsewhere.example/"><input type="password"></form>'.repeat(SIGNAL_LIMITS.forms + 10));
+    for (const shadowRoots of [true, false]) expect(collectPageSignals(doc, true, { shadowRoots }).forms).toHaveLength(SIGNAL_LIMITS.forms);
   });
 
   it('cuts frames and long addresses to the limits the protocol accepts', () => {
