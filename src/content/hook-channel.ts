@@ -9,7 +9,7 @@ import { HANDSHAKE_EVENT, TO_CONTENT_EVENT, TO_HOOK_EVENT, type HookChannel } fr
  */
 export function openHookChannel(win: Window): HookChannel {
   const node = new EventTarget();
-  win.dispatchEvent(new MouseEvent(HANDSHAKE_EVENT, { relatedTarget: node }));
+  win.dispatchEvent(new FocusEvent(HANDSHAKE_EVENT, { relatedTarget: node }));
   return {
     send: (detail) => {
       node.dispatchEvent(new CustomEvent(TO_HOOK_EVENT, { detail }));

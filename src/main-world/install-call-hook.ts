@@ -266,6 +266,17 @@ export function beforeFirstRead(
     patch();
     return;
   }
+  // Deleted before they are wrapped: defining over an interface object Chromium has not made
+  // yet makes it (about half a millisecond for Navigator, on every page); deleting it does not.
+  // Its value is found again at the first read, from `interfaceObjects`. (This runs before any
+  // script of the page: Reflect is the browser's own.)
+  const deleted = lazy.filter((name) => Reflect.deleteProperty(win, name));
+  if (deleted.length < lazy.length) {
+    // Not configurable, unlike what WebIDL makes: put back what went, and patch now.
+    for (const name of deleted) defineProperty(win, name, { __proto__: null, value: interfaceObjects[name]!(), writable: true, enumerable: false, configurable: true } as PropertyDescriptor);
+    patch();
+    return;
+  }
   let patched = false;
   const restoreAndPatch = (): void => {
     if (patched) return;

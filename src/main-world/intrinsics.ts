@@ -24,7 +24,7 @@ export interface Intrinsics {
   dispatchEvent: EventTarget['dispatchEvent'];
   /** `CustomEvent.prototype.detail`'s getter. */
   detailOf: (event: Event) => unknown;
-  /** `MouseEvent.prototype.relatedTarget`'s getter. */
+  /** `FocusEvent.prototype.relatedTarget`'s getter (the handshake's event: see private-channel). */
   relatedTargetOf: (event: Event) => EventTarget | null;
 }
 
@@ -56,6 +56,6 @@ export function takeIntrinsics(win: Window & typeof globalThis): Intrinsics {
     // eslint-disable-next-line @typescript-eslint/unbound-method -- called through apply with a target
     dispatchEvent: events.dispatchEvent,
     detailOf: getter(win.CustomEvent.prototype, 'detail'),
-    relatedTargetOf: getter(win.MouseEvent.prototype, 'relatedTarget') as (event: Event) => EventTarget | null,
+    relatedTargetOf: getter(win.FocusEvent.prototype, 'relatedTarget') as (event: Event) => EventTarget | null,
   };
 }

@@ -5,8 +5,10 @@ import type { Intrinsics } from './intrinsics';
  * EventTarget of the content script's, which the page never sees. It is handed over at
  * document_start, before any script of the page has run: the hook (first in the manifest)
  * listens on the window for HANDSHAKE_EVENT, and the content script dispatches it there, at
- * once, as a MouseEvent whose `relatedTarget` is that target (objects do not cross between
- * worlds in an event's detail; an event target does, as a target). From then on both sides
+ * once, as a FocusEvent whose `relatedTarget` is that target (objects do not cross between
+ * worlds in an event's detail; an event target does, as a target). A FocusEvent, not a
+ * MouseEvent: each world builds the event's interface for it, and FocusEvent's is the
+ * smallest that carries a target (one attribute where MouseEvent has some twenty). From then on both sides
  * dispatch on it, and it is in no tree for an event to reach the page through. The event
  * names are no secret: without the target, knowing them gives the page nothing.
  *

@@ -68,6 +68,20 @@ describe('wrapping the camera APIs at the first read of navigator', () => {
     expect(Object.getOwnPropertyDescriptor(win, 'MediaDevices')).toEqual({ value: MediaDevices, writable: true, configurable: true, enumerable: false });
   });
 
+  it('patches at once, leaving every interface object as it was, where one of them cannot be deleted', () => {
+    const win: Record<string, unknown> = {};
+    const Navigator = function Navigator(): void {
+      // an interface object stands in: any function
+    };
+    Object.defineProperty(win, 'Navigator', { value: Navigator, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(win, 'MediaDevices', { value: 'fixed', writable: false, configurable: false, enumerable: false });
+    const patch = vi.fn();
+    beforeFirstRead(win, [], patch, { Navigator: () => Navigator, MediaDevices: () => 'fixed' });
+    expect(patch).toHaveBeenCalledOnce();
+    expect(Object.getOwnPropertyDescriptor(win, 'Navigator')).toEqual({ value: Navigator, writable: true, configurable: true, enumerable: false });
+    expect(win.MediaDevices).toBe('fixed');
+  });
+
   it('leaves alone an interface object the window does not have (MediaDevices on an http page)', () => {
     const win: Record<string, unknown> = {};
     beforeFirstRead(win, [], vi.fn(), { MediaDevices: () => 'made up' });
