@@ -4,8 +4,8 @@ import { listPublicSuffixProblems } from '../core/public-suffix-entries';
 import { isListExpired } from '../core/signed-list';
 import type { AdminStatus, UserDomainView } from '../protocol/admin-messages';
 import { getComposition, getPolicy, remoteListInForce } from './allowlist-state';
+import { getClinicInfo } from './policy-settings';
 import { readRemoteStatus } from './remote-list-store';
-import { getClinicInfo } from './settings-store';
 
 const SOURCE_NAMES = { catalog: 'built-in catalog', policy: "your clinic's policy", remote: "your clinic's signed list", user: 'your own list' } as const;
 

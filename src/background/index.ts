@@ -16,7 +16,7 @@ import { judgeOpenTabs, readUnreadTabs } from './open-tabs';
 import { answerFor, answerFromAddress, describeDocument, frameNeedsReading, trustLookalike } from './page-answers';
 import { createPageConversation, documentTarget } from './page-conversation';
 import { popupPageHandlers } from './popup-handlers';
-import { getSettings, settingsReady } from './settings-store';
+import { getSettings, settingsReady } from './policy-settings';
 import type { TabState } from '../protocol/messages';
 import { readTabState } from './tab-state-store';
 import { onTabClosed, onTabCommitted, onTabNavigated, onTabReplaced, tabStateFor } from './tab-verdicts';

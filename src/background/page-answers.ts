@@ -10,7 +10,7 @@ import type { ContentSender } from '../protocol/router';
 import { allowlistReady, getAllowlist } from './allowlist-state';
 import { addDismissal, trustedHosts } from './dismissal-store';
 import { frameAddressOf, tabAddressOf } from './document-address';
-import { getSettings, settingsReady } from './settings-store';
+import { getSettings, settingsReady } from './policy-settings';
 
 import { onFrameReport, onPageSignals } from './tab-verdicts';
 

@@ -12,7 +12,7 @@ fake.local.set('managedPolicyCache', { clinicName: 'Cached Clinic', allowlist: [
 fake.managed.held = true;
 await import('../../../src/background/index');
 const state = await import('../../../src/background/allowlist-state');
-const settings = await import('../../../src/background/settings-store');
+const settings = await import('../../../src/background/policy-settings');
 const { matchPlatform } = await import('../../../src/core/allowlist');
 const { parsePolicy } = await import('../../../src/core/policy');
 
