@@ -90,7 +90,6 @@ const router = createRouter({
   pages: {
     'get-tab-state': (message) => tabStateOf(message.tabId),
     ...popupPageHandlers({ tabState: tabStateOf, listDismissals }),
-    'list-dismissals': () => listDismissals(),
     'undo-dismissal': async (message) => {
       const removed = await removeDismissal(message.host);
       // Pages on that site arm their guard again at once, not at their next load.

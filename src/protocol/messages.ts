@@ -28,7 +28,7 @@ export const contentMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('warning-fought') }).strict(),
 ]);
 
-/** A hostname as the popup got it from `list-dismissals`: normalised, so it matches the stored key. */
+/** A hostname as the popup got it (a `get-popup-view` answer's `trusted`): normalised, so it matches the stored key. */
 const hostSchema = z
   .string()
   .min(1)
@@ -47,7 +47,6 @@ export const popupViewRequestSchema = z.object({ type: z.literal('get-popup-view
 export const extensionPageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-tab-state'), tabId: z.number().int().nonnegative() }).strict(),
   popupViewRequestSchema,
-  z.object({ type: z.literal('list-dismissals') }).strict(),
   z.object({ type: z.literal('undo-dismissal'), host: hostSchema }).strict(),
   // Admin policy, remote list, the user's own list (admin-messages.ts).
   ...adminPageMessageSchemas,
@@ -120,7 +119,6 @@ export interface ReplyTypes {
   'warning-fought': boolean;
   'get-tab-state': TabState | null;
   'get-popup-view': PopupView;
-  'list-dismissals': Dismissal[];
   /** False when there was no such dismissal. */
   'undo-dismissal': boolean;
   // Admin policy, remote list, the user's own list (admin-messages.ts).
