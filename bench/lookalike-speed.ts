@@ -5,9 +5,9 @@
  */
 import { buildAllowlist, type Allowlist } from '../src/core/allowlist';
 import { allowlistFileSchema } from '../src/core/allowlist-file';
-import { editDistance } from '../src/core/edit-distance';
+import { editDistance } from '../src/core/lookalike/edit-distance';
 import { splitHost } from '../src/core/hostname';
-import { LookalikeIndex } from '../src/core/lookalike-index';
+import { LookalikeIndex } from '../src/core/lookalike/lookalike-index';
 import { loadBenignDomains } from '../tests/quality/benign-corpus';
 
 const SIZES = [20, 1_000, 10_000];

@@ -6,7 +6,7 @@ import type { Finding } from './findings';
 import { foreignFormFindings } from './foreign-form';
 import { parseTarget } from './hostname';
 import { isLookalikeJoinLink } from './join-links';
-import { findLookalike } from './lookalike';
+import { findLookalike } from './lookalike/lookalike';
 import { isInsecureHttpUrl, isLoopbackHost } from './loopback';
 import type { PageSignals } from './page-signals';
 import { louderLevel, type RiskLevel } from './risk-levels';

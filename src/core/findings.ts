@@ -1,6 +1,6 @@
 import type { PlatformFacts } from './allowlist-file';
 import type { ListSource } from './allowlist';
-import type { LookalikeRule } from './lookalike-rules';
+import type { LookalikeRule } from './lookalike/lookalike-rules';
 import type { RiskLevel } from './risk-levels';
 
 /** The contract's finding codes (DESIGN.md); extend, never rename. */

@@ -1,5 +1,5 @@
 import { matchPlatform, type Allowlist } from './allowlist';
-import type { LookalikeMatch } from './lookalike';
+import type { LookalikeMatch } from './lookalike/lookalike';
 
 function pathOf(url: URL): string {
   return url.pathname.toLowerCase();

@@ -3,7 +3,7 @@ import { buildAllowlist, matchPlatform } from '../../../src/core/allowlist';
 import { loadBuiltInCatalog } from '../../../src/core/catalog';
 import { callEmbedsOf } from '../../../src/core/embeds';
 import { isLookalikeJoinLink } from '../../../src/core/join-links';
-import { findLookalike } from '../../../src/core/lookalike';
+import { findLookalike } from '../../../src/core/lookalike/lookalike';
 
 const allowlist = buildAllowlist([{ source: 'catalog', file: loadBuiltInCatalog() }]);
 

@@ -1,8 +1,8 @@
-import { matchPlatform, type Allowlist } from './allowlist';
+import { matchPlatform, type Allowlist } from '../allowlist';
 import { isComboKeyword, splitGluedKeyword } from './combosquatting';
 import { deletionHashes } from './deletion-hashes';
 import { editDistance } from './edit-distance';
-import { hostToUnicode, splitHost } from './hostname';
+import { hostToUnicode, splitHost } from '../hostname';
 import type { LookalikeRule } from './lookalike-rules';
 import { scriptOfLabel } from './scripts';
 import { skeletonOf } from './skeleton';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildAllowlist } from '../../../src/core/allowlist';
-import { allowlistFileSchema } from '../../../src/core/allowlist-file';
-import { loadBuiltInCatalog } from '../../../src/core/catalog';
-import { editDistance } from '../../../src/core/edit-distance';
-import { describeDifference, findLookalike } from '../../../src/core/lookalike';
-import { skeletonOf } from '../../../src/core/skeleton';
+import { buildAllowlist } from '../../../../src/core/allowlist';
+import { allowlistFileSchema } from '../../../../src/core/allowlist-file';
+import { loadBuiltInCatalog } from '../../../../src/core/catalog';
+import { editDistance } from '../../../../src/core/lookalike/edit-distance';
+import { describeDifference, findLookalike } from '../../../../src/core/lookalike/lookalike';
+import { skeletonOf } from '../../../../src/core/lookalike/skeleton';
 
 const catalog = loadBuiltInCatalog();
 const allowlist = buildAllowlist([{ source: 'catalog', file: catalog }]);

@@ -1,5 +1,5 @@
-import type { Allowlist } from './allowlist';
-import { hostToUnicode, splitHost } from './hostname';
+import type { Allowlist } from '../allowlist';
+import { hostToUnicode, splitHost } from '../hostname';
 import { LookalikeIndex } from './lookalike-index';
 import type { LookalikeRule } from './lookalike-rules';
 
