@@ -1,7 +1,7 @@
-import type { UserDomainStatus } from '../core/list-layers';
-import { defaultPolicy } from '../core/policy';
-import { listPublicSuffixProblems } from '../core/public-suffix-entries';
-import { isListExpired } from '../core/signed-list';
+import type { UserDomainStatus } from '../core/lists/list-layers';
+import { defaultPolicy } from '../core/lists/policy';
+import { listPublicSuffixProblems } from '../core/lists/public-suffix-entries';
+import { isListExpired } from '../core/lists/signed-list';
 import type { AdminStatus, UserDomainView } from '../protocol/admin-messages';
 import { getComposition, getPolicy, remoteListInForce } from './allowlist-state';
 import { getClinicInfo } from './policy-settings';

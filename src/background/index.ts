@@ -1,5 +1,5 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import type { PolicyAction } from '../core/policy';
+import type { PolicyAction } from '../core/lists/policy';
 import { lookalikeHosts } from '../core/trusted-sites';
 import { createRouter, frameAddressOf, type ContentSender } from '../protocol/router';
 // The built file's name (crxjs builds it as a script of its own, in the IIFE format a

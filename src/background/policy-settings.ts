@@ -1,5 +1,5 @@
-import type { ActionKey, PolicyAction } from '../core/policy';
-import { supportContactLink } from '../core/policy';
+import type { ActionKey, PolicyAction } from '../core/lists/policy';
+import { supportContactLink } from '../core/lists/policy';
 import { allowlistReady, getPolicy } from './allowlist-state';
 
 /**

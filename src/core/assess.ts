@@ -1,5 +1,5 @@
-import type { PlatformFacts } from './allowlist-file';
-import { matchPlatform, type Allowlist, type ListSource } from './allowlist';
+import type { PlatformFacts } from './lists/allowlist-file';
+import { matchPlatform, type Allowlist, type ListSource } from './lists/allowlist';
 import { isInCall, type CallState } from './call-state';
 import { loadChatProviders, type ChatProvider } from './chat-widgets';
 import type { Finding } from './findings';

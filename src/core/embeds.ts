@@ -1,4 +1,4 @@
-import { matchPlatform, type Allowlist } from './allowlist';
+import { matchPlatform, type Allowlist } from './lists/allowlist';
 import type { FrameSignal } from './page-signals';
 
 /** A frame that can run a call in the page: it may use the camera or microphone, or it is a video platform. */

@@ -1,4 +1,4 @@
-import type { Fact } from './allowlist-file';
+import type { Fact } from './lists/allowlist-file';
 import type { Verdict } from './assess';
 import type { Finding } from './findings';
 import { describeRule } from './lookalike/lookalike-rules';

@@ -1,5 +1,5 @@
-import type { PlatformFacts } from './allowlist-file';
-import type { ListSource } from './allowlist';
+import type { PlatformFacts } from './lists/allowlist-file';
+import type { ListSource } from './lists/allowlist';
 import type { LookalikeRule } from './lookalike/lookalike-rules';
 import type { RiskLevel } from './risk-levels';
 

@@ -1,4 +1,4 @@
-import { matchPlatform, type Allowlist, type Platform } from './allowlist';
+import { matchPlatform, type Allowlist, type Platform } from './lists/allowlist';
 import type { Finding } from './findings';
 import { normalizeHost, registrableDomainOf, type ParsedTarget } from './hostname';
 import type { FormSignal } from './page-signals';

@@ -1,4 +1,4 @@
-import { matchPlatform, type Allowlist } from './allowlist';
+import { matchPlatform, type Allowlist } from './lists/allowlist';
 import type { LookalikeMatch } from './lookalike/lookalike';
 
 function pathOf(url: URL): string {

@@ -1,4 +1,4 @@
-import { matchPlatform, type Allowlist } from './allowlist';
+import { matchPlatform, type Allowlist } from './lists/allowlist';
 import { isInCall, type CallState } from './call-state';
 import { chatProviderOf, type ChatProvider } from './chat-widgets';
 import { callEmbedsOf } from './embeds';

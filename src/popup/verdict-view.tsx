@@ -1,4 +1,4 @@
-import type { Fact } from '../core/allowlist-file';
+import type { Fact } from '../core/lists/allowlist-file';
 import type { PlatformSummary, Verdict } from '../core/assess';
 import { describeFact, explainFinding, headline } from '../core/explain';
 

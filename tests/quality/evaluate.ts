@@ -5,9 +5,9 @@
  * tests/unit/quality/lookalike-quality.test.ts. The inputs (`prepareEvaluation`) are made
  * once and can be shared: the test file asserts on them too.
  */
-import { buildAllowlist, type Allowlist } from '../../src/core/allowlist';
-import type { AllowlistFile } from '../../src/core/allowlist-file';
-import { loadBuiltInCatalog } from '../../src/core/catalog';
+import { buildAllowlist, type Allowlist } from '../../src/core/lists/allowlist';
+import type { AllowlistFile } from '../../src/core/lists/allowlist-file';
+import { loadBuiltInCatalog } from '../../src/core/lists/catalog';
 import { registrableDomainOf } from '../../src/core/hostname';
 import { findLookalike, type LookalikeMatch } from '../../src/core/lookalike/lookalike';
 import { loadBenignDomains } from './benign-corpus';

@@ -1,4 +1,4 @@
-import { matchPlatform, type Allowlist } from '../allowlist';
+import { matchPlatform, type Allowlist } from '../lists/allowlist';
 import { isComboKeyword, splitGluedKeyword } from './combosquatting';
 import { deletionHashes } from './deletion-hashes';
 import { editDistance } from './edit-distance';

@@ -1,4 +1,4 @@
-import type { Allowlist } from '../allowlist';
+import type { Allowlist } from '../lists/allowlist';
 import { hostToUnicode, splitHost } from '../hostname';
 import { LookalikeIndex } from './lookalike-index';
 import type { LookalikeRule } from './lookalike-rules';

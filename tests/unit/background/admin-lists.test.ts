@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { encodeBase64, signListBytes } from '../../../src/core/signed-list';
+import { encodeBase64, signListBytes } from '../../../src/core/lists/signed-list';
 import type { PageSignals } from '../../../src/core/page-signals';
 import type { AdminStatus } from '../../../src/protocol/admin-messages';
 import type { ExtensionPageMessage, Reply, TabState } from '../../../src/protocol/messages';
@@ -13,8 +13,8 @@ fake.managed.held = true;
 await import('../../../src/background/index');
 const state = await import('../../../src/background/allowlist-state');
 const settings = await import('../../../src/background/policy-settings');
-const { matchPlatform } = await import('../../../src/core/allowlist');
-const { parsePolicy } = await import('../../../src/core/policy');
+const { matchPlatform } = await import('../../../src/core/lists/allowlist');
+const { parsePolicy } = await import('../../../src/core/lists/policy');
 
 const quiet: PageSignals = { isSecureContext: true, passwordFields: 0, forms: [], videoElements: 0, iframes: [] };
 const pageSender = { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/src/options/index.html` };

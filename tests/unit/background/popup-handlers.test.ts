@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { popupPageHandlers } from '../../../src/background/popup-handlers';
-import { buildAllowlist } from '../../../src/core/allowlist';
+import { buildAllowlist } from '../../../src/core/lists/allowlist';
 import { assessPage } from '../../../src/core/assess';
-import { loadBuiltInCatalog } from '../../../src/core/catalog';
+import { loadBuiltInCatalog } from '../../../src/core/lists/catalog';
 import { ownLookalike } from '../../../src/core/guard-target';
 import type { Dismissal, TabState } from '../../../src/protocol/messages';
 

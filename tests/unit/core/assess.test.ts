@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildAllowlist } from '../../../src/core/allowlist';
+import { buildAllowlist } from '../../../src/core/lists/allowlist';
 import { assessPage } from '../../../src/core/assess';
-import { loadBuiltInCatalog } from '../../../src/core/catalog';
+import { loadBuiltInCatalog } from '../../../src/core/lists/catalog';
 import { explainFinding } from '../../../src/core/explain';
 import type { PageSignals } from '../../../src/core/page-signals';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildAllowlist } from '../../../src/core/allowlist';
+import { buildAllowlist } from '../../../src/core/lists/allowlist';
 import { assessPage, type Verdict } from '../../../src/core/assess';
-import { loadBuiltInCatalog } from '../../../src/core/catalog';
+import { loadBuiltInCatalog } from '../../../src/core/lists/catalog';
 import { explainFinding } from '../../../src/core/explain';
 import { frameFindings, withFrameFindings } from '../../../src/core/frame-findings';
 import { guardTargetFor, guardUnderPolicy } from '../../../src/core/guard-target';

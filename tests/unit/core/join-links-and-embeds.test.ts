@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildAllowlist, matchPlatform } from '../../../src/core/allowlist';
-import { loadBuiltInCatalog } from '../../../src/core/catalog';
+import { buildAllowlist, matchPlatform } from '../../../src/core/lists/allowlist';
+import { loadBuiltInCatalog } from '../../../src/core/lists/catalog';
 import { callEmbedsOf } from '../../../src/core/embeds';
 import { isLookalikeJoinLink } from '../../../src/core/join-links';
 import { findLookalike } from '../../../src/core/lookalike/lookalike';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildAllowlist } from '../../../src/core/allowlist';
+import { buildAllowlist } from '../../../src/core/lists/allowlist';
 import { assessPage } from '../../../src/core/assess';
-import { loadBuiltInCatalog } from '../../../src/core/catalog';
+import { loadBuiltInCatalog } from '../../../src/core/lists/catalog';
 import { signalsToKeep } from '../../../src/core/kept-signals';
 import { pageSignalsSchema, type PageSignals } from '../../../src/core/page-signals';
 import { SIGNAL_LIMITS } from '../../../src/core/signal-limits';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildAllowlist } from '../../../src/core/allowlist';
-import { allowlistFileSchema } from '../../../src/core/allowlist-file';
+import { buildAllowlist } from '../../../src/core/lists/allowlist';
+import { allowlistFileSchema } from '../../../src/core/lists/allowlist-file';
 import { assessPage } from '../../../src/core/assess';
-import { loadBuiltInCatalog } from '../../../src/core/catalog';
+import { loadBuiltInCatalog } from '../../../src/core/lists/catalog';
 import { explainFinding } from '../../../src/core/explain';
 import { withStaleListFinding, type StaleList } from '../../../src/core/stale-list';
 

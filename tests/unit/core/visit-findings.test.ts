@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildAllowlist } from '../../../src/core/allowlist';
-import { allowlistFileSchema } from '../../../src/core/allowlist-file';
-import { loadBuiltInCatalog } from '../../../src/core/catalog';
+import { buildAllowlist } from '../../../src/core/lists/allowlist';
+import { allowlistFileSchema } from '../../../src/core/lists/allowlist-file';
+import { loadBuiltInCatalog } from '../../../src/core/lists/catalog';
 import { loadChatProviders } from '../../../src/core/chat-widgets';
 import { visitFindings, type VisitSignals } from '../../../src/core/visit-findings';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildAllowlist } from '../../../../src/core/allowlist';
-import { allowlistFileSchema } from '../../../../src/core/allowlist-file';
-import { loadBuiltInCatalog } from '../../../../src/core/catalog';
+import { buildAllowlist } from '../../../../src/core/lists/allowlist';
+import { allowlistFileSchema } from '../../../../src/core/lists/allowlist-file';
+import { loadBuiltInCatalog } from '../../../../src/core/lists/catalog';
 import { editDistance } from '../../../../src/core/lookalike/edit-distance';
 import { describeDifference, findLookalike } from '../../../../src/core/lookalike/lookalike';
 import { skeletonOf } from '../../../../src/core/lookalike/skeleton';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseAllowlistText, withoutByteOrderMark } from '../../../src/core/allowlist-file';
-import { DEFAULT_MAX_LIST_BYTES, parseListBytes } from '../../../src/core/signed-list';
+import { parseAllowlistText, withoutByteOrderMark } from '../../../../src/core/lists/allowlist-file';
+import { DEFAULT_MAX_LIST_BYTES, parseListBytes } from '../../../../src/core/lists/signed-list';
 
 const encoder = new TextEncoder();
 const BOM = '\uFEFF';

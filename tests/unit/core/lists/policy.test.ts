@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { allowlistFileSchema } from '../../../src/core/allowlist-file';
-import { loadBuiltInCatalog } from '../../../src/core/catalog';
-import { allowlistLayers, defaultPolicy, parsePolicy, supportContactLink, type ManagedPolicy } from '../../../src/core/policy';
+import { allowlistFileSchema } from '../../../../src/core/lists/allowlist-file';
+import { loadBuiltInCatalog } from '../../../../src/core/lists/catalog';
+import { allowlistLayers, defaultPolicy, parsePolicy, supportContactLink, type ManagedPolicy } from '../../../../src/core/lists/policy';
 
 const KEY_A = 'YhHUwokN0wfzgmFHl4U9zadGmNk+p85wOndnAstLfI4=';
 const KEY_B = 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildAllowlist } from '../../../src/core/allowlist';
-import { loadBuiltInCatalog } from '../../../src/core/catalog';
-import { checkUserDomain } from '../../../src/core/user-domain';
+import { buildAllowlist } from '../../../../src/core/lists/allowlist';
+import { loadBuiltInCatalog } from '../../../../src/core/lists/catalog';
+import { checkUserDomain } from '../../../../src/core/lists/user-domain';
 
 const admin = buildAllowlist([{ source: 'catalog', file: loadBuiltInCatalog() }]);
 

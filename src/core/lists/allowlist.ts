@@ -1,5 +1,5 @@
 import type { AllowlistEntry, AllowlistFile, PlatformFacts } from './allowlist-file';
-import { registrableDomainOf } from './hostname';
+import { registrableDomainOf } from '../hostname';
 import { coversNoPublicSuffix } from './public-suffix-entries';
 
 /** Where a platform came from; later layers override earlier ones for the same domain. */

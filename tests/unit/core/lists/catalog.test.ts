@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import catalogJson from '../../../assets/catalog.json';
-import { parseAllowlistFile, parseAllowlistText } from '../../../src/core/allowlist-file';
-import { loadBuiltInCatalog } from '../../../src/core/catalog';
+import catalogJson from '../../../../assets/catalog.json';
+import { parseAllowlistFile, parseAllowlistText } from '../../../../src/core/lists/allowlist-file';
+import { loadBuiltInCatalog } from '../../../../src/core/lists/catalog';
 
 describe('built-in catalog', () => {
   const catalog = loadBuiltInCatalog();

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { matchPlatform } from '../../../src/core/allowlist';
-import { allowlistFileSchema } from '../../../src/core/allowlist-file';
-import { loadBuiltInCatalog } from '../../../src/core/catalog';
-import { composeAllowlist } from '../../../src/core/list-layers';
-import { parsePolicy } from '../../../src/core/policy';
+import { matchPlatform } from '../../../../src/core/lists/allowlist';
+import { allowlistFileSchema } from '../../../../src/core/lists/allowlist-file';
+import { loadBuiltInCatalog } from '../../../../src/core/lists/catalog';
+import { composeAllowlist } from '../../../../src/core/lists/list-layers';
+import { parsePolicy } from '../../../../src/core/lists/policy';
 
 const KEY = 'YhHUwokN0wfzgmFHl4U9zadGmNk+p85wOndnAstLfI4=';
 const catalog = loadBuiltInCatalog();

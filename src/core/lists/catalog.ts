@@ -1,4 +1,4 @@
-import catalogJson from '../../assets/catalog.json';
+import catalogJson from '../../../assets/catalog.json';
 import { parseAllowlistFile, type AllowlistFile } from './allowlist-file';
 
 /**

@@ -1,7 +1,7 @@
 import { matchPlatform, type Allowlist } from './allowlist';
 import { domainSchema } from './allowlist-file';
-import { parseTarget, TargetParseError } from './hostname';
-import { findLookalike } from './lookalike/lookalike';
+import { parseTarget, TargetParseError } from '../hostname';
+import { findLookalike } from '../lookalike/lookalike';
 import { isPublicSuffix } from './public-suffix-entries';
 
 export type UserDomainCheck = { ok: true; domain: string } | { ok: false; message: string };

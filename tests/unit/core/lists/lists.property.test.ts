@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildAllowlist, matchPlatform } from '../../../src/core/allowlist';
-import { parseAllowlistFile, parseAllowlistText } from '../../../src/core/allowlist-file';
-import { parsePolicy, POLICY_KEYS } from '../../../src/core/policy';
-import { isPublicSuffix } from '../../../src/core/public-suffix-entries';
-import { parseListBytes } from '../../../src/core/signed-list';
+import { buildAllowlist, matchPlatform } from '../../../../src/core/lists/allowlist';
+import { parseAllowlistFile, parseAllowlistText } from '../../../../src/core/lists/allowlist-file';
+import { parsePolicy, POLICY_KEYS } from '../../../../src/core/lists/policy';
+import { isPublicSuffix } from '../../../../src/core/lists/public-suffix-entries';
+import { parseListBytes } from '../../../../src/core/lists/signed-list';
 
 /**
  * Properties of reading lists and policies: no input makes a parser throw (each returns its

@@ -10,7 +10,7 @@ import {
   type SignedListFailure,
   type SignedListResult,
   type VerifySignedListInput,
-} from '../../../src/core/signed-list';
+} from '../../../../src/core/lists/signed-list';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 const encoder = new TextEncoder();

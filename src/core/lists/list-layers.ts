@@ -15,7 +15,7 @@ import { allowlistLayers, type ManagedPolicy } from './policy';
  *    parent domain) is not counted, so a user can never mark a general-purpose platform
  *    verified or override the admin's word on a domain.
  *
- * The ordering of 1–3 is `allowlistLayers` (core/policy.ts); this adds the user's part.
+ * The ordering of 1–3 is `allowlistLayers` (policy.ts); this adds the user's part.
  */
 
 export interface ListSources {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildAllowlist, matchPlatform } from '../../../src/core/allowlist';
-import type { AllowlistEntry } from '../../../src/core/allowlist-file';
-import { loadBuiltInCatalog } from '../../../src/core/catalog';
-import { coversNoPublicSuffix, isPublicSuffix, listPublicSuffixProblems, publicSuffixProblems } from '../../../src/core/public-suffix-entries';
+import { buildAllowlist, matchPlatform } from '../../../../src/core/lists/allowlist';
+import type { AllowlistEntry } from '../../../../src/core/lists/allowlist-file';
+import { loadBuiltInCatalog } from '../../../../src/core/lists/catalog';
+import { coversNoPublicSuffix, isPublicSuffix, listPublicSuffixProblems, publicSuffixProblems } from '../../../../src/core/lists/public-suffix-entries';
 
 const entry = (domain: string, aliases: string[] = []): AllowlistEntry => ({ domain, name: domain, aliases, verified: true, joinPatterns: [] });
 

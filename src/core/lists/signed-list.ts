@@ -1,6 +1,6 @@
 import { parseAllowlistFile, parseListJson, type AllowlistFile, type AllowlistProblem } from './allowlist-file';
 import { listPublicSuffixProblems } from './public-suffix-entries';
-import { sha256Hex } from './sha256-hex';
+import { sha256Hex } from '../sha256-hex';
 
 /**
  * Signed remote lists: an allowlist file the admin hosts over https next to a detached

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildAllowlist, matchPlatform } from '../../../src/core/allowlist';
-import { allowlistFileSchema } from '../../../src/core/allowlist-file';
-import { loadBuiltInCatalog } from '../../../src/core/catalog';
+import { buildAllowlist, matchPlatform } from '../../../../src/core/lists/allowlist';
+import { allowlistFileSchema } from '../../../../src/core/lists/allowlist-file';
+import { loadBuiltInCatalog } from '../../../../src/core/lists/catalog';
 
 const catalog = loadBuiltInCatalog();
 const file = (entries: unknown[]) => allowlistFileSchema.parse({ version: 1, entries });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AllowlistLayer } from './allowlist';
 import { allowlistEntrySchema, formatJsonPath, type AllowlistEntry, type AllowlistFile, type AllowlistProblem } from './allowlist-file';
 import { publicSuffixProblems } from './public-suffix-entries';
-import { quoteInput } from './quote-input';
+import { quoteInput } from '../quote-input';
 import { decodePublicKey } from './signed-list';
 
 /**

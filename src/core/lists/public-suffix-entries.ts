@@ -1,6 +1,6 @@
 import type { AllowlistEntry, AllowlistProblem } from './allowlist-file';
 import { formatJsonPath } from './allowlist-file';
-import { registrableDomainOf } from './hostname';
+import { registrableDomainOf } from '../hostname';
 
 /**
  * A list entry for a public suffix (`co.uk`, and from the private section of the public
@@ -9,8 +9,8 @@ import { registrableDomainOf } from './hostname';
  * The user's own list refuses such names (user-domain.ts); this is the same rule for every
  * admin list (policy, signed remote list, `--allowlist` files) and the one place it lives.
  *
- * Both sections of the list count, as everywhere in this extension (hostname.ts): a private
- * suffix is as open to strangers as a country's `co.uk`.
+ * Both sections of the list count, as everywhere in this extension (core/hostname.ts): a
+ * private suffix is as open to strangers as a country's `co.uk`.
  */
 
 /** A domain with no registrable part of its own is a public suffix (or an unknown TLD's). */

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { allowlistEntrySchema, factsSchema } from '../../../src/core/allowlist-file';
-import { ACTION_KEYS, ALLOWLIST_MODES, POLICY_KEYS } from '../../../src/core/policy';
+import { allowlistEntrySchema, factsSchema } from '../../../../src/core/lists/allowlist-file';
+import { ACTION_KEYS, ALLOWLIST_MODES, POLICY_KEYS } from '../../../../src/core/lists/policy';
 
 /** The managed-storage schema Chrome reads (manifest "storage": {"managed_schema": "schema.json"}). */
-const schema = JSON.parse(readFileSync(new URL('../../../assets/static/schema.json', import.meta.url), 'utf8')) as Node;
+const schema = JSON.parse(readFileSync(new URL('../../../../assets/static/schema.json', import.meta.url), 'utf8')) as Node;
 
 interface Node {
   type?: string;
