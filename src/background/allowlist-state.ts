@@ -3,7 +3,7 @@ import { loadBuiltInCatalog } from '../core/lists/catalog';
 import { composeAllowlist, type ComposedAllowlist } from '../core/lists/list-layers';
 import { parsePolicy, type ParsedPolicy } from '../core/lists/policy';
 import { isListExpired } from '../core/lists/signed-list';
-import type { StaleList } from '../core/stale-list';
+import type { StaleList } from '../core/findings/stale-list';
 import type { RemoteListRecord } from '../protocol/admin-messages';
 
 /**

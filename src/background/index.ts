@@ -1,6 +1,6 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { PolicyAction } from '../core/lists/policy';
-import { lookalikeHosts } from '../core/trusted-sites';
+import { lookalikeHosts } from '../core/findings/trusted-sites';
 import { createRouter, frameAddressOf, type ContentSender } from '../protocol/router';
 // The built file's name (crxjs builds it as a script of its own, in the IIFE format a
 // content script needs): see content/page-ui-contract.

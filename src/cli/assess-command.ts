@@ -7,7 +7,7 @@
  */
 import { createInterface } from 'node:readline';
 import type { Allowlist } from '../core/lists/allowlist';
-import { assessPage } from '../core/assess';
+import { assessPage } from '../core/findings/assess';
 import { TargetParseError } from '../core/hostname';
 import { quoteInput } from '../core/quote-input';
 import { parseArgs, UsageError } from './args';

@@ -1,5 +1,5 @@
-import type { Verdict } from '../core/assess';
-import type { GuardTarget } from '../core/guard-target';
+import type { Verdict } from '../core/findings/assess';
+import type { GuardTarget } from '../core/findings/guard-target';
 import { ownGlobal } from '../extension-api/own-global';
 import { PAGE_UI_KEY } from '../protocol/page-api';
 

@@ -14,8 +14,9 @@ function unique<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
  * What a tab's stored state keeps of a page report: what the verdict reads when it is made
  * again (a frame reports, the popup asks), once each. Every byte was chosen by the page, and
  * each tab's copy lives in `storage.session`, which all tabs share. Forms without a password
- * count in no verdict; frames are kept for the embed findings (core/visit-findings). A rule
- * that comes to read more keeps it here: the unit test checks the verdict comes out the same.
+ * count in no verdict; frames are kept for the embed findings
+ * (core/findings/visit-findings). A rule that comes to read more keeps it here: the unit
+ * test checks the verdict comes out the same.
  */
 export function signalsToKeep(signals: PageSignals): PageSignals {
   return {

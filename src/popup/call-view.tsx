@@ -1,4 +1,4 @@
-import type { Verdict } from '../core/assess';
+import type { Verdict } from '../core/findings/assess';
 import { isInCall, type CallState } from '../core/call-state';
 import { SESSION_CHECKLIST } from '../core/session-checklist';
 

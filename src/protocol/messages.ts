@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Verdict } from '../core/assess';
+import type { Verdict } from '../core/findings/assess';
 import type { CallState } from '../core/call-state';
 import type { CallReply } from './call';
-import type { Finding } from '../core/findings';
-import type { GuardTarget } from '../core/guard-target';
+import type { Finding } from '../core/findings/findings';
+import type { GuardTarget } from '../core/findings/guard-target';
 import { normalizeHost } from '../core/hostname';
 import { pageSignalsSchema, type PageSignals } from '../core/page-signals';
 import { adminPageMessageSchemas, type AdminReplyTypes } from './admin-messages';
@@ -69,7 +69,7 @@ export interface FrameReport {
 export interface TabState {
   tabId: number;
   url: string;
-  /** The top frame's verdict plus what its frames added (see core/frame-findings). */
+  /** The top frame's verdict plus what its frames added (see core/findings/frame-findings). */
   verdict: Verdict;
   /** What the content script reported; `null` until it does, and the verdict is address-only. */
   signals: PageSignals | null;

@@ -1,5 +1,5 @@
 import type { PageSignals } from '../core/page-signals';
-import { isAlertLevel } from '../core/risk-levels';
+import { isAlertLevel } from '../core/findings/risk-levels';
 import type { PageAnswer } from './messages';
 
 /**

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { askBeforeCamera, knownAbout, showCameraBlocked } from '../../../src/content/call-prompt';
 import { createWidgetEnv } from '../../../src/content/widget-env';
 import { buildAllowlist } from '../../../src/core/lists/allowlist';
-import { assessPage } from '../../../src/core/assess';
+import { assessPage } from '../../../src/core/findings/assess';
 import { loadBuiltInCatalog } from '../../../src/core/lists/catalog';
 
 const allowlist = buildAllowlist([{ source: 'catalog', file: loadBuiltInCatalog() }]);

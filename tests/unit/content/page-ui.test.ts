@@ -5,9 +5,9 @@ import { OVERLAY_TAG } from '../../../src/content/guard-overlay';
 import type { Overlay, PageUi, PromptAnswer } from '../../../src/content/page-ui-contract';
 import { createPageUi } from '../../../src/content/page-ui-factory';
 import { buildAllowlist } from '../../../src/core/lists/allowlist';
-import { assessPage } from '../../../src/core/assess';
+import { assessPage } from '../../../src/core/findings/assess';
 import { loadBuiltInCatalog } from '../../../src/core/lists/catalog';
-import type { GuardTarget } from '../../../src/core/guard-target';
+import type { GuardTarget } from '../../../src/core/findings/guard-target';
 import { FakeVisibility, installFakeTopLayer, manualClock, settled } from './fake-top-layer';
 
 const topLayer = installFakeTopLayer();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildAllowlist } from '../../../src/core/lists/allowlist';
-import { assessPage } from '../../../src/core/assess';
+import { assessPage } from '../../../src/core/findings/assess';
 import { loadBuiltInCatalog } from '../../../src/core/lists/catalog';
 import { signalsToKeep } from '../../../src/core/kept-signals';
 import { pageSignalsSchema, type PageSignals } from '../../../src/core/page-signals';

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildAllowlist } from '../../../src/core/lists/allowlist';
-import { assessPage } from '../../../src/core/assess';
+import { assessPage } from '../../../src/core/findings/assess';
 import { loadBuiltInCatalog } from '../../../src/core/lists/catalog';
 import type { PageSignals } from '../../../src/core/page-signals';
 import type { Dismissal, TabState } from '../../../src/protocol/messages';

@@ -1,6 +1,6 @@
-import type { PlatformFacts } from './lists/allowlist-file';
-import type { ListSource } from './lists/allowlist';
-import type { LookalikeRule } from './lookalike/lookalike-rules';
+import type { PlatformFacts } from '../lists/allowlist-file';
+import type { ListSource } from '../lists/allowlist';
+import type { LookalikeRule } from '../lookalike/lookalike-rules';
 import type { RiskLevel } from './risk-levels';
 
 /** The contract's finding codes (DESIGN.md); extend, never rename. */
@@ -41,7 +41,7 @@ export type Finding =
   | { code: 'FOREIGN_FORM_ACTION'; level: RiskLevel; action: string; actionDomain: string }
   /**
    * The page is verified only by the clinic's signed remote list, and the list in force has
-   * passed its `expires` (core/stale-list). Whom to tell comes from the admin's policy.
+   * passed its `expires` (stale-list.ts). Whom to tell comes from the admin's policy.
    */
   | { code: 'ALLOWLIST_STALE'; level: RiskLevel; expires: string; version: number; clinicName?: string; supportContact?: string };
 

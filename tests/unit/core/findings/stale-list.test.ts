@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildAllowlist } from '../../../src/core/lists/allowlist';
-import { allowlistFileSchema } from '../../../src/core/lists/allowlist-file';
-import { assessPage } from '../../../src/core/assess';
-import { loadBuiltInCatalog } from '../../../src/core/lists/catalog';
-import { explainFinding } from '../../../src/core/explain';
-import { withStaleListFinding, type StaleList } from '../../../src/core/stale-list';
+import { buildAllowlist } from '../../../../src/core/lists/allowlist';
+import { allowlistFileSchema } from '../../../../src/core/lists/allowlist-file';
+import { assessPage } from '../../../../src/core/findings/assess';
+import { loadBuiltInCatalog } from '../../../../src/core/lists/catalog';
+import { explainFinding } from '../../../../src/core/findings/explain';
+import { withStaleListFinding, type StaleList } from '../../../../src/core/findings/stale-list';
 
 const file = (domain: string, verified = true) => allowlistFileSchema.parse({ version: 1, entries: [{ domain, name: domain, verified }] });
 const allowlist = buildAllowlist([

@@ -1,14 +1,14 @@
-import type { PlatformFacts } from './lists/allowlist-file';
-import { matchPlatform, type Allowlist, type ListSource } from './lists/allowlist';
-import { isInCall, type CallState } from './call-state';
+import type { PlatformFacts } from '../lists/allowlist-file';
+import { matchPlatform, type Allowlist, type ListSource } from '../lists/allowlist';
+import { isInCall, type CallState } from '../call-state';
 import { loadChatProviders, type ChatProvider } from './chat-widgets';
 import type { Finding } from './findings';
 import { foreignFormFindings } from './foreign-form';
-import { parseTarget } from './hostname';
+import { parseTarget } from '../hostname';
 import { isLookalikeJoinLink } from './join-links';
-import { findLookalike } from './lookalike/lookalike';
-import { isInsecureHttpUrl, isLoopbackHost } from './loopback';
-import type { PageSignals } from './page-signals';
+import { findLookalike } from '../lookalike/lookalike';
+import { isInsecureHttpUrl, isLoopbackHost } from '../loopback';
+import type { PageSignals } from '../page-signals';
 import { louderLevel, type RiskLevel } from './risk-levels';
 import { visitFindings } from './visit-findings';
 

@@ -1,7 +1,7 @@
-import type { Fact } from './lists/allowlist-file';
+import type { Fact } from '../lists/allowlist-file';
 import type { Verdict } from './assess';
 import type { Finding } from './findings';
-import { describeRule } from './lookalike/lookalike-rules';
+import { describeRule } from '../lookalike/lookalike-rules';
 import type { RiskLevel } from './risk-levels';
 
 /** A finding in plain words: what is wrong, why it matters, what to do. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import chatWidgetsJson from '../../assets/chat-widgets.json';
-import { factSchema, formatJsonPath } from './lists/allowlist-file';
+import chatWidgetsJson from '../../../assets/chat-widgets.json';
+import { factSchema, formatJsonPath } from '../lists/allowlist-file';
 
 /**
  * Third-party chat widgets, recognised by the hosts their scripts and frames load from

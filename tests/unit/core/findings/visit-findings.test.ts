@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildAllowlist } from '../../../src/core/lists/allowlist';
-import { allowlistFileSchema } from '../../../src/core/lists/allowlist-file';
-import { loadBuiltInCatalog } from '../../../src/core/lists/catalog';
-import { loadChatProviders } from '../../../src/core/chat-widgets';
-import { visitFindings, type VisitSignals } from '../../../src/core/visit-findings';
+import { buildAllowlist } from '../../../../src/core/lists/allowlist';
+import { allowlistFileSchema } from '../../../../src/core/lists/allowlist-file';
+import { loadBuiltInCatalog } from '../../../../src/core/lists/catalog';
+import { loadChatProviders } from '../../../../src/core/findings/chat-widgets';
+import { visitFindings, type VisitSignals } from '../../../../src/core/findings/visit-findings';
 
 const catalog = loadBuiltInCatalog();
 const allowlist = buildAllowlist([{ source: 'catalog', file: catalog }]);

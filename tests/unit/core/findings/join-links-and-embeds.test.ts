@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildAllowlist, matchPlatform } from '../../../src/core/lists/allowlist';
-import { loadBuiltInCatalog } from '../../../src/core/lists/catalog';
-import { callEmbedsOf } from '../../../src/core/embeds';
-import { isLookalikeJoinLink } from '../../../src/core/join-links';
-import { findLookalike } from '../../../src/core/lookalike/lookalike';
+import { buildAllowlist, matchPlatform } from '../../../../src/core/lists/allowlist';
+import { loadBuiltInCatalog } from '../../../../src/core/lists/catalog';
+import { callEmbedsOf } from '../../../../src/core/findings/embeds';
+import { isLookalikeJoinLink } from '../../../../src/core/findings/join-links';
+import { findLookalike } from '../../../../src/core/lookalike/lookalike';
 
 const allowlist = buildAllowlist([{ source: 'catalog', file: loadBuiltInCatalog() }]);
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildAllowlist } from '../../../src/core/lists/allowlist';
-import { assessPage, type Verdict } from '../../../src/core/assess';
-import { loadBuiltInCatalog } from '../../../src/core/lists/catalog';
-import { explainFinding } from '../../../src/core/explain';
-import { frameFindings, withFrameFindings } from '../../../src/core/frame-findings';
-import { guardTargetFor, guardUnderPolicy } from '../../../src/core/guard-target';
-import type { PageSignals } from '../../../src/core/page-signals';
-import { hideTrustedLookalikes, lookalikeHosts } from '../../../src/core/trusted-sites';
+import { buildAllowlist } from '../../../../src/core/lists/allowlist';
+import { assessPage, type Verdict } from '../../../../src/core/findings/assess';
+import { loadBuiltInCatalog } from '../../../../src/core/lists/catalog';
+import { explainFinding } from '../../../../src/core/findings/explain';
+import { frameFindings, withFrameFindings } from '../../../../src/core/findings/frame-findings';
+import { guardTargetFor, guardUnderPolicy } from '../../../../src/core/findings/guard-target';
+import type { PageSignals } from '../../../../src/core/page-signals';
+import { hideTrustedLookalikes, lookalikeHosts } from '../../../../src/core/findings/trusted-sites';
 
 const allowlist = buildAllowlist([{ source: 'catalog', file: loadBuiltInCatalog() }]);
 const quiet: PageSignals = { isSecureContext: true, passwordFields: 0, forms: [], videoElements: 0, iframes: [] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chatProviderOf, loadChatProviders } from '../../../src/core/chat-widgets';
+import { chatProviderOf, loadChatProviders } from '../../../../src/core/findings/chat-widgets';
 
 const providers = loadChatProviders();
 

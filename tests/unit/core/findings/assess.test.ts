@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildAllowlist } from '../../../src/core/lists/allowlist';
-import { assessPage } from '../../../src/core/assess';
-import { loadBuiltInCatalog } from '../../../src/core/lists/catalog';
-import { explainFinding } from '../../../src/core/explain';
-import type { PageSignals } from '../../../src/core/page-signals';
+import { buildAllowlist } from '../../../../src/core/lists/allowlist';
+import { assessPage } from '../../../../src/core/findings/assess';
+import { loadBuiltInCatalog } from '../../../../src/core/lists/catalog';
+import { explainFinding } from '../../../../src/core/findings/explain';
+import type { PageSignals } from '../../../../src/core/page-signals';
 
 const allowlist = buildAllowlist([{ source: 'catalog', file: loadBuiltInCatalog() }]);
 

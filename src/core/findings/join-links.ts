@@ -1,5 +1,5 @@
-import { matchPlatform, type Allowlist } from './lists/allowlist';
-import type { LookalikeMatch } from './lookalike/lookalike';
+import { matchPlatform, type Allowlist } from '../lists/allowlist';
+import type { LookalikeMatch } from '../lookalike/lookalike';
 
 function pathOf(url: URL): string {
   return url.pathname.toLowerCase();

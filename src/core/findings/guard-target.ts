@@ -1,6 +1,6 @@
 import type { Verdict } from './assess';
 import type { FindingOf } from './findings';
-import type { PolicyAction } from './lists/policy';
+import type { PolicyAction } from '../lists/policy';
 
 /** What a password-field guard needs: the look-alike site, and the real one to go to. */
 export interface GuardTarget {
