@@ -3,7 +3,7 @@ import { frameFindings } from '../core/findings/frame-findings';
 import { guardTargetFor, guardUnderPolicy, ownLookalike, type GuardTarget } from '../core/findings/guard-target';
 import { TargetParseError } from '../core/hostname';
 import { isStorageQuotaError, storageFullMessage } from '../core/storage-full';
-import type { PageSignals } from '../core/page-signals';
+import type { PageSignals } from '../core/signals/page-signals';
 import { hideTrustedLookalikes } from '../core/findings/trusted-sites';
 import type { Dismissal, PageAnswer } from '../protocol/messages';
 import type { ContentSender } from '../protocol/router';

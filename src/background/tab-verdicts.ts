@@ -1,10 +1,10 @@
 import { assessPage, type Verdict } from '../core/findings/assess';
-import { withActivity, type CallState } from '../core/call-state';
+import { withActivity, type CallState } from '../core/signals/call-state';
 import type { CallActivityName } from '../core/findings/findings';
 import { withFrameFindings } from '../core/findings/frame-findings';
 import { TargetParseError } from '../core/hostname';
-import { signalsToKeep } from '../core/kept-signals';
-import type { PageSignals } from '../core/page-signals';
+import { signalsToKeep } from '../core/signals/kept-signals';
+import type { PageSignals } from '../core/signals/page-signals';
 import type { RiskLevel } from '../core/findings/risk-levels';
 import type { FrameReport, TabState } from '../protocol/messages';
 import { allowlistReady, getAllowlist } from './allowlist-state';

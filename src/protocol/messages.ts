@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { Verdict } from '../core/findings/assess';
-import type { CallState } from '../core/call-state';
+import type { CallState } from '../core/signals/call-state';
 import type { CallReply } from './call';
 import type { Finding } from '../core/findings/findings';
 import type { GuardTarget } from '../core/findings/guard-target';
 import { normalizeHost } from '../core/hostname';
-import { pageSignalsSchema, type PageSignals } from '../core/page-signals';
+import { pageSignalsSchema, type PageSignals } from '../core/signals/page-signals';
 import { adminPageMessageSchemas, type AdminReplyTypes } from './admin-messages';
 
 /**

@@ -1,4 +1,4 @@
-import type { PageSignals } from '../core/page-signals';
+import type { PageSignals } from '../core/signals/page-signals';
 import { isAlertLevel } from '../core/findings/risk-levels';
 import type { PageAnswer } from './messages';
 

@@ -1,6 +1,6 @@
 import type { PlatformFacts } from '../lists/allowlist-file';
 import { matchPlatform, type Allowlist, type ListSource } from '../lists/allowlist';
-import { isInCall, type CallState } from '../call-state';
+import { isInCall, type CallState } from '../signals/call-state';
 import { loadChatProviders, type ChatProvider } from './chat-widgets';
 import type { Finding } from './findings';
 import { foreignFormFindings } from './foreign-form';
@@ -8,7 +8,7 @@ import { parseTarget } from '../hostname';
 import { isLookalikeJoinLink } from './join-links';
 import { findLookalike } from '../lookalike/lookalike';
 import { isInsecureHttpUrl, isLoopbackHost } from '../loopback';
-import type { PageSignals } from '../page-signals';
+import type { PageSignals } from '../signals/page-signals';
 import { louderLevel, type RiskLevel } from './risk-levels';
 import { visitFindings } from './visit-findings';
 

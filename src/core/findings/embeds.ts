@@ -1,5 +1,5 @@
 import { matchPlatform, type Allowlist } from '../lists/allowlist';
-import type { FrameSignal } from '../page-signals';
+import type { FrameSignal } from '../signals/page-signals';
 
 /** A frame that can run a call in the page: it may use the camera or microphone, or it is a video platform. */
 export interface CallEmbed {

@@ -1,7 +1,7 @@
 import { matchPlatform, type Allowlist, type Platform } from '../lists/allowlist';
 import type { Finding } from './findings';
 import { normalizeHost, registrableDomainOf, type ParsedTarget } from '../hostname';
-import type { FormSignal } from '../page-signals';
+import type { FormSignal } from '../signals/page-signals';
 import type { RiskLevel } from './risk-levels';
 
 /** `https://login.example.net/x` → its host; undefined for javascript:, about: and the like. */

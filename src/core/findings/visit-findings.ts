@@ -1,10 +1,10 @@
 import { matchPlatform, type Allowlist } from '../lists/allowlist';
-import { isInCall, type CallState } from '../call-state';
+import { isInCall, type CallState } from '../signals/call-state';
 import { chatProviderOf, type ChatProvider } from './chat-widgets';
 import { callEmbedsOf } from './embeds';
 import type { Finding } from './findings';
 import { isInsecureHttpUrl } from '../loopback';
-import type { FrameSignal } from '../page-signals';
+import type { FrameSignal } from '../signals/page-signals';
 
 /** What a page shows of a video visit or a chat, as the verdict needs it. */
 export interface VisitSignals {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { encodeBase64, signListBytes } from '../../../src/core/lists/signed-list';
-import type { PageSignals } from '../../../src/core/page-signals';
+import type { PageSignals } from '../../../src/core/signals/page-signals';
 import type { AdminStatus } from '../../../src/protocol/admin-messages';
 import type { ExtensionPageMessage, Reply, TabState } from '../../../src/protocol/messages';
 import { EXTENSION_ID, fake } from './fake-browser';

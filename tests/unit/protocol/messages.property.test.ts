@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { readingSchema } from '../../../src/background/page-conversation';
-import { SIGNAL_LIMITS } from '../../../src/core/signal-limits';
+import { SIGNAL_LIMITS } from '../../../src/core/signals/signal-limits';
 import { mediaRequestText, activityText, parseDecision, parseHookMessage } from '../../../src/main-world/call-events';
 import { contentMessageSchema, extensionPageMessageSchema } from '../../../src/protocol/messages';
 import { createRouter, type Sender } from '../../../src/protocol/router';

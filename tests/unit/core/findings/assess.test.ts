@@ -3,7 +3,7 @@ import { buildAllowlist } from '../../../../src/core/lists/allowlist';
 import { assessPage } from '../../../../src/core/findings/assess';
 import { loadBuiltInCatalog } from '../../../../src/core/lists/catalog';
 import { explainFinding } from '../../../../src/core/findings/explain';
-import type { PageSignals } from '../../../../src/core/page-signals';
+import type { PageSignals } from '../../../../src/core/signals/page-signals';
 
 const allowlist = buildAllowlist([{ source: 'catalog', file: loadBuiltInCatalog() }]);
 

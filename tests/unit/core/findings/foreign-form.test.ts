@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildAllowlist } from '../../../../src/core/lists/allowlist';
 import { assessPage } from '../../../../src/core/findings/assess';
 import { loadBuiltInCatalog } from '../../../../src/core/lists/catalog';
-import type { PageSignals } from '../../../../src/core/page-signals';
+import type { PageSignals } from '../../../../src/core/signals/page-signals';
 
 /**
  * Where a password may go: the page's own site, a verified platform, or the page's own

@@ -5,7 +5,7 @@ import { loadBuiltInCatalog } from '../../../../src/core/lists/catalog';
 import { explainFinding } from '../../../../src/core/findings/explain';
 import { frameFindings, withFrameFindings } from '../../../../src/core/findings/frame-findings';
 import { guardTargetFor, guardUnderPolicy } from '../../../../src/core/findings/guard-target';
-import type { PageSignals } from '../../../../src/core/page-signals';
+import type { PageSignals } from '../../../../src/core/signals/page-signals';
 import { hideTrustedLookalikes, lookalikeHosts } from '../../../../src/core/findings/trusted-sites';
 
 const allowlist = buildAllowlist([{ source: 'catalog', file: loadBuiltInCatalog() }]);

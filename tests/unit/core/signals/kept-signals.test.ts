@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildAllowlist } from '../../../src/core/lists/allowlist';
-import { assessPage } from '../../../src/core/findings/assess';
-import { loadBuiltInCatalog } from '../../../src/core/lists/catalog';
-import { signalsToKeep } from '../../../src/core/kept-signals';
-import { pageSignalsSchema, type PageSignals } from '../../../src/core/page-signals';
-import { SIGNAL_LIMITS } from '../../../src/core/signal-limits';
+import { buildAllowlist } from '../../../../src/core/lists/allowlist';
+import { assessPage } from '../../../../src/core/findings/assess';
+import { loadBuiltInCatalog } from '../../../../src/core/lists/catalog';
+import { signalsToKeep } from '../../../../src/core/signals/kept-signals';
+import { pageSignalsSchema, type PageSignals } from '../../../../src/core/signals/page-signals';
+import { SIGNAL_LIMITS } from '../../../../src/core/signals/signal-limits';
 
 const allowlist = buildAllowlist([{ source: 'catalog', file: loadBuiltInCatalog() }]);
 

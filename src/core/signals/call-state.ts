@@ -1,4 +1,4 @@
-import type { CallActivityName } from './findings/findings';
+import type { CallActivityName } from '../findings/findings';
 
 /**
  * What the page-world hook reported of a call on the page, kept per tab: hints the page can
