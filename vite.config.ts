@@ -36,11 +36,11 @@ export default defineConfig({
   resolve: {
     alias: [
       // `import browser from 'webextension-polyfill'`, in every entry point and module, gets
-      // src/platform/extension-api.ts: the browser's own `browser` where it has one, the
+      // src/extension-api/extension-api.ts: the browser's own `browser` where it has one, the
       // polyfill everywhere else, without the bundler's CommonJS interop copying every API
       // namespace at start-up (~2 ms per page; see that file). Only the bare name: the module
       // itself loads the polyfill by its file path. Types still come from the package.
-      { find: /^webextension-polyfill$/, replacement: fileURLToPath(new URL('./src/platform/extension-api.ts', import.meta.url)) },
+      { find: /^webextension-polyfill$/, replacement: fileURLToPath(new URL('./src/extension-api/extension-api.ts', import.meta.url)) },
     ],
   },
   plugins: [

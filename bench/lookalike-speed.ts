@@ -3,11 +3,11 @@
  * time and the median time to judge one hostname, beside a plain edit-distance scan over
  * the same list (what a MetaMask-style detector does) measured in the same run.
  */
-import { buildAllowlist, type Allowlist } from '../src/core/allowlist';
-import { allowlistFileSchema } from '../src/core/allowlist-file';
-import { editDistance } from '../src/core/edit-distance';
+import { buildAllowlist, type Allowlist } from '../src/core/lists/allowlist';
+import { allowlistFileSchema } from '../src/core/lists/allowlist-file';
+import { editDistance } from '../src/core/lookalike/edit-distance';
 import { splitHost } from '../src/core/hostname';
-import { LookalikeIndex } from '../src/core/lookalike-index';
+import { LookalikeIndex } from '../src/core/lookalike/lookalike-index';
 import { loadBenignDomains } from '../tests/quality/benign-corpus';
 
 const SIZES = [20, 1_000, 10_000];

@@ -1,4 +1,4 @@
-import type { LookalikeRule } from '../src/core/lookalike-rules';
+import type { LookalikeRule } from '../src/core/lookalike/lookalike-rules';
 
 /**
  * Hosts that play one lookalike trick each on a copy of the Doxy.me login, and real-looking

@@ -1,5 +1,5 @@
-import type { FindingCode } from '../src/core/findings';
-import type { RiskLevel } from '../src/core/risk-levels';
+import type { FindingCode } from '../src/core/findings/findings';
+import type { RiskLevel } from '../src/core/findings/risk-levels';
 
 export interface Ports {
   httpsPort: number;

@@ -1,6 +1,6 @@
 import type { AdminStatus } from '../protocol/admin-messages';
 import type { ExtensionPageMessage } from '../protocol/messages';
-import { checkUserDomain } from '../core/user-domain';
+import { checkUserDomain } from '../core/lists/user-domain';
 import { getAdminAllowlist, getPolicy } from './allowlist-state';
 import { adminStatus } from './admin-status';
 import { reloadUserAdditions } from './list-inputs';

@@ -1,11 +1,11 @@
-import type { UserDomainStatus } from '../core/list-layers';
-import { defaultPolicy } from '../core/policy';
-import { listPublicSuffixProblems } from '../core/public-suffix-entries';
-import { isListExpired } from '../core/signed-list';
+import type { UserDomainStatus } from '../core/lists/list-layers';
+import { defaultPolicy } from '../core/lists/policy';
+import { listPublicSuffixProblems } from '../core/lists/public-suffix-entries';
+import { isListExpired } from '../core/lists/signed-list';
 import type { AdminStatus, UserDomainView } from '../protocol/admin-messages';
 import { getComposition, getPolicy, remoteListInForce } from './allowlist-state';
+import { getClinicInfo } from './policy-settings';
 import { readRemoteStatus } from './remote-list-store';
-import { getClinicInfo } from './settings-store';
 
 const SOURCE_NAMES = { catalog: 'built-in catalog', policy: "your clinic's policy", remote: "your clinic's signed list", user: 'your own list' } as const;
 

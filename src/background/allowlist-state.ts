@@ -1,14 +1,15 @@
-import type { Allowlist } from '../core/allowlist';
-import { loadBuiltInCatalog } from '../core/catalog';
-import { composeAllowlist, type ComposedAllowlist } from '../core/list-layers';
-import { parsePolicy, type ParsedPolicy } from '../core/policy';
-import { isListExpired } from '../core/signed-list';
-import type { StaleList } from '../core/stale-list';
+import type { Allowlist } from '../core/lists/allowlist';
+import { loadBuiltInCatalog } from '../core/lists/catalog';
+import { composeAllowlist, type ComposedAllowlist } from '../core/lists/list-layers';
+import { parsePolicy, type ParsedPolicy } from '../core/lists/policy';
+import { isListExpired } from '../core/lists/signed-list';
+import type { StaleList } from '../core/findings/stale-list';
 import type { RemoteListRecord } from '../protocol/admin-messages';
 
 /**
  * The allowlist in force and what it is made of: the built-in catalog, the admin's policy,
- * the last good signed remote list and the user's own additions (precedence: core/list-layers).
+ * the last good signed remote list and the user's own additions (precedence:
+ * core/lists/list-layers).
  *
  * This module only holds state; list-inputs.ts fills it from storage and keeps it current.
  * Reads are synchronous (`getAllowlist()`), so judging a page never waits for storage. Until

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { RiskLevel } from '../core/risk-levels';
+import type { RiskLevel } from '../core/findings/risk-levels';
 
 const BADGE: Readonly<Record<RiskLevel, { text: string; color: string }>> = {
   verified: { text: '✓', color: '#1a7f37' },

@@ -1,8 +1,8 @@
 import browser from 'webextension-polyfill';
-import type { Verdict } from '../core/assess';
-import { chatProviderOf, loadChatProviders } from '../core/chat-widgets';
-import type { CallActivityName } from '../core/findings';
-import type { PolicyAction } from '../core/policy';
+import type { Verdict } from '../core/findings/assess';
+import { chatProviderOf, loadChatProviders } from '../core/findings/chat-widgets';
+import type { CallActivityName } from '../core/findings/findings';
+import type { PolicyAction } from '../core/lists/policy';
 import type { CallAction, CallReply } from '../protocol/call';
 import { cautionChatInFrame } from '../protocol/page-api';
 import { verdictFor, type PageDocument } from './page-answers';

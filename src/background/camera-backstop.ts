@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { tabAddressOf } from './document-address';
 import { verdictFor } from './page-answers';
-import { getSettings, settingsReady } from './settings-store';
+import { getSettings, settingsReady } from './policy-settings';
 
 /**
  * Under the clinic's `unknownVideoPlatform: "block"`, the browser itself keeps the camera and

@@ -1,6 +1,6 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import type { PolicyAction } from '../core/policy';
-import { lookalikeHosts } from '../core/trusted-sites';
+import type { PolicyAction } from '../core/lists/policy';
+import { lookalikeHosts } from '../core/findings/trusted-sites';
 import { createRouter, frameAddressOf, type ContentSender } from '../protocol/router';
 // The built file's name (crxjs builds it as a script of its own, in the IIFE format a
 // content script needs): see content/page-ui-contract.
@@ -16,7 +16,7 @@ import { judgeOpenTabs, readUnreadTabs } from './open-tabs';
 import { answerFor, answerFromAddress, describeDocument, frameNeedsReading, trustLookalike } from './page-answers';
 import { createPageConversation, documentTarget } from './page-conversation';
 import { popupPageHandlers } from './popup-handlers';
-import { getSettings, settingsReady } from './settings-store';
+import { getSettings, settingsReady } from './policy-settings';
 import type { TabState } from '../protocol/messages';
 import { readTabState } from './tab-state-store';
 import { onTabClosed, onTabCommitted, onTabNavigated, onTabReplaced, tabStateFor } from './tab-verdicts';
@@ -90,7 +90,6 @@ const router = createRouter({
   pages: {
     'get-tab-state': (message) => tabStateOf(message.tabId),
     ...popupPageHandlers({ tabState: tabStateOf, listDismissals }),
-    'list-dismissals': () => listDismissals(),
     'undo-dismissal': async (message) => {
       const removed = await removeDismissal(message.host);
       // Pages on that site arm their guard again at once, not at their next load.

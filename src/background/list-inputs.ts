@@ -1,4 +1,4 @@
-import { parsePolicy } from '../core/policy';
+import { parsePolicy } from '../core/lists/policy';
 import { getPolicy, markListsLoaded, remoteListInForce, updateListInputs } from './allowlist-state';
 import { oneAtATime } from './one-at-a-time';
 import { cachePolicy, readCachedPolicy, readManagedPolicy } from './policy-source';

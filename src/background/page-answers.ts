@@ -1,16 +1,16 @@
-import { assessPage, type Verdict } from '../core/assess';
-import { frameFindings } from '../core/frame-findings';
-import { guardTargetFor, guardUnderPolicy, ownLookalike, type GuardTarget } from '../core/guard-target';
+import { assessPage, type Verdict } from '../core/findings/assess';
+import { frameFindings } from '../core/findings/frame-findings';
+import { guardTargetFor, guardUnderPolicy, ownLookalike, type GuardTarget } from '../core/findings/guard-target';
 import { TargetParseError } from '../core/hostname';
 import { isStorageQuotaError, storageFullMessage } from '../core/storage-full';
-import type { PageSignals } from '../core/page-signals';
-import { hideTrustedLookalikes } from '../core/trusted-sites';
+import type { PageSignals } from '../core/signals/page-signals';
+import { hideTrustedLookalikes } from '../core/findings/trusted-sites';
 import type { Dismissal, PageAnswer } from '../protocol/messages';
 import type { ContentSender } from '../protocol/router';
 import { allowlistReady, getAllowlist } from './allowlist-state';
 import { addDismissal, trustedHosts } from './dismissal-store';
 import { frameAddressOf, tabAddressOf } from './document-address';
-import { getSettings, settingsReady } from './settings-store';
+import { getSettings, settingsReady } from './policy-settings';
 
 import { onFrameReport, onPageSignals } from './tab-verdicts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageSignalsSchema, type PageSignals } from '../core/page-signals';
+import { pageSignalsSchema, type PageSignals } from '../core/signals/page-signals';
 import type { PageAnswer } from '../protocol/messages';
 import { ADDRESS_ANSWER, answerShowsSomething, pageUiInFrame, readPageInFrame, showInFrame, suspendAlertInFrame, type ShowResult } from '../protocol/page-api';
 import type { ContentSender } from '../protocol/router';

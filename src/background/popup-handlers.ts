@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { lookalikeHosts } from '../core/trusted-sites';
+import { lookalikeHosts } from '../core/findings/trusted-sites';
 import type { Dismissal, PopupView, popupViewRequestSchema, TabState } from '../protocol/messages';
 
 export interface PopupHandlerDeps {

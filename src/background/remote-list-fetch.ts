@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_LIST_BYTES, signatureUrlFor } from '../core/signed-list';
+import { DEFAULT_MAX_LIST_BYTES, signatureUrlFor } from '../core/lists/signed-list';
 
 /**
  * Downloads a remote list and its detached `.sig` (https only, size-capped, no cookies).

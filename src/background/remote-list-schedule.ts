@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { ManagedPolicy } from '../core/policy';
+import type { ManagedPolicy } from '../core/lists/policy';
 import type { RemoteListRecord } from '../protocol/admin-messages';
 import { RETRY_AFTER_FAILURE_MS } from './remote-list';
 

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
-import { allowlistFileSchema } from '../core/allowlist-file';
+import { allowlistFileSchema } from '../core/lists/allowlist-file';
 import type { RemoteListRecord, RemoteListStatus } from '../protocol/admin-messages';
 import { readStoredValue } from './read-stored-value';
 

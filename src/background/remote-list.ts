@@ -1,11 +1,11 @@
-import type { ManagedPolicy } from '../core/policy';
+import type { ManagedPolicy } from '../core/lists/policy';
 import { sha256Hex } from '../core/sha256-hex';
-import { verifySignedList } from '../core/signed-list';
+import { verifySignedList } from '../core/lists/signed-list';
 import type { RemoteListFailure, RemoteListRecord, RemoteListStatus } from '../protocol/admin-messages';
 import type { FetchedList } from './remote-list-fetch';
 
 /**
- * One check of the remote list: download, verify (core/signed-list), decide what is kept.
+ * One check of the remote list: download, verify (core/lists/signed-list), decide what is kept.
  * No storage and no network of its own (both come in), so the rules are tested directly:
  *
  * - Any failure keeps the last good list and records the reason; a success records the time.

@@ -1,11 +1,11 @@
-import { assessPage, type Verdict } from '../core/assess';
-import { withActivity, type CallState } from '../core/call-state';
-import type { CallActivityName } from '../core/findings';
-import { withFrameFindings } from '../core/frame-findings';
+import { assessPage, type Verdict } from '../core/findings/assess';
+import { withActivity, type CallState } from '../core/signals/call-state';
+import type { CallActivityName } from '../core/findings/findings';
+import { withFrameFindings } from '../core/findings/frame-findings';
 import { TargetParseError } from '../core/hostname';
-import { signalsToKeep } from '../core/kept-signals';
-import type { PageSignals } from '../core/page-signals';
-import type { RiskLevel } from '../core/risk-levels';
+import { signalsToKeep } from '../core/signals/kept-signals';
+import type { PageSignals } from '../core/signals/page-signals';
+import type { RiskLevel } from '../core/findings/risk-levels';
 import type { FrameReport, TabState } from '../protocol/messages';
 import { allowlistReady, getAllowlist } from './allowlist-state';
 import { showLevelOnBadge } from './badge';

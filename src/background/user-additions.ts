@@ -6,8 +6,9 @@ import { readStoredValue } from './read-stored-value';
 
 /**
  * The domains the user added to their own list (options page), in `storage.local`: kept
- * across restarts, never synced. Whether they count is decided elsewhere (core/list-layers:
- * not when the policy locks the user's list, not for domains another list knows).
+ * across restarts, never synced. Whether they count is decided elsewhere
+ * (core/lists/list-layers: not when the policy locks the user's list, not for domains another
+ * list knows).
  */
 const KEY = 'userAllowlist';
 

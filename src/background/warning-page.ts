@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { isAlertLevel } from '../core/risk-levels';
+import { isAlertLevel } from '../core/findings/risk-levels';
 import type { TabState } from '../protocol/messages';
 import { answerShowsSomething } from '../protocol/page-api';
 import { answerFromAddress, verdictFor, type PageDocument } from './page-answers';

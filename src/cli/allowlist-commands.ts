@@ -1,6 +1,6 @@
 /**
  * `npm run --silent allowlist -- <command>`: the admin's tools for signed remote lists, on
- * the same core the extension uses (signed-list.ts, allowlist-file.ts).
+ * the same core the extension uses (core/lists: signed-list.ts, allowlist-file.ts).
  *
  *   keygen --out DIR           DIR/allowlist.key (private: PKCS#8 PEM, mode 0600) and
  *                              DIR/allowlist.pub (base64 of the 32 raw public key bytes)
@@ -19,7 +19,7 @@
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AllowlistFile } from '../core/allowlist-file';
+import type { AllowlistFile } from '../core/lists/allowlist-file';
 import {
   decodePublicKey,
   encodeBase64,
@@ -27,7 +27,7 @@ import {
   parseListBytes,
   signListBytes,
   verifySignedList,
-} from '../core/signed-list';
+} from '../core/lists/signed-list';
 import { parseArgs, UsageError } from './args';
 import { CheckFailed, runCommand, type CommandIo } from './run';
 

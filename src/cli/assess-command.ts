@@ -6,8 +6,8 @@
  * still judged: its line carries `"error"` in place of a verdict, and the exit is 2.
  */
 import { createInterface } from 'node:readline';
-import type { Allowlist } from '../core/allowlist';
-import { assessPage } from '../core/assess';
+import type { Allowlist } from '../core/lists/allowlist';
+import { assessPage } from '../core/findings/assess';
 import { TargetParseError } from '../core/hostname';
 import { quoteInput } from '../core/quote-input';
 import { parseArgs, UsageError } from './args';

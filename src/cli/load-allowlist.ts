@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { buildAllowlist, type Allowlist, type AllowlistLayer } from '../core/allowlist';
-import type { AllowlistProblem } from '../core/allowlist-file';
-import { loadBuiltInCatalog } from '../core/catalog';
-import { parseListBytes } from '../core/signed-list';
+import { buildAllowlist, type Allowlist, type AllowlistLayer } from '../core/lists/allowlist';
+import type { AllowlistProblem } from '../core/lists/allowlist-file';
+import { loadBuiltInCatalog } from '../core/lists/catalog';
+import { parseListBytes } from '../core/lists/signed-list';
 import { UsageError } from './args';
 
 function firstProblem(problems: readonly AllowlistProblem[]): string {

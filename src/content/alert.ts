@@ -1,6 +1,6 @@
-import type { Verdict } from '../core/assess';
-import { explainFinding, headline } from '../core/explain';
-import { isAlertLevel } from '../core/risk-levels';
+import type { Verdict } from '../core/findings/assess';
+import { explainFinding, headline } from '../core/findings/explain';
+import { isAlertLevel } from '../core/findings/risk-levels';
 import { element, listen } from './widget-dom';
 import type { WidgetEnv } from './widget-env';
 import { Widget } from './widget-host';

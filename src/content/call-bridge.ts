@@ -1,9 +1,9 @@
-import type { CallActivityName } from '../core/findings';
+import type { CallActivityName } from '../core/findings/findings';
 import { parseHookMessage, type DecisionDetail } from '../main-world/call-events';
 import type { HookChannel } from '../main-world/private-channel';
 import type { CallReply } from '../protocol/call';
 import type { PromptAnswer } from './page-ui-contract';
-import type { Verdict } from '../core/assess';
+import type { Verdict } from '../core/findings/assess';
 
 export interface CallBridgeDeps {
   /** Tells the background; it answers with the action for a camera request. */

@@ -1,5 +1,5 @@
-import type { Verdict } from '../core/assess';
-import { describeFact } from '../core/explain';
+import type { Verdict } from '../core/findings/assess';
+import { describeFact } from '../core/findings/explain';
 import { proveClicks } from './click-proof';
 import { showCornerNotice } from './corner-notice';
 import type { PromptAnswer } from './page-ui-contract';

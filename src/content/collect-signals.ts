@@ -1,5 +1,5 @@
-import type { FormSignal, FrameSignal, PageSignals } from '../core/page-signals';
-import { SIGNAL_LIMITS } from '../core/signal-limits';
+import type { FormSignal, FrameSignal, PageSignals } from '../core/signals/page-signals';
+import { SIGNAL_LIMITS } from '../core/signals/signal-limits';
 import { PASSWORD_SELECTOR, passwordFieldsIn } from './password-fields';
 import { attribute, baseUriOf, countAll, documentUrlOf, formActionOf, formOfInput, queryAll, rootNodeOf, xpathNumber, xpathString } from './safe-dom';
 

@@ -1,5 +1,5 @@
-import type { PageSignals } from '../core/page-signals';
-import { SIGNAL_LIMITS } from '../core/signal-limits';
+import type { PageSignals } from '../core/signals/page-signals';
+import { SIGNAL_LIMITS } from '../core/signals/signal-limits';
 import { attribute, baseUriOf, queryAll } from './safe-dom';
 
 type VisitSignals = Pick<PageSignals, 'scriptHosts' | 'insecureResources'>;

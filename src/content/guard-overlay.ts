@@ -1,4 +1,4 @@
-import type { GuardTarget } from '../core/guard-target';
+import type { GuardTarget } from '../core/findings/guard-target';
 import { ControlProof, explainRefusal, proveClicks, type ProofContext } from './click-proof';
 import type { Overlay, OverlayActions } from './page-ui-contract';
 import { element, listen } from './widget-dom';

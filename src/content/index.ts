@@ -1,8 +1,8 @@
 import type { CallReply } from '../protocol/call';
 import type { ContentMessage, Dismissal, PageAnswer, Reply } from '../protocol/messages';
 import { ADDRESS_ANSWER, answerShowsSomething, EARLY_ANSWER_KEY, PAGE_API_KEY, type InjectedAnswer, type PageApi } from '../protocol/page-api';
-import { defineOwnGlobal, ownGlobal } from '../platform/own-global';
-import { sendRuntimeMessage } from '../platform/runtime-message';
+import { defineOwnGlobal, ownGlobal } from '../extension-api/own-global';
+import { sendRuntimeMessage } from '../extension-api/runtime-message';
 import { startCallBridge } from './call-bridge';
 import { collectPageSignals } from './collect-signals';
 import { collectVisitSignals } from './collect-visit-signals';
@@ -25,7 +25,7 @@ import { watchPage } from './watch-page';
 // which every page and frame compiles, holds only what each of them needs.
 //
 // Nothing here reads a global the page could stand in for: our own keys are own properties
-// of this world's global (platform/own-global), DOM reads go through safe-dom.
+// of this world's global (extension-api/own-global), DOM reads go through safe-dom.
 
 const hook = openHookChannel(window);
 

@@ -1,6 +1,6 @@
-import type { Verdict } from '../core/assess';
-import type { GuardTarget } from '../core/guard-target';
-import { ownGlobal } from '../platform/own-global';
+import type { Verdict } from '../core/findings/assess';
+import type { GuardTarget } from '../core/findings/guard-target';
+import { ownGlobal } from '../extension-api/own-global';
 import { PAGE_UI_KEY } from '../protocol/page-api';
 
 /**
@@ -12,7 +12,7 @@ import { PAGE_UI_KEY } from '../protocol/page-api';
  *
  * The two meet under PAGE_UI_KEY, as an OWN property of the world's global: a page's
  * `<div id="telehealthGuardUi">` is that name on every world's window, but never an own
- * property of ours (platform/own-global). The page UI may come first (the background answers
+ * property of ours (extension-api/own-global). The page UI may come first (the background answers
  * from the address as the navigation commits): it puts a factory there, and the content script
  * makes the page UI with what it needs when it first shows something.
  */

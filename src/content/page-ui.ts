@@ -4,7 +4,7 @@
  * to inject twice: the first copy stays. It may come before the content script (an answer
  * given at commit): it only puts its factory on this world's global, as an own property.
  */
-import { defineOwnGlobal } from '../platform/own-global';
+import { defineOwnGlobal } from '../extension-api/own-global';
 import { PAGE_UI_KEY } from '../protocol/page-api';
 import { pageUiFactory, type PageUiFactory } from './page-ui-contract';
 import { createPageUi } from './page-ui-factory';

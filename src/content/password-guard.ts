@@ -1,4 +1,4 @@
-import type { GuardTarget } from '../core/guard-target';
+import type { GuardTarget } from '../core/findings/guard-target';
 import type { Overlay, OverlayActions } from './page-ui-contract';
 import { deepActiveElement, isPasswordField, passwordFieldOf } from './password-fields';
 import { insertText } from './safe-dom';

@@ -13,7 +13,7 @@
  * and a global's own interface object comes before any element's name.
  */
 
-import { ownGlobal } from '../platform/own-global';
+import { ownGlobal } from '../extension-api/own-global';
 
 type Getter<T, Of = Node> = (node: Of) => T;
 

@@ -1,5 +1,5 @@
-import type { Verdict } from '../core/assess';
-import { isInCall, type CallState } from '../core/call-state';
+import type { Verdict } from '../core/findings/assess';
+import { isInCall, type CallState } from '../core/signals/call-state';
 import { SESSION_CHECKLIST } from '../core/session-checklist';
 
 /**

@@ -1,6 +1,6 @@
-import type { Fact } from '../core/allowlist-file';
-import type { PlatformSummary, Verdict } from '../core/assess';
-import { describeFact, explainFinding, headline } from '../core/explain';
+import type { Fact } from '../core/lists/allowlist-file';
+import type { PlatformSummary, Verdict } from '../core/findings/assess';
+import { describeFact, explainFinding, headline } from '../core/findings/explain';
 
 function FactRow({ label, fact }: { label: string; fact: Fact | undefined }) {
   return (

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { ListSource } from '../core/allowlist';
-import type { AllowlistProblem } from '../core/allowlist-file';
-import type { AllowlistMode, PolicyProblem } from '../core/policy';
-import type { SignedListFile } from '../core/signed-list';
+import type { ListSource } from '../core/lists/allowlist';
+import type { AllowlistProblem } from '../core/lists/allowlist-file';
+import type { AllowlistMode, PolicyProblem } from '../core/lists/policy';
+import type { SignedListFile } from '../core/lists/signed-list';
 
 /**
  * Messages the options page and the popup send about the admin's policy, the remote list and
@@ -13,7 +13,7 @@ export const adminPageMessageSchemas = [
   z.object({ type: z.literal('get-admin-status') }).strict(),
   /** "Check now" on the options page: fetch the remote list at once. */
   z.object({ type: z.literal('refresh-remote-list') }).strict(),
-  /** A host or a pasted address; the background checks it (core/user-domain). */
+  /** A host or a pasted address; the background checks it (core/lists/user-domain). */
   z.object({ type: z.literal('add-user-domain'), domain: z.string().min(1).max(2048) }).strict(),
   z.object({ type: z.literal('remove-user-domain'), domain: z.string().min(1).max(253) }).strict(),
 ] as const;
@@ -62,7 +62,7 @@ export interface AdminStatus {
   clinicName?: string | undefined;
   supportContact?: string | undefined;
   supportHref?: string | undefined;
-  /** Each policy value that was not used, with its path (core/policy). */
+  /** Each policy value that was not used, with its path (core/lists/policy). */
   problems: PolicyProblem[];
   allowlistMode: AllowlistMode;
   /** The lists in force, in precedence order. */

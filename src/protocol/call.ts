@@ -1,4 +1,4 @@
-import type { Verdict } from '../core/assess';
+import type { Verdict } from '../core/findings/assess';
 
 /**
  * What the background answers when a page starts a call: go ahead, ask the user first, or

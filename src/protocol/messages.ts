@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { Verdict } from '../core/assess';
-import type { CallState } from '../core/call-state';
+import type { Verdict } from '../core/findings/assess';
+import type { CallState } from '../core/signals/call-state';
 import type { CallReply } from './call';
-import type { Finding } from '../core/findings';
-import type { GuardTarget } from '../core/guard-target';
+import type { Finding } from '../core/findings/findings';
+import type { GuardTarget } from '../core/findings/guard-target';
 import { normalizeHost } from '../core/hostname';
-import { pageSignalsSchema, type PageSignals } from '../core/page-signals';
+import { pageSignalsSchema, type PageSignals } from '../core/signals/page-signals';
 import { adminPageMessageSchemas, type AdminReplyTypes } from './admin-messages';
 
 /**
@@ -28,7 +28,7 @@ export const contentMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('warning-fought') }).strict(),
 ]);
 
-/** A hostname as the popup got it from `list-dismissals`: normalised, so it matches the stored key. */
+/** A hostname as the popup got it (a `get-popup-view` answer's `trusted`): normalised, so it matches the stored key. */
 const hostSchema = z
   .string()
   .min(1)
@@ -47,7 +47,6 @@ export const popupViewRequestSchema = z.object({ type: z.literal('get-popup-view
 export const extensionPageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-tab-state'), tabId: z.number().int().nonnegative() }).strict(),
   popupViewRequestSchema,
-  z.object({ type: z.literal('list-dismissals') }).strict(),
   z.object({ type: z.literal('undo-dismissal'), host: hostSchema }).strict(),
   // Admin policy, remote list, the user's own list (admin-messages.ts).
   ...adminPageMessageSchemas,
@@ -70,7 +69,7 @@ export interface FrameReport {
 export interface TabState {
   tabId: number;
   url: string;
-  /** The top frame's verdict plus what its frames added (see core/frame-findings). */
+  /** The top frame's verdict plus what its frames added (see core/findings/frame-findings). */
   verdict: Verdict;
   /** What the content script reported; `null` until it does, and the verdict is address-only. */
   signals: PageSignals | null;
@@ -120,7 +119,6 @@ export interface ReplyTypes {
   'warning-fought': boolean;
   'get-tab-state': TabState | null;
   'get-popup-view': PopupView;
-  'list-dismissals': Dismissal[];
   /** False when there was no such dismissal. */
   'undo-dismissal': boolean;
   // Admin policy, remote list, the user's own list (admin-messages.ts).

@@ -1,5 +1,5 @@
-import type { PageSignals } from '../core/page-signals';
-import { isAlertLevel } from '../core/risk-levels';
+import type { PageSignals } from '../core/signals/page-signals';
+import { isAlertLevel } from '../core/findings/risk-levels';
 import type { PageAnswer } from './messages';
 
 /**
@@ -8,7 +8,7 @@ import type { PageAnswer } from './messages';
  * isolated world under PAGE_API_KEY. Pages cannot reach that world, so they cannot call it
  * or replace it; and every read of it is of the global's OWN property: a page's
  * `<div id="telehealthGuardPage">` is `window.telehealthGuardPage` in every world, but never
- * an own property of ours (see platform/own-global).
+ * an own property of ours (see extension-api/own-global).
  *
  * Why not messages: a content script's first use of the extension API costs about 1 ms of the
  * page's main thread (Chromium builds the API bindings for its world then), on every page and

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ownLookalike } from '../core/guard-target';
+import { ownLookalike } from '../core/findings/guard-target';
 import type { TabState } from '../protocol/messages';
 import { VerdictView } from '../popup/verdict-view';
 

@@ -1,4 +1,4 @@
-import { encodeBase64, signListBytes } from '../../src/core/signed-list';
+import { encodeBase64, signListBytes } from '../../src/core/lists/signed-list';
 
 /** An admin's key pair and signed lists, made the way `allowlist keygen` / `sign` make them. */
 export interface ListSigner {

@@ -9,8 +9,8 @@
  * `validator` peer dependency for functions we don't use.
  */
 import { DOMAINS } from 'free-email-domains-list/build/src/constants';
-import { buildAllowlist, matchPlatform, type Allowlist } from '../../src/core/allowlist';
-import { loadBuiltInCatalog } from '../../src/core/catalog';
+import { buildAllowlist, matchPlatform, type Allowlist } from '../../src/core/lists/allowlist';
+import { loadBuiltInCatalog } from '../../src/core/lists/catalog';
 import { normalizeHost, registrableDomainOf } from '../../src/core/hostname';
 import { toValidHost } from './generate-lookalikes';
 

@@ -1,15 +1,15 @@
 /**
- * Measures the lookalike engine (src/core/lookalike.ts) against generated lookalikes of the
- * catalog (recall per class and split) and against real domains (false alarms). Used by
+ * Measures the lookalike engine (src/core/lookalike/lookalike.ts) against generated lookalikes
+ * of the catalog (recall per class and split) and against real domains (false alarms). Used by
  * `npm run eval:lookalike` (scripts/eval-lookalike.ts) and by
  * tests/unit/quality/lookalike-quality.test.ts. The inputs (`prepareEvaluation`) are made
  * once and can be shared: the test file asserts on them too.
  */
-import { buildAllowlist, type Allowlist } from '../../src/core/allowlist';
-import type { AllowlistFile } from '../../src/core/allowlist-file';
-import { loadBuiltInCatalog } from '../../src/core/catalog';
+import { buildAllowlist, type Allowlist } from '../../src/core/lists/allowlist';
+import type { AllowlistFile } from '../../src/core/lists/allowlist-file';
+import { loadBuiltInCatalog } from '../../src/core/lists/catalog';
 import { registrableDomainOf } from '../../src/core/hostname';
-import { findLookalike, type LookalikeMatch } from '../../src/core/lookalike';
+import { findLookalike, type LookalikeMatch } from '../../src/core/lookalike/lookalike';
 import { loadBenignDomains } from './benign-corpus';
 import { metaMaskStyleDetector } from './metamask-baseline';
 import {

@@ -8,8 +8,8 @@
  * same order, and each name lands in the same split every time.
  */
 import { getDomainWithoutSuffix, getPublicSuffix } from 'tldts';
-import { buildAllowlist, matchPlatform, type Allowlist } from '../../src/core/allowlist';
-import type { AllowlistFile } from '../../src/core/allowlist-file';
+import { buildAllowlist, matchPlatform, type Allowlist } from '../../src/core/lists/allowlist';
+import type { AllowlistFile } from '../../src/core/lists/allowlist-file';
 import { normalizeHost, registrableDomainOf } from '../../src/core/hostname';
 
 export const LOOKALIKE_CLASSES = [

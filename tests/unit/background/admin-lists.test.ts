@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { encodeBase64, signListBytes } from '../../../src/core/signed-list';
-import type { PageSignals } from '../../../src/core/page-signals';
+import { encodeBase64, signListBytes } from '../../../src/core/lists/signed-list';
+import type { PageSignals } from '../../../src/core/signals/page-signals';
 import type { AdminStatus } from '../../../src/protocol/admin-messages';
 import type { ExtensionPageMessage, Reply, TabState } from '../../../src/protocol/messages';
 import { EXTENSION_ID, fake } from './fake-browser';
@@ -12,9 +12,9 @@ fake.local.set('managedPolicyCache', { clinicName: 'Cached Clinic', allowlist: [
 fake.managed.held = true;
 await import('../../../src/background/index');
 const state = await import('../../../src/background/allowlist-state');
-const settings = await import('../../../src/background/settings-store');
-const { matchPlatform } = await import('../../../src/core/allowlist');
-const { parsePolicy } = await import('../../../src/core/policy');
+const settings = await import('../../../src/background/policy-settings');
+const { matchPlatform } = await import('../../../src/core/lists/allowlist');
+const { parsePolicy } = await import('../../../src/core/lists/policy');
 
 const quiet: PageSignals = { isSecureContext: true, passwordFields: 0, forms: [], videoElements: 0, iframes: [] };
 const pageSender = { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/src/options/index.html` };

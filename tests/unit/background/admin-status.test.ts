@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { AllowlistEntry } from '../../../src/core/allowlist-file';
+import type { AllowlistEntry } from '../../../src/core/lists/allowlist-file';
 import type { RemoteListRecord } from '../../../src/protocol/admin-messages';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-browser')).fake.browser }));
 const state = await import('../../../src/background/allowlist-state');
 const { adminStatus } = await import('../../../src/background/admin-status');
-const { parsePolicy } = await import('../../../src/core/policy');
-const { matchPlatform } = await import('../../../src/core/allowlist');
+const { parsePolicy } = await import('../../../src/core/lists/policy');
+const { matchPlatform } = await import('../../../src/core/lists/allowlist');
 
 const KEY = 'A'.repeat(43) + '=';
 const URL_ = 'https://lists.example-clinic.org/list.json';

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { popupPageHandlers } from '../../../src/background/popup-handlers';
-import { buildAllowlist } from '../../../src/core/allowlist';
-import { assessPage } from '../../../src/core/assess';
-import { loadBuiltInCatalog } from '../../../src/core/catalog';
-import { ownLookalike } from '../../../src/core/guard-target';
+import { buildAllowlist } from '../../../src/core/lists/allowlist';
+import { assessPage } from '../../../src/core/findings/assess';
+import { loadBuiltInCatalog } from '../../../src/core/lists/catalog';
+import { ownLookalike } from '../../../src/core/findings/guard-target';
 import type { Dismissal, TabState } from '../../../src/protocol/messages';
 
 const allowlist = buildAllowlist([{ source: 'catalog', file: loadBuiltInCatalog() }]);

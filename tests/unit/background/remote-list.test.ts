@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parsePolicy } from '../../../src/core/policy';
-import { encodeBase64, signListBytes } from '../../../src/core/signed-list';
+import { parsePolicy } from '../../../src/core/lists/policy';
+import { encodeBase64, signListBytes } from '../../../src/core/lists/signed-list';
 import { checkRemoteList, isCheckDue, RETRY_AFTER_FAILURE_MS, type CheckResult } from '../../../src/background/remote-list';
 import type { FetchedList } from '../../../src/background/remote-list-fetch';
 import type { RemoteListRecord, RemoteListStatus } from '../../../src/protocol/admin-messages';

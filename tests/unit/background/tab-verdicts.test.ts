@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PageSignals } from '../../../src/core/page-signals';
+import type { PageSignals } from '../../../src/core/signals/page-signals';
 import type { PageAnswer, Reply, TabState } from '../../../src/protocol/messages';
 import { EXTENSION_ID, fake } from './fake-browser';
 

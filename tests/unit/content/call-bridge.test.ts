@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildAllowlist } from '../../../src/core/allowlist';
-import { assessPage } from '../../../src/core/assess';
-import { loadBuiltInCatalog } from '../../../src/core/catalog';
+import { buildAllowlist } from '../../../src/core/lists/allowlist';
+import { assessPage } from '../../../src/core/findings/assess';
+import { loadBuiltInCatalog } from '../../../src/core/lists/catalog';
 import { startCallBridge, type CallBridgeDeps } from '../../../src/content/call-bridge';
 import { parseDecision, type DecisionDetail } from '../../../src/main-world/call-events';
 import type { HookChannel } from '../../../src/main-world/private-channel';

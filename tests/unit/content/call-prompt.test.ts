@@ -2,9 +2,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { askBeforeCamera, knownAbout, showCameraBlocked } from '../../../src/content/call-prompt';
 import { createWidgetEnv } from '../../../src/content/widget-env';
-import { buildAllowlist } from '../../../src/core/allowlist';
-import { assessPage } from '../../../src/core/assess';
-import { loadBuiltInCatalog } from '../../../src/core/catalog';
+import { buildAllowlist } from '../../../src/core/lists/allowlist';
+import { assessPage } from '../../../src/core/findings/assess';
+import { loadBuiltInCatalog } from '../../../src/core/lists/catalog';
 
 const allowlist = buildAllowlist([{ source: 'catalog', file: loadBuiltInCatalog() }]);
 const unknownSite = assessPage(allowlist, { url: 'https://video.example-clinic-visits.net/room' });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import { pageSignalsSchema } from '../../../src/core/page-signals';
-import { SIGNAL_LIMITS } from '../../../src/core/signal-limits';
+import { pageSignalsSchema } from '../../../src/core/signals/page-signals';
+import { SIGNAL_LIMITS } from '../../../src/core/signals/signal-limits';
 import { collectPageSignals } from '../../../src/content/collect-signals';
 import { watchPage } from '../../../src/content/watch-page';
 import { pageAt } from './page-at';

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { collectVisitSignals } from '../../../src/content/collect-visit-signals';
-import { SIGNAL_LIMITS } from '../../../src/core/signal-limits';
+import { SIGNAL_LIMITS } from '../../../src/core/signals/signal-limits';
 import { pageAt } from './page-at';
 
 const page = (html: string, url = 'https://portal.example-clinic.com/visit'): Document => pageAt(html, url);

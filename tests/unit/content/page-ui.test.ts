@@ -4,10 +4,10 @@ import { MIN_VISIBLE_MS, REFUSED_NOTE } from '../../../src/content/click-proof';
 import { OVERLAY_TAG } from '../../../src/content/guard-overlay';
 import type { Overlay, PageUi, PromptAnswer } from '../../../src/content/page-ui-contract';
 import { createPageUi } from '../../../src/content/page-ui-factory';
-import { buildAllowlist } from '../../../src/core/allowlist';
-import { assessPage } from '../../../src/core/assess';
-import { loadBuiltInCatalog } from '../../../src/core/catalog';
-import type { GuardTarget } from '../../../src/core/guard-target';
+import { buildAllowlist } from '../../../src/core/lists/allowlist';
+import { assessPage } from '../../../src/core/findings/assess';
+import { loadBuiltInCatalog } from '../../../src/core/lists/catalog';
+import type { GuardTarget } from '../../../src/core/findings/guard-target';
 import { FakeVisibility, installFakeTopLayer, manualClock, settled } from './fake-top-layer';
 
 const topLayer = installFakeTopLayer();

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import type { GuardTarget } from '../../../src/core/guard-target';
+import type { GuardTarget } from '../../../src/core/findings/guard-target';
 import { OVERLAY_TAG } from '../../../src/content/guard-overlay';
 import { GuardOverlay } from '../../../src/content/guard-overlay';
 import type { OverlayActions } from '../../../src/content/page-ui-contract';

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createPageUiAccess } from '../../../src/content/page-ui-contract';
 import { PAGE_UI_KEY } from '../../../src/protocol/page-api';
-import { sendRuntimeMessage } from '../../../src/platform/runtime-message';
+import { sendRuntimeMessage } from '../../../src/extension-api/runtime-message';
 
 describe("the content script's messages to the background", () => {
   it('go through the browser’s own promise-based `browser` where it has one', async () => {

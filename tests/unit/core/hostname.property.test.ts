@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { toASCII } from 'punycode';
 import { describe, expect, it } from 'vitest';
-import { buildAllowlist } from '../../../src/core/allowlist';
-import { assessPage } from '../../../src/core/assess';
-import { loadBuiltInCatalog } from '../../../src/core/catalog';
+import { buildAllowlist } from '../../../src/core/lists/allowlist';
+import { assessPage } from '../../../src/core/findings/assess';
+import { loadBuiltInCatalog } from '../../../src/core/lists/catalog';
 import { hostToUnicode, normalizeHost, parseTarget, TargetParseError } from '../../../src/core/hostname';
 
 /**

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildAllowlist } from '../../../src/core/allowlist';
-import { assessPage } from '../../../src/core/assess';
-import { loadBuiltInCatalog } from '../../../src/core/catalog';
+import { buildAllowlist } from '../../../src/core/lists/allowlist';
+import { assessPage } from '../../../src/core/findings/assess';
+import { loadBuiltInCatalog } from '../../../src/core/lists/catalog';
 import { isLoopbackHost } from '../../../src/core/loopback';
-import type { PageSignals } from '../../../src/core/page-signals';
+import type { PageSignals } from '../../../src/core/signals/page-signals';
 
 const allowlist = buildAllowlist([{ source: 'catalog', file: loadBuiltInCatalog() }]);
 const login = (action: string): PageSignals => ({

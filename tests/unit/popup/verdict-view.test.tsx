@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildAllowlist } from '../../../src/core/allowlist';
-import { assessPage } from '../../../src/core/assess';
-import { loadBuiltInCatalog } from '../../../src/core/catalog';
-import type { PageSignals } from '../../../src/core/page-signals';
+import { buildAllowlist } from '../../../src/core/lists/allowlist';
+import { assessPage } from '../../../src/core/findings/assess';
+import { loadBuiltInCatalog } from '../../../src/core/lists/catalog';
+import type { PageSignals } from '../../../src/core/signals/page-signals';
 import type { Dismissal, TabState } from '../../../src/protocol/messages';
 import { popupPageHandlers } from '../../../src/background/popup-handlers';
 import { PopupApp } from '../../../src/popup/popup-app';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { readingSchema } from '../../../src/background/page-conversation';
-import { SIGNAL_LIMITS } from '../../../src/core/signal-limits';
+import { SIGNAL_LIMITS } from '../../../src/core/signals/signal-limits';
 import { mediaRequestText, activityText, parseDecision, parseHookMessage } from '../../../src/main-world/call-events';
 import { contentMessageSchema, extensionPageMessageSchema } from '../../../src/protocol/messages';
 import { createRouter, type Sender } from '../../../src/protocol/router';
@@ -97,7 +97,7 @@ describe('the router, fed any message from any sender', () => {
     extensionId: 'test-extension',
     extensionOrigin: 'chrome-extension://test-extension/',
     content: { 'page-signals': answer, 'dismiss-lookalike-guard': answer, 'call-activity': answer, 'chat-typing': answer, 'warning-fought': answer, 'frame-modal': answer } as never,
-    pages: { 'get-tab-state': answer, 'get-popup-view': answer, 'list-dismissals': answer, 'undo-dismissal': answer, ...adminHandlerStubs } as never,
+    pages: { 'get-tab-state': answer, 'get-popup-view': answer, 'undo-dismissal': answer, ...adminHandlerStubs } as never,
   });
 
   it('drops what a foreign sender says unheard, and answers everyone else with a reply, never a throw', async () => {

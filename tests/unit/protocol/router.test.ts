@@ -15,7 +15,6 @@ function setup() {
   const dismissGuard = vi.fn(() => Promise.resolve(dismissal));
   const getTabState = vi.fn(() => Promise.resolve(null));
   const getPopupView = vi.fn(() => Promise.resolve({ state: null, trusted: [] }));
-  const listDismissals = vi.fn(() => Promise.resolve([dismissal]));
   const undoDismissal = vi.fn(() => Promise.resolve(true));
   const callActivity = vi.fn(() => Promise.resolve(null));
   const chatTyping = vi.fn(() => Promise.resolve(null));
@@ -23,9 +22,9 @@ function setup() {
     extensionId: EXTENSION_ID,
     extensionOrigin: ORIGIN,
     content: { 'page-signals': pageSignals, 'dismiss-lookalike-guard': dismissGuard, 'call-activity': callActivity, 'chat-typing': chatTyping, 'warning-fought': vi.fn(() => Promise.resolve(true)), 'frame-modal': vi.fn(() => Promise.resolve(null)) },
-    pages: { 'get-tab-state': getTabState, 'get-popup-view': getPopupView, 'list-dismissals': listDismissals, 'undo-dismissal': undoDismissal, ...adminHandlerStubs },
+    pages: { 'get-tab-state': getTabState, 'get-popup-view': getPopupView, 'undo-dismissal': undoDismissal, ...adminHandlerStubs },
   });
-  return { route, pageSignals, dismissGuard, callActivity, chatTyping, getTabState, getPopupView, listDismissals, undoDismissal };
+  return { route, pageSignals, dismissGuard, callActivity, chatTyping, getTabState, getPopupView, undoDismissal };
 }
 
 const contentSender: Sender = { id: EXTENSION_ID, url: 'https://d0xy.me/login', frameId: 0, tab: { id: 7, url: 'https://d0xy.me/login' } };
@@ -112,10 +111,8 @@ describe('message router', () => {
     expect(getPopupView).toHaveBeenCalledWith({ type: 'get-popup-view', tabId: 3 }, popupSender);
   });
 
-  it('lists and undoes dismissals for extension pages, with the host normalised', async () => {
-    const { route, listDismissals, undoDismissal } = setup();
-    expect(await route({ type: 'list-dismissals' }, popupSender)).toEqual({ ok: true, value: [dismissal] });
-    expect(listDismissals).toHaveBeenCalledOnce();
+  it('undoes dismissals for extension pages, with the host normalised', async () => {
+    const { route, undoDismissal } = setup();
     expect(await route({ type: 'undo-dismissal', host: 'D0XY.ME' }, popupSender)).toEqual({ ok: true, value: true });
     expect(undoDismissal).toHaveBeenCalledWith({ type: 'undo-dismissal', host: 'd0xy.me' }, popupSender);
   });
@@ -124,19 +121,16 @@ describe('message router', () => {
     ['an empty host', { type: 'undo-dismissal', host: '' }],
     ['a URL instead of a host', { type: 'undo-dismissal', host: 'https://d0xy.me/' }],
     ['a missing host', { type: 'undo-dismissal' }],
-    ['extra fields', { type: 'list-dismissals', all: true }],
+    ['extra fields', { type: 'undo-dismissal', host: 'd0xy.me', all: true }],
   ])('rejects %s from an extension page', async (_label, message) => {
-    const { route, listDismissals, undoDismissal } = setup();
+    const { route, undoDismissal } = setup();
     expect(await route(message, popupSender)).toMatchObject({ ok: false });
-    expect(listDismissals).not.toHaveBeenCalled();
     expect(undoDismissal).not.toHaveBeenCalled();
   });
 
-  it('never lets a content script list or undo dismissals', async () => {
-    const { route, listDismissals, undoDismissal } = setup();
-    expect(await route({ type: 'list-dismissals' }, contentSender)).toMatchObject({ ok: false });
+  it('never lets a content script undo dismissals', async () => {
+    const { route, undoDismissal } = setup();
     expect(await route({ type: 'undo-dismissal', host: 'd0xy.me' }, contentSender)).toMatchObject({ ok: false });
-    expect(listDismissals).not.toHaveBeenCalled();
     expect(undoDismissal).not.toHaveBeenCalled();
   });
 
@@ -160,7 +154,6 @@ describe('message router', () => {
       pages: {
         'get-tab-state': () => Promise.resolve(null),
         'get-popup-view': () => Promise.resolve({ state: null, trusted: [] }),
-        'list-dismissals': () => Promise.resolve([]),
         'undo-dismissal': () => Promise.resolve(false),
         ...adminHandlerStubs,
       },

@@ -14,7 +14,7 @@ describe("the extension pages' typed send", () => {
 
   it("gives back the background's refusal as it is", async () => {
     const send = pageSender(() => Promise.resolve({ ok: false, error: 'rejected message: tabId: Invalid input' }));
-    expect(await send({ type: 'list-dismissals' })).toEqual({ ok: false, error: 'rejected message: tabId: Invalid input' });
+    expect(await send({ type: 'get-tab-state', tabId: -1 })).toEqual({ ok: false, error: 'rejected message: tabId: Invalid input' });
   });
 
   it.each([

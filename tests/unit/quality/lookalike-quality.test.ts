@@ -8,7 +8,7 @@
  * test then only reads them, so none of them can run into the per-test timeout.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadBuiltInCatalog } from '../../../src/core/catalog';
+import { loadBuiltInCatalog } from '../../../src/core/lists/catalog';
 import { normalizeHost } from '../../../src/core/hostname';
 import {
   describeAlarm,

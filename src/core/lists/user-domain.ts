@@ -1,0 +1,47 @@
+import { matchPlatform, type Allowlist } from './allowlist';
+import { domainSchema } from './allowlist-file';
+import { parseTarget, TargetParseError } from '../hostname';
+import { findLookalike } from '../lookalike/lookalike';
+import { isPublicSuffix } from './public-suffix-entries';
+
+export type UserDomainCheck = { ok: true; domain: string } | { ok: false; message: string };
+
+/**
+ * Checks a domain a user wants to add to their own list (options page). Accepts a bare
+ * host or a pasted address. Refused, with the reason in plain words:
+ * - anything that is not a registrable hostname (an IP address, `co.uk`, `localhost`);
+ * - a domain some list already knows: adding it would change nothing, or (for a
+ *   general-purpose platform) would be the user overruling the catalog or their clinic;
+ * - a look-alike of a known platform: "add our site to your list" is exactly what a
+ *   phishing page would ask of a patient, so only the clinic's admin can list such a name.
+ *
+ * `adminAllowlist` is the allowlist without the user's own additions, so two of the user's
+ * own clinics with similar names never block each other.
+ */
+export function checkUserDomain(input: string, adminAllowlist: Allowlist): UserDomainCheck {
+  let host: string;
+  try {
+    host = parseTarget(input).host;
+  } catch (error) {
+    return { ok: false, message: error instanceof TargetParseError ? `not a web address: ${error.message}` : 'not a web address' };
+  }
+  const parsed = domainSchema.safeParse(host);
+  // The same public-suffix rule as for admin lists (public-suffix-entries.ts).
+  if (!parsed.success || isPublicSuffix(parsed.data)) {
+    return { ok: false, message: `${host} is not a site's domain name (like "visit.example-clinic.org")` };
+  }
+  const domain = parsed.data;
+  const listed = matchPlatform(adminAllowlist, domain);
+  if (listed) {
+    const what = listed.platform.verified ? 'already verified' : 'known as a general-purpose platform, not verified for visits';
+    return { ok: false, message: `${domain} is ${what} (${listed.platform.name}, ${listed.platform.source} list); ask your clinic if it should be verified` };
+  }
+  const lookalike = findLookalike(adminAllowlist, domain);
+  if (lookalike) {
+    return {
+      ok: false,
+      message: `${domain} looks like ${lookalike.target} (${lookalike.evidence}); only your clinic's IT admin can verify a name like this`,
+    };
+  }
+  return { ok: true, domain };
+}

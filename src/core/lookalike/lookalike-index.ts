@@ -1,0 +1,280 @@
+import { matchPlatform, type Allowlist } from '../lists/allowlist';
+import { isComboKeyword, splitGluedKeyword } from './combosquatting';
+import { deletionHashes } from './deletion-hashes';
+import { editDistance } from './edit-distance';
+import { hostToUnicode, splitHost } from '../hostname';
+import type { LookalikeRule } from './lookalike-rules';
+import { scriptOfLabel } from './scripts';
+import { skeletonOf } from './skeleton';
+import { typoKind } from './typos';
+
+/** A domain a lookalike may imitate: one per registrable domain the allowlist knows. */
+export interface LookalikeTarget {
+  /** The listed domain to name in warnings: `doxy.me`, or `teams.microsoft.com`. */
+  domain: string;
+  /** `doxy.me`; `microsoft.com` for Teams */
+  registrable: string;
+  name: string;
+  suffix: string;
+  skeleton: string;
+  platformName: string;
+  /**
+   * Only a platform that owns its whole registrable domain is a target for typos and brand
+   * tricks: Teams lives on teams.live.com, and lime.com imitates no platform.
+   */
+  ownsRegistrable: boolean;
+}
+
+/** What the index found: the rule, and the spelling of the target it was compared with. */
+export interface IndexHit {
+  target: LookalikeTarget;
+  rule: LookalikeRule;
+  /** Words for rules whose evidence is not a spelling difference (embedding, keywords). */
+  evidence?: string;
+}
+
+type Bucket = Map<string, LookalikeTarget[]>;
+type HashBucket = Map<number, LookalikeTarget[]>;
+
+function add<K>(bucket: Map<K, LookalikeTarget[]>, key: K, target: LookalikeTarget): void {
+  const list = bucket.get(key);
+  if (!list) bucket.set(key, [target]);
+  else if (!list.includes(target)) list.push(target);
+}
+
+/**
+ * Which typo kinds count, by the length of the imitated name. Short names (doxy, vsee, jit)
+ * sit one arbitrary letter away from many real names (klara/klarna), so for them only the
+ * typos that keep the name's look or come from the keyboard count; a longer name allows any
+ * single typo, and from LONG_NAME characters on two edits found through a shared deletion.
+ */
+const KEEPS_THE_LOOK: ReadonlySet<LookalikeRule> = new Set<LookalikeRule>([
+  'transposition', 'repetition', 'omission', 'keyboard-neighbour', 'vowel-swap', 'bitsquatting', 'hyphenation',
+]);
+const SHORT_NAME = 6;
+const LONG_NAME = 10;
+
+function typoCounts(rule: LookalikeRule, targetLength: number): boolean {
+  return targetLength >= SHORT_NAME || KEEPS_THE_LOOK.has(rule);
+}
+
+function homoglyphRule(unicodeName: string): LookalikeRule {
+  switch (scriptOfLabel(unicodeName)) {
+    case 'ascii':
+      return /\d/.test(unicodeName) ? 'digit-for-letter' : 'ascii-lookalike';
+    case 'mixed':
+      return 'mixed-script';
+    case 'cyrillic':
+    case 'greek':
+      return 'whole-script-confusable';
+    default:
+      return 'unicode-homoglyph';
+  }
+}
+
+/** Of the targets a key leads to, the one under the host's own suffix (vsee.me for vs3e.me). */
+function preferSuffix(targets: readonly LookalikeTarget[] | undefined, suffix: string): LookalikeTarget | undefined {
+  return targets?.find((target) => target.suffix === suffix) ?? targets?.[0];
+}
+
+/** The longest listed domain, in tokens, that an embedding window must reach (teams.microsoft.com). */
+const MAX_EMBEDDED_TOKENS = 4;
+
+/**
+ * The typo between a host's name and a target, if one counts: first on the names as typed,
+ * then on their skeletons (a typo plus a borrowed lookalike letter). Long names also accept
+ * two edits found through a shared deletion key.
+ */
+function judgeTypo(query: Query, target: LookalikeTarget): IndexHit | undefined {
+  const direct = typoKind(query.name, target.name);
+  if (direct && typoCounts(direct, target.name.length)) return { target, rule: direct };
+  const visual = typoKind(query.skeleton, target.skeleton);
+  if (visual && typoCounts(visual, target.name.length)) {
+    return { target, rule: scriptOfLabel(query.unicodeName) === 'ascii' ? visual : homoglyphRule(query.unicodeName) };
+  }
+  if (target.name.length >= LONG_NAME && Math.abs(query.name.length - target.name.length) <= 2) {
+    if (editDistance(query.name, target.name, 2) <= 2 || editDistance(query.skeleton, target.skeleton, 2) <= 2) return { target, rule: 'edit-distance' };
+  }
+  return undefined;
+}
+
+/** A host's name in the three spellings the rules compare. */
+interface Query {
+  name: string;
+  unicodeName: string;
+  skeleton: string;
+  suffix: string;
+}
+
+/**
+ * Everything the lookalike rules need about an allowlist, built once, so that judging a
+ * host costs a few map look-ups however long the list is (never a scan of it).
+ */
+export class LookalikeIndex {
+  readonly targets: readonly LookalikeTarget[];
+  readonly #allowlist: Allowlist;
+  /** Name skeleton → targets: homoglyphs of every kind, under any suffix. */
+  readonly #bySkeleton: Bucket = new Map();
+  /** Exact name → targets: TLD swaps, hyphens, dots, brand-and-keyword names. */
+  readonly #byName: Bucket = new Map();
+  /**
+   * Suffix → deletion neighbourhood of names and their skeletons → targets: one-typo
+   * candidates, under the same suffix only, so a long list's other suffixes cost nothing.
+   */
+  readonly #byDeletion = new Map<string, HashBucket>();
+  /** Scratch space for deletion hashes: judging a host allocates no key strings. */
+  readonly #hashes: number[] = [];
+  /** `doxy.me`, `doxy-me`, `doxyme`, `meet.google.com` … → targets: embedded addresses. */
+  readonly #byEmbedding: Bucket = new Map();
+  /** First tokens of those (`doxy`, `meet`): windows start only where one of them stands. */
+  readonly #embeddingStarts = new Set<string>();
+
+  constructor(allowlist: Allowlist) {
+    this.#allowlist = allowlist;
+    const byRegistrable = new Map<string, LookalikeTarget>();
+    for (const [domain, platform] of allowlist.byDomain) {
+      const parts = splitHost(domain);
+      if (!parts) continue;
+      const owns = parts.registrable === domain;
+      let target = byRegistrable.get(parts.registrable);
+      if (!target || (owns && !target.ownsRegistrable)) {
+        const { registrable, name, suffix } = parts;
+        target = { domain, registrable, name, suffix, skeleton: skeletonOf(name), platformName: platform.name, ownsRegistrable: owns };
+        byRegistrable.set(parts.registrable, target);
+      }
+      this.#indexEmbedding(domain, target);
+    }
+    this.targets = [...byRegistrable.values()];
+    for (const target of this.targets) {
+      add(this.#bySkeleton, target.skeleton, target);
+      if (!target.ownsRegistrable) continue;
+      add(this.#byName, target.name, target);
+      let bucket = this.#byDeletion.get(target.suffix);
+      if (!bucket) this.#byDeletion.set(target.suffix, (bucket = new Map<number, LookalikeTarget[]>()));
+      for (const spelling of target.skeleton === target.name ? [target.name] : [target.name, target.skeleton]) {
+        deletionHashes(spelling, this.#hashes);
+        for (const key of this.#hashes) add(bucket, key, target);
+      }
+    }
+  }
+
+  /**
+   * `thera-link.com` under `thera.link.com` (any separators) and `+theralinkcom` (glued);
+   * a glued key may start inside a host's token (`doxyme` in `login-doxyme.com` is a token of
+   * its own, but `doxy` starts it), so the first token of both forms opens a window.
+   */
+  #indexEmbedding(domain: string, target: LookalikeTarget): void {
+    const tokens = domain.split(/[.-]/);
+    const glued = tokens.join('');
+    add(this.#byEmbedding, tokens.join('.'), target);
+    add(this.#byEmbedding, `+${glued}`, target);
+    this.#embeddingStarts.add(tokens[0]!);
+    this.#embeddingStarts.add(glued);
+  }
+
+  /** The first rule that ties `host` to a target, in order of how sure the rule is. */
+  find(host: string): IndexHit | undefined {
+    if (matchPlatform(this.#allowlist, host)) return undefined;
+    const parts = splitHost(host);
+    if (!parts || this.#allowlist.ownedRegistrableDomains.has(parts.registrable)) return undefined;
+    const unicodeName = parts.name.includes('xn--') ? hostToUnicode(parts.name) : parts.name;
+    const query: Query = { name: parts.name, unicodeName, skeleton: skeletonOf(unicodeName), suffix: parts.suffix };
+    const tokens = host.split(/[.-]/);
+    return (
+      this.#homoglyph(query) ??
+      this.#typoOf(query.name, query) ??
+      (query.skeleton === query.name ? undefined : this.#typoOf(query.skeleton, query)) ??
+      this.#sameNameElsewhere(query, parts.subdomain) ??
+      this.#embedding(tokens) ??
+      this.#combosquatting(query, tokens)
+    );
+  }
+
+  #homoglyph(query: Query): IndexHit | undefined {
+    const target = preferSuffix(this.#bySkeleton.get(query.skeleton), query.suffix);
+    if (!target) return undefined;
+    if (query.name !== target.name) return { target, rule: homoglyphRule(query.unicodeName) };
+    if (query.suffix !== target.suffix && target.ownsRegistrable) return { target, rule: 'tld-swap' };
+    return undefined;
+  }
+
+  /**
+   * Targets sharing a deletion-neighbourhood hash with `spelling` may be one typo away (or
+   * two, as a swap or a moved letter): each is checked for the kind of typo, on the names as
+   * typed and then on their skeletons, which also rules out hash collisions.
+   */
+  #typoOf(spelling: string, query: Query): IndexHit | undefined {
+    const bucket = this.#byDeletion.get(query.suffix);
+    if (!bucket) return undefined;
+    deletionHashes(spelling, this.#hashes);
+    for (const key of this.#hashes) {
+      for (const target of bucket.get(key) ?? []) {
+        const hit = judgeTypo(query, target);
+        if (hit) return hit;
+      }
+    }
+    return undefined;
+  }
+
+  /** The target's own name with its parts moved: another suffix, a hyphen or dots inside it. */
+  #sameNameElsewhere({ name, suffix }: Query, subdomain: string): IndexHit | undefined {
+    const exact = preferSuffix(this.#byName.get(name), suffix);
+    if (exact) return { target: exact, rule: 'tld-swap' };
+    if (name.includes('-')) {
+      const joined = preferSuffix(this.#byName.get(name.replaceAll('-', '')), suffix);
+      if (joined) return { target: joined, rule: 'hyphenation' };
+    }
+    if (subdomain !== '') {
+      // do.xy.me: the last labels before the suffix, joined, spell the name.
+      const labels = [...subdomain.split('.'), name];
+      for (let first = labels.length - 2; first >= 0; first--) {
+        const joined = preferSuffix(this.#byName.get(labels.slice(first).join('')), suffix);
+        if (joined) return { target: joined, rule: 'dot-insertion' };
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * doxy.me.example.net, doxy-me.com, doxyme.com, login-doxy.me.com, meet.google.com.evil.net:
+   * windows of the host's tokens, compared with the listed domains' tokens whatever the
+   * separators (a dot, a hyphen or nothing).
+   */
+  #embedding(tokens: readonly string[]): IndexHit | undefined {
+    for (let start = 0; start < tokens.length; start++) {
+      if (!this.#embeddingStarts.has(tokens[start]!)) continue;
+      // The longest window first: janeapp.co.uk before jane.app in janeapp-co-uk.com.
+      for (let end = Math.min(tokens.length, start + MAX_EMBEDDED_TOKENS) - 1; end >= start; end--) {
+        const window = tokens.slice(start, end + 1);
+        const target = (end > start ? this.#byEmbedding.get(window.join('.'))?.[0] : undefined) ?? this.#byEmbedding.get(`+${window.join('')}`)?.[0];
+        if (target) return { target, rule: 'target-embedding', evidence: `contains "${window.join('.')}"` };
+      }
+    }
+    return undefined;
+  }
+
+  /** A brand name beside a keyword: doxy-login.com, securedoxy.com, doxy.patient-portal.net */
+  #combosquatting(query: Query, tokens: readonly string[]): IndexHit | undefined {
+    const isBrand = (text: string): boolean => this.#byName.has(text);
+    const hit = (brand: string, keyword: string): IndexHit => ({
+      target: preferSuffix(this.#byName.get(brand), query.suffix)!,
+      rule: 'combosquatting',
+      evidence: `"${brand}" with the word "${keyword}"`,
+    });
+    // Brands with hyphens (thera-link) span tokens: try windows of up to three.
+    for (let start = 0; start < tokens.length; start++) {
+      let brand = '';
+      for (let end = start; end < Math.min(tokens.length, start + 3); end++) {
+        brand = end === start ? tokens[start]! : `${brand}-${tokens[end]!}`;
+        if (!isBrand(brand)) continue;
+        const keyword = tokens.find((token, i) => (i < start || i > end) && isComboKeyword(token));
+        if (keyword !== undefined) return hit(brand, keyword);
+      }
+    }
+    for (const text of [query.name, ...tokens]) {
+      const glued = splitGluedKeyword(text, isBrand);
+      if (glued) return hit(glued.brand, glued.keyword);
+    }
+    return undefined;
+  }
+}

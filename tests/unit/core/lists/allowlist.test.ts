@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { buildAllowlist, matchPlatform } from '../../../../src/core/lists/allowlist';
+import { allowlistFileSchema } from '../../../../src/core/lists/allowlist-file';
+import { loadBuiltInCatalog } from '../../../../src/core/lists/catalog';
+
+const catalog = loadBuiltInCatalog();
+const file = (entries: unknown[]) => allowlistFileSchema.parse({ version: 1, entries });
+
+describe('matchPlatform', () => {
+  const allowlist = buildAllowlist([{ source: 'catalog', file: catalog }]);
+
+  it.each([
+    ['doxy.me', 'doxy.me'],
+    ['clinic.doxy.me', 'doxy.me'],
+    ['a.b.doxy.me', 'doxy.me'],
+    ['notdoxy.me', undefined],
+    ['doxy.me.evil.net', undefined],
+    ['teams.microsoft.com', 'teams.microsoft.com'],
+    ['microsoft.com', undefined],
+    ['mail.google.com', undefined],
+  ])('%s is covered by %s', (host, domain) => {
+    expect(matchPlatform(allowlist, host)?.domain).toBe(domain);
+  });
+
+  it('covers every alias of a platform', () => {
+    expect(matchPlatform(allowlist, 'us02web.zoom.us')?.platform.name).toBe('Zoom');
+    expect(matchPlatform(allowlist, 'zoomgov.com')?.platform.name).toBe('Zoom');
+  });
+});
+
+describe('buildAllowlist layers', () => {
+  it('lets a later layer verify a general-purpose platform and keeps its catalog facts', () => {
+    const allowlist = buildAllowlist([
+      { source: 'catalog', file: catalog },
+      { source: 'policy', file: file([{ domain: 'zoom.us', name: 'Zoom (clinic account)' }]) },
+    ]);
+    const match = matchPlatform(allowlist, 'zoom.us');
+    expect(match?.platform.verified).toBe(true);
+    expect(match?.platform.source).toBe('policy');
+    expect(match?.platform.facts?.hipaaBaa.value).toBe('yes');
+    // The catalog's other Zoom domains stay as the catalog lists them.
+    expect(matchPlatform(allowlist, 'zoomgov.com')?.platform.verified).toBe(false);
+  });
+
+  it('adds an admin domain beside the catalog', () => {
+    const allowlist = buildAllowlist([
+      { source: 'catalog', file: catalog },
+      { source: 'policy', file: file([{ domain: 'telehealth.example-clinic.org', name: 'Example Clinic' }]) },
+    ]);
+    expect(matchPlatform(allowlist, 'visit.telehealth.example-clinic.org')?.platform.name).toBe('Example Clinic');
+    expect(matchPlatform(allowlist, 'doxy.me')?.platform.name).toBe('Doxy.me');
+  });
+});
