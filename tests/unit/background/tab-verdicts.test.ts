@@ -476,3 +476,72 @@ describe('tabs the extension did not see open', () => {
     expect(stored(1)).toBeUndefined();
   });
 });
+
+describe('each tab on its own, in a burst of tabs', () => {
+  const never = (): Promise<never> => new Promise<never>(() => undefined);
+  const commits = (tabId: number, url: string): void => {
+    fake.openTabs.set(tabId, { id: tabId, url });
+    fake.browser.webNavigation.onCommitted.fire({ tabId, frameId: 0, url, documentId: `document-${tabId}-${url}` });
+  };
+
+  it("shows a commit's verdict while the tab's previous verdict is still being stored", async () => {
+    // The store never finishes writing this tab's first verdict (a store busy with every other tab).
+    fake.hooks.beforeSet = (_area, items) => (`tab:70` in items ? never() : undefined);
+    navigates(70, 'https://doxy.me/');
+    await vi.waitFor(() => {
+      expect(fake.badges.get(70)?.text).toBe('✓');
+    });
+    commits(70, LOOKALIKE);
+    await vi.waitFor(() => {
+      expect(fake.badges.get(70)).toMatchObject({ text: '!', title: 'Telehealth Guard: caution' });
+    });
+  });
+
+  it("shows a commit's verdict while the tab's previous icon is still being set", async () => {
+    const setIcon = fake.browser.action.setIcon;
+    vi.spyOn(fake.browser.action, 'setIcon').mockImplementation((details) => (details.tabId === 71 ? never() : setIcon(details)));
+    navigates(71, 'https://doxy.me/');
+    await vi.waitFor(() => {
+      expect(fake.badges.get(71)?.text).toBe('✓');
+    });
+    commits(71, LOOKALIKE);
+    await vi.waitFor(() => {
+      expect(fake.badges.get(71)).toMatchObject({ text: '!', title: 'Telehealth Guard: caution' });
+    });
+  });
+
+  it("shows one tab's verdict while another tab's badge and store never finish", async () => {
+    const setIcon = fake.browser.action.setIcon;
+    vi.spyOn(fake.browser.action, 'setIcon').mockImplementation((details) => (details.tabId === 72 ? never() : setIcon(details)));
+    fake.hooks.beforeSet = (_area, items) => (`tab:72` in items ? never() : undefined);
+    commits(72, LOOKALIKE);
+    commits(73, 'https://doxy.me/');
+    await vi.waitFor(() => {
+      expect(fake.badges.get(73)).toMatchObject({ text: '✓', icon: 'icons/verified-16.png' });
+      expect(stored(73)?.verdict.level).toBe('verified');
+    });
+  });
+
+  it('ends with the newest verdict of a tab when its updates come faster than the browser sets the button', async () => {
+    const setIcon = fake.browser.action.setIcon;
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    vi.spyOn(fake.browser.action, 'setIcon').mockImplementation(async (details) => {
+      if (details.tabId === 77) await held;
+      return setIcon(details);
+    });
+    commits(77, 'https://doxy.me/');
+    commits(77, 'https://news.example.org/');
+    const replied = pageReports(77, LOOKALIKE, login(LOOKALIKE));
+    await idle();
+    release();
+    const reply = await replied;
+    expect(reply.ok && reply.value.alert?.level).toBe('danger');
+    await vi.waitFor(() => {
+      expect(fake.badges.get(77)).toEqual({ text: '!!', color: '#cf222e', icon: 'icons/danger-16.png', title: 'Telehealth Guard: danger' });
+      expect(stored(77)?.verdict.level).toBe('danger');
+    });
+  });
+});
