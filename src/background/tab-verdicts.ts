@@ -72,19 +72,28 @@ async function verdictOf(tabId: number, url: string, page: { signals?: PageSigna
   }
 }
 
+/** What a tab's state says, whenever it was made: two states that say the same show and store the same. */
+const contentOf = (state: TabState): string => JSON.stringify({ ...state, updatedAt: 0 });
+
 /**
  * The top frame's address and report make the verdict; frames can only add their findings
  * to it, and only those made under the tab's current address count. `url` is the tab's
  * address as the browser reports it; the verdict is for the address its document is judged
  * by (a blob: or about:blank page is judged as the site that made it).
+ *
+ * `before` is the state the update started from, already published: a verdict that says just
+ * what it says (the page reported the same again, a list change that changes nothing here) is
+ * not shown or stored a second time, which in a burst of tabs would only lengthen the queue
+ * every tab's badge goes through. A new document has no `before` (its commit clears the
+ * button's per-tab values in the browser), so its verdict is always shown.
  */
 async function judge(
   published: Published,
   tabId: number,
   url: string,
-  page: { signals?: PageSignals | undefined; frames: readonly FrameReport[]; call?: CallState | undefined },
+  page: { signals?: PageSignals | undefined; frames: readonly FrameReport[]; call?: CallState | undefined; before?: TabState | undefined },
 ): Promise<TabState | null> {
-  const { signals, frames, call } = page;
+  const { signals, frames, call, before } = page;
   const judged = await verdictOf(tabId, url, { signals, call });
   if (!judged) {
     published.push(publish(tabId, undefined, null));
@@ -101,6 +110,7 @@ async function judge(
     ...(call ? { call } : {}),
     updatedAt: Date.now(),
   };
+  if (before && contentOf(before) === contentOf(state)) return before;
   published.push(publish(tabId, verdict.level, state));
   return state;
 }
@@ -126,7 +136,7 @@ export function onTabNavigated(tabId: number, url: string): Promise<TabState | n
     // it again would only set the badge and write the store a second time for every navigation.
     const stored = await readTabState(tabId);
     if (stored?.url === url) return stored;
-    return judge(published, tabId, url, { frames: framesOf(stored) });
+    return judge(published, tabId, url, { frames: framesOf(stored), before: stored });
   });
 }
 
@@ -134,7 +144,7 @@ export function onTabNavigated(tabId: number, url: string): Promise<TabState | n
 export function onPageSignals(tabId: number, tabUrl: string, signals: PageSignals): Promise<TabState | null> {
   return inTurn(tabId, async (published) => {
     const stored = await readTabState(tabId);
-    return judge(published, tabId, tabUrl, { signals, frames: framesOf(stored), call: callOf(stored, tabUrl) });
+    return judge(published, tabId, tabUrl, { signals, frames: framesOf(stored), call: callOf(stored, tabUrl), before: stored });
   });
 }
 
@@ -149,7 +159,7 @@ export function onCallActivity(tabId: number, tabUrl: string, activity: CallActi
     const call = withActivity(before, activity);
     if (stored && before && JSON.stringify(call) === JSON.stringify(before)) return stored;
     const signals = stored?.url === tabUrl ? (stored.signals ?? undefined) : undefined;
-    return judge(published, tabId, tabUrl, { signals, frames: framesOf(stored), call });
+    return judge(published, tabId, tabUrl, { signals, frames: framesOf(stored), call, before: stored });
   });
 }
 
@@ -167,7 +177,7 @@ export function onFrameReport(tabId: number, report: FrameReport): Promise<boole
     const frames = report.findings.length > 0 ? [...others, report] : others;
     if (stored?.url === report.tabUrl && JSON.stringify(frames) === JSON.stringify(before)) return false;
     const signals = stored?.url === report.tabUrl ? (stored.signals ?? undefined) : undefined;
-    const state = await judge(published, tabId, report.tabUrl, { signals, frames, call: callOf(stored, report.tabUrl) });
+    const state = await judge(published, tabId, report.tabUrl, { signals, frames, call: callOf(stored, report.tabUrl), before: stored });
     return JSON.stringify(state?.verdict.findings) !== JSON.stringify(stored?.verdict.findings);
   });
 }
@@ -180,7 +190,7 @@ export function onAllowlistChanged(tabId: number): Promise<boolean> {
   return inTurn(tabId, async (published) => {
     const stored = await readTabState(tabId);
     if (!stored) return false;
-    const state = await judge(published, tabId, stored.url, { signals: stored.signals ?? undefined, frames: framesOf(stored), call: stored.call });
+    const state = await judge(published, tabId, stored.url, { signals: stored.signals ?? undefined, frames: framesOf(stored), call: stored.call, before: stored });
     return JSON.stringify(state?.verdict) !== JSON.stringify(stored.verdict);
   });
 }
