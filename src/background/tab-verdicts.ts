@@ -131,8 +131,8 @@ export function onTabCommitted(tabId: number, url: string): Promise<TabState | n
 /** A tab went to a new address: judge it from the address alone until the page reports. */
 export function onTabNavigated(tabId: number, url: string): Promise<TabState | null> {
   return inTurn(tabId, async (published) => {
-    // Already judged under this address: at its commit (onTabCommitted, which comes first for
-    // a new document), or the page reported before the browser's url event reached us. Judging
+    // Already judged under this address: at its commit (the url event of a new document is left
+    // to it, see index.ts), or the page reported before the browser's url event reached us. Judging
     // it again would only set the badge and write the store a second time for every navigation.
     const stored = await readTabState(tabId);
     if (stored?.url === url) return stored;

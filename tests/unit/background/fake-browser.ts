@@ -173,6 +173,7 @@ function createFakeBrowser() {
       },
       onDOMContentLoaded: new FakeEvent<(details: { tabId: number; frameId: number; url?: string; documentId?: string }) => void>(),
       onBeforeNavigate: new FakeEvent<(details: { tabId: number; frameId: number; url: string }) => void>(),
+      onErrorOccurred: new FakeEvent<(details: { tabId: number; frameId: number; url: string; error: string }) => void>(),
       onCommitted: new FakeEvent<(details: { tabId: number; frameId: number; url: string; documentId?: string }) => void>(),
       onCreatedNavigationTarget: new FakeEvent<(details: { sourceTabId: number; sourceFrameId: number; tabId: number; url: string }) => void>(),
       onHistoryStateUpdated: new FakeEvent<(details: { tabId: number; frameId: number }) => void>(),
@@ -196,6 +197,7 @@ function createFakeBrowser() {
         sentToTabs.push({ tabId, message, options });
         return Promise.resolve(undefined);
       },
+      onCreated: new FakeEvent<(tab: { id?: number; url?: string; pendingUrl?: string }) => void>(),
       onUpdated: new FakeEvent<(tabId: number, changeInfo: { url?: string }) => void>(),
       onRemoved: new FakeEvent<(tabId: number) => void>(),
       onReplaced: new FakeEvent<(addedTabId: number, removedTabId: number) => void>(),

@@ -569,4 +569,51 @@ describe('each tab on its own, in a burst of tabs', () => {
       expect(stored(77)?.verdict.level).toBe('danger');
     });
   });
+
+  it("leaves a new document's address to its commit: the url event that comes just before it shows nothing", async () => {
+    fake.browser.webNavigation.onBeforeNavigate.fire({ tabId: 78, frameId: 0, url: LOOKALIKE });
+    navigates(78, LOOKALIKE);
+    await idle();
+    expect(fake.badges.get(78)).toBeUndefined();
+    commits(78, LOOKALIKE);
+    await vi.waitFor(() => {
+      expect(fake.badges.get(78)?.text).toBe('!');
+      expect(stored(78)?.url).toBe(LOOKALIKE);
+    });
+  });
+
+  it('judges the address a tab shows when its new document never comes (an error, a download, a stop)', async () => {
+    fake.browser.webNavigation.onBeforeNavigate.fire({ tabId: 79, frameId: 0, url: LOOKALIKE });
+    navigates(79, LOOKALIKE);
+    fake.browser.webNavigation.onErrorOccurred.fire({ tabId: 79, frameId: 0, url: LOOKALIKE, error: 'net::ERR_CONNECTION_REFUSED' });
+    await vi.waitFor(() => {
+      expect(fake.badges.get(79)?.text).toBe('!');
+    });
+  });
+
+  it('judges a new address without a new document from its url event, after the document before it committed', async () => {
+    fake.browser.webNavigation.onBeforeNavigate.fire({ tabId: 80, frameId: 0, url: 'https://d0xy.me/' });
+    commits(80, 'https://d0xy.me/');
+    // history.pushState: no onBeforeNavigate, no commit.
+    navigates(80, LOOKALIKE);
+    await vi.waitFor(() => {
+      expect(stored(80)?.url).toBe(LOOKALIKE);
+      expect(fake.badges.get(80)?.text).toBe('!');
+    });
+  });
+
+  it("leaves a new tab's first document to its commit, though its url event comes before its onBeforeNavigate", async () => {
+    // A store that never answers a read: nothing about the new tab may wait for one.
+    fake.hooks.whileGetting = () => never();
+    fake.browser.tabs.onCreated.fire({ id: 81, url: '', pendingUrl: LOOKALIKE });
+    navigates(81, LOOKALIKE);
+    fake.browser.webNavigation.onBeforeNavigate.fire({ tabId: 81, frameId: 0, url: LOOKALIKE });
+    await idle();
+    expect(fake.badges.get(81)).toBeUndefined();
+    commits(81, LOOKALIKE);
+    await vi.waitFor(() => {
+      expect(fake.badges.get(81)).toMatchObject({ text: '!', title: 'Telehealth Guard: caution' });
+      expect(stored(81)?.url).toBe(LOOKALIKE);
+    });
+  });
 });
