@@ -132,7 +132,8 @@ function createFakeBrowser() {
     action: {
       setBadgeText: ({ tabId, text }: { tabId: number; text: string }) => badge(tabId, { text }),
       setBadgeBackgroundColor: ({ tabId, color }: { tabId: number; color: string }) => badge(tabId, { color }),
-      setIcon: ({ tabId, path }: { tabId: number; path: Record<string, string> }) => badge(tabId, { icon: path['16'] ?? '' }),
+      setIcon: ({ tabId, path, imageData }: { tabId: number; path?: Record<string, string>; imageData?: Record<string, { width: number }> }) =>
+        badge(tabId, { icon: path?.['16'] ?? (imageData ? `images ${Object.keys(imageData).join(',')}` : '') }),
       setTitle: ({ tabId, title }: { tabId: number; title: string }) => badge(tabId, { title }),
     },
     alarms: {
