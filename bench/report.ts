@@ -38,8 +38,29 @@ export interface PageLatencyJson extends LatencySummary {
 export type LatencyJson = Partial<Record<Level, PageLatencyJson>> & {
   loads: number;
   pollMs: number;
-  burst: { tabs: number; pollMs: number; fromCommit: MedianToLast; fromDomContentLoaded: MedianToLast };
+  /**
+   * `fromCommit` and `fromDomContentLoaded`: to each tab's expected verdict; `address`: to the
+   * first verdict each tab showed, from its address alone; `perTab`: each tab's figures.
+   */
+  burst: {
+    tabs: number;
+    pollMs: number;
+    fromCommit: MedianToLast;
+    fromDomContentLoaded: MedianToLast;
+    address: { fromCommit: MedianToLast; fromDomContentLoaded: MedianToLast };
+    perTab: BurstTabJson[];
+  };
 };
+
+/** One tab of the burst: `committed` after the burst's first commit; `address` and `verdict` from its own commit; `fromDomContentLoaded` to its expected verdict. */
+export interface BurstTabJson {
+  opened: number;
+  level: Level;
+  committed: number;
+  address: number;
+  verdict: number;
+  fromDomContentLoaded: number;
+}
 
 export interface BenchJson {
   pages?: PageJson[];
@@ -78,7 +99,16 @@ export function latencyJson(result: VerdictLatency): LatencyJson {
   const json: LatencyJson = {
     loads: result.loads,
     pollMs: result.pollMs,
-    burst: { tabs: result.burst.tabs, pollMs: result.burst.pollMs, fromCommit: roundAll(result.burst.fromCommit), fromDomContentLoaded: roundAll(result.burst.fromDomContentLoaded) },
+    burst: {
+      tabs: result.burst.tabs,
+      pollMs: result.burst.pollMs,
+      fromCommit: roundAll(result.burst.fromCommit),
+      fromDomContentLoaded: roundAll(result.burst.fromDomContentLoaded),
+      address: { fromCommit: roundAll(result.burst.address.fromCommit), fromDomContentLoaded: roundAll(result.burst.address.fromDomContentLoaded) },
+      perTab: result.burst.perTab.map((tab) =>
+        roundAll({ opened: tab.opened, level: tab.level, committed: tab.committed, address: tab.addressVerdict, verdict: tab.verdict, fromDomContentLoaded: tab.verdictFromDomContentLoaded }),
+      ),
+    },
   };
   for (const { page, badge, fromCommit, firstVerdict } of result.pages) {
     json[page.level] = { page: `${page.host}${page.path}`, badge, ...summary(fromCommit), firstVerdict: summary(firstVerdict) };

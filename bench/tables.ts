@@ -155,9 +155,15 @@ export function printVerdictLatency(result: VerdictLatency): void {
     console.log(`${page.label} (${page.host}${page.path}, ${page.level}, badge '${badge}'): ${formatSummary(fromCommit)}${first}`);
   }
   const { burst } = result;
-  console.log(
-    `burst of ${burst.tabs} tabs opened together (look-alike, verified, ordinary article; polled every ${burst.pollMs} ms), each from its own commit: ${formatMedianToLast(burst.fromCommit)} ` +
-      `(the last: tab ${burst.lastTab.opened}, ${burst.lastTab.label})`,
-  );
-  console.log(`the same tabs, from their own DOMContentLoaded (negative: the verdict came first): ${formatMedianToLast(burst.fromDomContentLoaded)}`);
+  const lastTab = ({ opened, label }: { opened: number; label: string }): string => `(the last: tab ${opened}, ${label})`;
+  console.log(`burst of ${burst.tabs} tabs opened together (look-alike, verified, ordinary article; each tab polled on its own every ${burst.pollMs} ms):`);
+  console.log(`  address verdict, each from its own commit: ${formatMedianToLast(burst.address.fromCommit)} ${lastTab(burst.address.lastTab)}`);
+  console.log(`  address verdict, each from its own DOMContentLoaded (negative: the verdict came first): ${formatMedianToLast(burst.address.fromDomContentLoaded)}`);
+  console.log(`  expected verdict (the look-alike's danger needs its page read), each from its own commit: ${formatMedianToLast(burst.fromCommit)} ${lastTab(burst.lastTab)}`);
+  console.log(`  expected verdict, each from its own DOMContentLoaded: ${formatMedianToLast(burst.fromDomContentLoaded)}`);
+  console.log('  per tab, in the opening order (ms): committed after the first commit; commit → address verdict; commit → expected verdict; DOMContentLoaded → expected verdict');
+  for (const tab of burst.perTab) {
+    const cells = [tab.committed, tab.addressVerdict, tab.verdict, tab.verdictFromDomContentLoaded].map((value) => value.toFixed(0).padStart(7));
+    console.log(`  ${String(tab.opened).padStart(3)} ${`${tab.label} (${tab.level})`.padEnd(28)}${cells.join('')}`);
+  }
 }

@@ -11,14 +11,20 @@
  * - One page at a time, each load in a fresh tab: the look-alike login (https://d0xy.me/login,
  *   danger: '!!') and a verified platform's page (https://doxy.me/, verified: '✓').
  * - A burst: BURST_TABS tabs opened together, mixing those two and an ordinary article
- *   (neutral: no badge text), as a restored session or a "open all" does. Each tab's time from
- *   its own commit, and from its own DOMContentLoaded (negative: the verdict came first); the
- *   median tab against the last one shows what queueing behind the others costs.
+ *   (neutral: no badge text), as a restored session or a "open all" does. For each tab: its
+ *   address verdict (the first verdict it shows: for the look-alike, the caution its address
+ *   alone makes; for the others, their verdict) and its expected verdict (the look-alike's
+ *   danger needs its page read), each from the tab's own commit and from its own
+ *   DOMContentLoaded (negative: the verdict came first); the median tab against the last one
+ *   shows what waiting for the other tabs costs.
  *
  * A tab that shows a verdict other than the expected one (or one on the way to it) fails the
  * run: a wrong verdict is an error, not a sample. Polling runs on the worker's own thread, the
  * one that makes the verdicts: one getTitle call every POLL_MS for a single page, small beside
- * its work; the burst polls its forty tabs every BURST_POLL_MS.
+ * its work; in the burst each tab is polled on its own, every BURST_POLL_MS. A tab's poll never
+ * waits for another tab's: on a loaded machine one getTitle call can take seconds, and polling
+ * the forty tabs in rounds (each round waiting for its slowest call) made every tab's figure
+ * late by the slowest call of its round, which bunched verdicts that had come apart.
  */
 import type { Worker } from 'playwright-core';
 import { DEFAULT_DIST, launchExtensionBrowser } from '../demo/browser';
@@ -39,8 +45,8 @@ const ON_THE_WAY: Readonly<Record<Level, readonly Level[]>> = { danger: ['cautio
 
 const POLL_MS = 4;
 /**
- * The burst polls less often: forty getTitle calls every POLL_MS would take a good share of the
- * worker's thread, the one making the verdicts, and its latencies are in seconds on this machine.
+ * The burst polls each tab less often: forty getTitle calls every POLL_MS would take a good
+ * share of the worker's thread, the one making the verdicts.
  */
 const BURST_POLL_MS = 25;
 const BURST_TABS = 40;
@@ -83,15 +89,37 @@ export interface PageLatency {
   firstVerdict: Summary;
 }
 
+/** One tab of the burst, in ms. */
+export interface BurstTab {
+  /** Its place in the opening order, from 1. */
+  opened: number;
+  label: string;
+  level: Level;
+  /** Its commit, after the burst's first commit. */
+  committed: number;
+  /** Commit to its address verdict on the badge (the first verdict it showed). */
+  addressVerdict: number;
+  /** Commit to its expected verdict. */
+  verdict: number;
+  /** DOMContentLoaded to its address verdict (negative: the verdict came first). */
+  addressFromDomContentLoaded: number;
+  /** DOMContentLoaded to its expected verdict. */
+  verdictFromDomContentLoaded: number;
+}
+
 export interface BurstLatency {
   tabs: number;
   pollMs: number;
-  /** Each tab's commit to its verdict: the median tab, and the last to get its verdict. */
+  /** Each tab's commit to its expected verdict: the median tab, and the last to get its verdict. */
   fromCommit: MedianToLast;
-  /** The last tab to get its verdict: its place in the opening order (from 1), and its page. */
+  /** The last tab to get its expected verdict: its place in the opening order (from 1), and its page. */
   lastTab: { opened: number; label: string };
-  /** Each tab's DOMContentLoaded to its verdict. */
+  /** Each tab's DOMContentLoaded to its expected verdict. */
   fromDomContentLoaded: MedianToLast;
+  /** The same for each tab's address verdict, with the last tab to show one. */
+  address: { fromCommit: MedianToLast; lastTab: { opened: number; label: string }; fromDomContentLoaded: MedianToLast };
+  /** Every tab, in the opening order. */
+  perTab: BurstTab[];
 }
 
 export interface VerdictLatency {
@@ -144,28 +172,35 @@ async function openAndWatch(worker: Worker, urls: readonly string[], expected: r
       ] as const;
       chrome.webNavigation.onCommitted.addListener(committed);
       chrome.webNavigation.onDOMContentLoaded.addListener(contentLoaded);
-      const watched: { tabId: number; expected: string; levels: string[]; firstVerdictAt?: number; verdictAt?: number; badge?: string }[] = [];
+      type Watched = { tabId: number; expected: string; levels: string[]; firstVerdictAt?: number; verdictAt?: number; badge?: string };
+      const watched: Watched[] = [];
       try {
         const tabs = await Promise.all(addresses.map((url) => chrome.tabs.create({ url, active: false })));
         tabs.forEach((tab, index) => watched.push({ tabId: tab.id ?? -1, expected: levels[index]!, levels: [] }));
         const deadline = now() + timeoutMs;
-        while (watched.some((tab) => tab.verdictAt === undefined) && now() < deadline) {
-          const due = watched.filter((tab) => tab.verdictAt === undefined && commits.has(tab.tabId));
-          await Promise.all(
-            due.map(async (tab) => {
-              const title = await chrome.action.getTitle({ tabId: tab.tabId });
-              const seenAt = now();
-              const level = new RegExp(titlePattern).exec(title)?.[1];
-              if (level === undefined) return;
-              if (tab.levels.at(-1) !== level) tab.levels.push(level);
-              tab.firstVerdictAt ??= seenAt;
-              if (level !== tab.expected) return;
-              tab.verdictAt = seenAt;
-              tab.badge = await chrome.action.getBadgeText({ tabId: tab.tabId });
-            }),
-          );
-          await sleep(pollMs);
-        }
+        // Each tab polled on its own, from its commit until it shows the expected verdict.
+        const [watch] = [
+          async (tab: Watched) => {
+            while (tab.verdictAt === undefined && now() < deadline) {
+              if (commits.has(tab.tabId)) {
+                const title = await chrome.action.getTitle({ tabId: tab.tabId });
+                const seenAt = now();
+                const level = new RegExp(titlePattern).exec(title)?.[1];
+                if (level !== undefined) {
+                  if (tab.levels.at(-1) !== level) tab.levels.push(level);
+                  tab.firstVerdictAt ??= seenAt;
+                  if (level === tab.expected) {
+                    tab.verdictAt = seenAt;
+                    tab.badge = await chrome.action.getBadgeText({ tabId: tab.tabId });
+                    return;
+                  }
+                }
+              }
+              await sleep(pollMs);
+            }
+          },
+        ] as const;
+        await Promise.all(watched.map(watch));
         // A verdict can come before DOMContentLoaded: wait for that too.
         while (watched.some((tab) => !loaded.has(tab.tabId)) && now() < deadline) await sleep(pollMs * 5);
         // For a tab that never showed its verdict, what the background stored for it says
@@ -196,6 +231,39 @@ async function openAndWatch(worker: Worker, urls: readonly string[], expected: r
     },
     { urls: [...urls], expected: [...expected], titlePattern: TITLE.source, pollMs, timeoutMs: TIMEOUT_MS },
   );
+}
+
+/** The burst's figures from its tabs' checked timings, `pages[i]` being what tab i showed. */
+export function burstLatency(timings: readonly CheckedTiming[], pages: readonly LatencyPage[], pollMs: number): BurstLatency {
+  const firstCommit = Math.min(...timings.map((timing) => timing.committedAt));
+  const perTab: BurstTab[] = timings.map((timing, index) => ({
+    opened: index + 1,
+    label: pages[index]!.label,
+    level: pages[index]!.level,
+    committed: timing.committedAt - firstCommit,
+    addressVerdict: timing.firstVerdictAt - timing.committedAt,
+    verdict: timing.verdictAt - timing.committedAt,
+    addressFromDomContentLoaded: timing.firstVerdictAt - timing.domContentLoadedAt,
+    verdictFromDomContentLoaded: timing.verdictAt - timing.domContentLoadedAt,
+  }));
+  const lastBy = (value: (tab: BurstTab) => number): { opened: number; label: string } => {
+    const values = perTab.map(value);
+    const last = perTab[values.indexOf(Math.max(...values))]!;
+    return { opened: last.opened, label: last.label };
+  };
+  return {
+    tabs: perTab.length,
+    pollMs,
+    fromCommit: medianToLast(perTab.map((tab) => tab.verdict)),
+    lastTab: lastBy((tab) => tab.verdict),
+    fromDomContentLoaded: medianToLast(perTab.map((tab) => tab.verdictFromDomContentLoaded)),
+    address: {
+      fromCommit: medianToLast(perTab.map((tab) => tab.addressVerdict)),
+      lastTab: lastBy((tab) => tab.addressVerdict),
+      fromDomContentLoaded: medianToLast(perTab.map((tab) => tab.addressFromDomContentLoaded)),
+    },
+    perTab,
+  };
 }
 
 export interface VerdictLatencyOptions {
@@ -241,20 +309,7 @@ export async function benchVerdictLatency({ loads = 21, distDir = DEFAULT_DIST }
     const burst = (await openAndWatch(worker, burstUrls, burstPages.map((page) => page.level), BURST_POLL_MS)).map((timing, index) =>
       checkedTiming(timing, burstPages[index]!.level, `burst tab ${index + 1} (${burstPages[index]!.label})`),
     );
-    const fromCommit = burst.map((timing) => timing.verdictAt - timing.committedAt);
-    const last = fromCommit.indexOf(Math.max(...fromCommit));
-    return {
-      loads,
-      pollMs: POLL_MS,
-      pages,
-      burst: {
-        tabs: BURST_TABS,
-        pollMs: BURST_POLL_MS,
-        fromCommit: medianToLast(fromCommit),
-        lastTab: { opened: last + 1, label: burstPages[last]!.label },
-        fromDomContentLoaded: medianToLast(burst.map((timing) => timing.verdictAt - timing.domContentLoadedAt)),
-      },
-    };
+    return { loads, pollMs: POLL_MS, pages, burst: burstLatency(burst, burstPages, BURST_POLL_MS) };
   } finally {
     await browser.close();
     await servers.close();

@@ -105,6 +105,17 @@ const router = createRouter({
 const onMessage = (message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => router(message, sender);
 browser.runtime.onMessage.addListener(onMessage);
 
+/**
+ * Tabs whose top frame is loading a new document: from its onBeforeNavigate until it commits or
+ * fails. The browser's url event for such a navigation comes just before its commit, which
+ * judges the address (onTabCommitted) and clears the button's per-tab values: a verdict put on
+ * the badge from the url event would be wiped by that commit, and its calls, reaching the
+ * browser while it commits, would hold up the commit's own event and so the verdict that stays.
+ * The url event leaves such a navigation to its commit (a prerendered page shown has one too); a
+ * new address without a new document (history.pushState, a #fragment) is judged from its url event.
+ */
+const loadingNewDocument = new Set<number>();
+
 browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
   const { url } = changeInfo;
   if (url === undefined) return;
@@ -114,13 +125,36 @@ browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
     return;
   }
   void forgetReplacedPage(tabId).catch(() => undefined);
-  void onTabNavigated(tabId, url);
+  if (!loadingNewDocument.has(tabId)) void onTabNavigated(tabId, url);
+});
+
+// A tab opened on a web address (tabs.create, a link opened in a new tab): its first document is
+// on its way, and the browser sends that navigation's url event before its onBeforeNavigate.
+browser.tabs.onCreated.addListener((tab) => {
+  const { pendingUrl } = tab as { pendingUrl?: string };
+  if (tab.id !== undefined && pendingUrl !== undefined && /^https?:/.test(pendingUrl)) loadingNewDocument.add(tab.id);
 });
 
 // Under the clinic's camera "block", the browser's own setting closes the camera on the site
 // before the page has run (camera-backstop).
-browser.webNavigation.onBeforeNavigate.addListener(({ tabId, frameId, url }) => {
-  if (frameId === 0) void guardCameraAt(tabId, url).catch(logCameraFailure);
+browser.webNavigation.onBeforeNavigate.addListener((details) => {
+  const { tabId, frameId, url } = details;
+  if (frameId !== 0) return;
+  void guardCameraAt(tabId, url).catch(logCameraFailure);
+  // A page prerendered in the background is not the tab's document yet (see onCommitted below).
+  if ((details as { documentLifecycle?: string }).documentLifecycle !== 'prerender') loadingNewDocument.add(tabId);
+});
+
+// A new document that never came (an error, a download, a navigation stopped or replaced): the
+// tab is judged by the address it shows, in case its url event was left to the commit.
+browser.webNavigation.onErrorOccurred.addListener(({ tabId, frameId }) => {
+  if (frameId !== 0 || !loadingNewDocument.delete(tabId)) return;
+  void browser.tabs
+    .get(tabId)
+    .then(async ({ url }) => {
+      if (url !== undefined && !isWarningPage(url)) await onTabNavigated(tabId, url);
+    })
+    .catch(() => undefined);
 });
 
 // A new document: what its address alone says is shown at once, on the badge and in the page
@@ -129,6 +163,7 @@ browser.webNavigation.onBeforeNavigate.addListener(({ tabId, frameId, url }) => 
 browser.webNavigation.onCommitted.addListener((details) => {
   const { tabId, frameId, url } = details;
   const { documentId, documentLifecycle } = details as { documentId?: string; documentLifecycle?: string };
+  if (frameId === 0) loadingNewDocument.delete(tabId);
   // The warning page keeps the badge of the page it replaced (tabs.onUpdated, above); a page
   // prerendered in the background is not the tab's yet (its url event comes when it is shown).
   if (frameId === 0 && !isWarningPage(url) && documentLifecycle !== 'prerender') {
@@ -192,6 +227,7 @@ browser.webNavigation.onCreatedNavigationTarget.addListener((details) => {
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {
+  loadingNewDocument.delete(tabId);
   void onTabClosed(tabId);
   void forgetCreator(tabId).catch(() => undefined);
   void forgetReplacedPage(tabId).catch(() => undefined);

@@ -12,7 +12,7 @@ import { showLevelOnBadge } from './badge';
 import { tabAddressOf } from './document-address';
 import { withListFindings } from './list-findings';
 import { oneAtATimePerKey } from './one-at-a-time';
-import { readTabState, removeTabState, writeTabState } from './tab-state-store';
+import { forgetTabState, readTabState, removeTabState, writeTabState } from './tab-state-store';
 
 /** Updates for one tab run one after another, so a late write never undoes a newer one. */
 const serialize = oneAtATimePerKey<number>();
@@ -30,11 +30,31 @@ function logFailure(what: string, tabId: number): (error: unknown) => void {
  * Shows the verdict first, then stores it: storage.session is shared by all tabs and can be
  * full (or fail), and then the badge and the in-page alert (from the returned state) still
  * work; only the popup, after a worker restart, falls back to judging the address again.
+ * The copy in memory changes at once (tab-state-store), so the tab's next update reads this
+ * state; the badge (badge.ts) and the store follow on their own, and the returned promise
+ * tells when they have. It never rejects: failures are logged.
  */
-async function publish(tabId: number, level: RiskLevel | undefined, state: TabState | null): Promise<void> {
-  await showLevelOnBadge(tabId, level).catch(logFailure('set the badge', tabId));
-  const stored = state ? writeTabState(state) : removeTabState(tabId);
-  await stored.catch(logFailure('store the verdict', tabId));
+function publish(tabId: number, level: RiskLevel | undefined, state: TabState | null): Promise<void> {
+  const shown = showLevelOnBadge(tabId, level).catch(logFailure('set the badge', tabId));
+  const stored = (state ? writeTabState(state) : removeTabState(tabId)).catch(logFailure('store the verdict', tabId));
+  return Promise.all([shown, stored]).then(() => undefined);
+}
+
+/** What a tab's update has published (publish), for its caller to wait for after the tab's turn. */
+type Published = Promise<void>[];
+
+/**
+ * One update of a tab's state, in the tab's turn: reading its state and judging. What the
+ * update publishes is not waited for in the turn: the tab's next update (its next commit's
+ * verdict above all) never waits for the browser to set this one's icon or store it, and no
+ * tab's turn waits on anything shared with other tabs. The caller is answered once what the
+ * update published has been shown and stored (or replaced by newer).
+ */
+async function inTurn<T>(tabId: number, update: (published: Published) => Promise<T>): Promise<T> {
+  const published: Published = [];
+  const result = await serialize(tabId, () => update(published));
+  await Promise.all(published);
+  return result;
 }
 
 /** The verdict for a tab's address (see document-address) and what its page holds; undefined when it is not judged. */
@@ -52,22 +72,31 @@ async function verdictOf(tabId: number, url: string, page: { signals?: PageSigna
   }
 }
 
+/** What a tab's state says, whenever it was made: two states that say the same show and store the same. */
+const contentOf = (state: TabState): string => JSON.stringify({ ...state, updatedAt: 0 });
+
 /**
  * The top frame's address and report make the verdict; frames can only add their findings
  * to it, and only those made under the tab's current address count. `url` is the tab's
  * address as the browser reports it; the verdict is for the address its document is judged
  * by (a blob: or about:blank page is judged as the site that made it).
+ *
+ * `before` is the state the update started from, already published: a verdict that says just
+ * what it says (the page reported the same again, a list change that changes nothing here) is
+ * not shown or stored a second time, which in a burst of tabs would only lengthen the queue
+ * every tab's badge goes through. A new document has no `before` (its commit clears the
+ * button's per-tab values in the browser), so its verdict is always shown.
  */
 async function judge(
+  published: Published,
   tabId: number,
   url: string,
-  signals: PageSignals | undefined,
-  frames: readonly FrameReport[],
-  call?: CallState,
+  page: { signals?: PageSignals | undefined; frames: readonly FrameReport[]; call?: CallState | undefined; before?: TabState | undefined },
 ): Promise<TabState | null> {
+  const { signals, frames, call, before } = page;
   const judged = await verdictOf(tabId, url, { signals, call });
   if (!judged) {
-    await publish(tabId, undefined, null);
+    published.push(publish(tabId, undefined, null));
     return null;
   }
   const current = frames.filter((frame) => frame.tabUrl === url);
@@ -81,7 +110,8 @@ async function judge(
     ...(call ? { call } : {}),
     updatedAt: Date.now(),
   };
-  await publish(tabId, verdict.level, state);
+  if (before && contentOf(before) === contentOf(state)) return before;
+  published.push(publish(tabId, verdict.level, state));
   return state;
 }
 
@@ -95,26 +125,26 @@ const framesOf = (state: TabState | undefined): FrameReport[] => (state?.frames 
  * would make each tab's verdict wait for the others' in a burst.
  */
 export function onTabCommitted(tabId: number, url: string): Promise<TabState | null> {
-  return serialize(tabId, () => judge(tabId, url, undefined, []));
+  return inTurn(tabId, (published) => judge(published, tabId, url, { frames: [] }));
 }
 
 /** A tab went to a new address: judge it from the address alone until the page reports. */
 export function onTabNavigated(tabId: number, url: string): Promise<TabState | null> {
-  return serialize(tabId, async () => {
-    // Already judged under this address: at its commit (onTabCommitted, which comes first for
-    // a new document), or the page reported before the browser's url event reached us. Judging
+  return inTurn(tabId, async (published) => {
+    // Already judged under this address: at its commit (the url event of a new document is left
+    // to it, see index.ts), or the page reported before the browser's url event reached us. Judging
     // it again would only set the badge and write the store a second time for every navigation.
     const stored = await readTabState(tabId);
     if (stored?.url === url) return stored;
-    return judge(tabId, url, undefined, framesOf(stored));
+    return judge(published, tabId, url, { frames: framesOf(stored), before: stored });
   });
 }
 
 /** The top frame's content script reported what the page holds; `tabUrl` comes from the browser. */
 export function onPageSignals(tabId: number, tabUrl: string, signals: PageSignals): Promise<TabState | null> {
-  return serialize(tabId, async () => {
+  return inTurn(tabId, async (published) => {
     const stored = await readTabState(tabId);
-    return judge(tabId, tabUrl, signals, framesOf(stored), callOf(stored, tabUrl));
+    return judge(published, tabId, tabUrl, { signals, frames: framesOf(stored), call: callOf(stored, tabUrl), before: stored });
   });
 }
 
@@ -123,13 +153,13 @@ const callOf = (state: TabState | undefined, url: string): CallState | undefined
 
 /** The top frame's page-world hook reported call activity; the verdict records it. */
 export function onCallActivity(tabId: number, tabUrl: string, activity: CallActivityName | 'frame-encryption'): Promise<TabState | null> {
-  return serialize(tabId, async () => {
+  return inTurn(tabId, async (published) => {
     const stored = await readTabState(tabId);
     const before = callOf(stored, tabUrl);
     const call = withActivity(before, activity);
     if (stored && before && JSON.stringify(call) === JSON.stringify(before)) return stored;
     const signals = stored?.url === tabUrl ? (stored.signals ?? undefined) : undefined;
-    return judge(tabId, tabUrl, signals, framesOf(stored), call);
+    return judge(published, tabId, tabUrl, { signals, frames: framesOf(stored), call, before: stored });
   });
 }
 
@@ -138,7 +168,7 @@ export function onCallActivity(tabId: number, tabUrl: string, activity: CallActi
  * findings changed, so the top frame can be asked to show the new verdict.
  */
 export function onFrameReport(tabId: number, report: FrameReport): Promise<boolean> {
-  return serialize(tabId, async () => {
+  return inTurn(tabId, async (published) => {
     const stored = await readTabState(tabId);
     const before = framesOf(stored);
     const others = before.filter((frame) => frame.frameId !== report.frameId);
@@ -147,7 +177,7 @@ export function onFrameReport(tabId: number, report: FrameReport): Promise<boole
     const frames = report.findings.length > 0 ? [...others, report] : others;
     if (stored?.url === report.tabUrl && JSON.stringify(frames) === JSON.stringify(before)) return false;
     const signals = stored?.url === report.tabUrl ? (stored.signals ?? undefined) : undefined;
-    const state = await judge(tabId, report.tabUrl, signals, frames, callOf(stored, report.tabUrl));
+    const state = await judge(published, tabId, report.tabUrl, { signals, frames, call: callOf(stored, report.tabUrl), before: stored });
     return JSON.stringify(state?.verdict.findings) !== JSON.stringify(stored?.verdict.findings);
   });
 }
@@ -157,16 +187,16 @@ export function onFrameReport(tabId: number, report: FrameReport): Promise<boole
  * again with what it last reported. Returns whether its verdict changed.
  */
 export function onAllowlistChanged(tabId: number): Promise<boolean> {
-  return serialize(tabId, async () => {
+  return inTurn(tabId, async (published) => {
     const stored = await readTabState(tabId);
     if (!stored) return false;
-    const state = await judge(tabId, stored.url, stored.signals ?? undefined, framesOf(stored), stored.call);
+    const state = await judge(published, tabId, stored.url, { signals: stored.signals ?? undefined, frames: framesOf(stored), call: stored.call, before: stored });
     return JSON.stringify(state?.verdict) !== JSON.stringify(stored.verdict);
   });
 }
 
 export function onTabClosed(tabId: number): Promise<void> {
-  return serialize(tabId, () => removeTabState(tabId));
+  return serialize(tabId, () => forgetTabState(tabId));
 }
 
 /**
@@ -177,16 +207,16 @@ export function onTabClosed(tabId: number): Promise<void> {
 export async function onTabReplaced(addedTabId: number, removedTabId: number, url: string | undefined): Promise<TabState | null> {
   const old = await serialize(removedTabId, async () => {
     const stored = await readTabState(removedTabId);
-    await removeTabState(removedTabId);
+    await forgetTabState(removedTabId);
     return stored;
   });
   if (url === undefined) return null;
-  return serialize(addedTabId, async () => {
+  return inTurn(addedTabId, async (published) => {
     const stored = await readTabState(addedTabId);
     if (stored?.url === url) return stored;
-    if (old?.url !== url) return judge(addedTabId, url, undefined, []);
+    if (old?.url !== url) return judge(published, addedTabId, url, { frames: [] });
     const moved: TabState = { ...old, tabId: addedTabId, updatedAt: Date.now() };
-    await publish(addedTabId, moved.verdict.level, moved);
+    published.push(publish(addedTabId, moved.verdict.level, moved));
     return moved;
   });
 }
@@ -212,11 +242,11 @@ export async function tabStateFor(tabId: number, currentUrl: string | undefined,
   const latest = await readTabState(tabId);
   if (latest?.url === currentUrl) return latest;
   if (latest) return addressOnly(tabId, currentUrl, address);
-  return serialize(tabId, async () => {
+  return inTurn(tabId, async (published) => {
     // A reading may have come in while this waited its turn: it stays.
     const now = await readTabState(tabId);
     if (now) return now.url === currentUrl ? now : addressOnly(tabId, currentUrl, address);
-    return judge(tabId, currentUrl, undefined, []);
+    return judge(published, tabId, currentUrl, { frames: [] });
   });
 }
 

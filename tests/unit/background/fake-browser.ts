@@ -132,7 +132,8 @@ function createFakeBrowser() {
     action: {
       setBadgeText: ({ tabId, text }: { tabId: number; text: string }) => badge(tabId, { text }),
       setBadgeBackgroundColor: ({ tabId, color }: { tabId: number; color: string }) => badge(tabId, { color }),
-      setIcon: ({ tabId, path }: { tabId: number; path: Record<string, string> }) => badge(tabId, { icon: path['16'] ?? '' }),
+      setIcon: ({ tabId, path, imageData }: { tabId: number; path?: Record<string, string>; imageData?: Record<string, { width: number }> }) =>
+        badge(tabId, { icon: path?.['16'] ?? (imageData ? `images ${Object.keys(imageData).join(',')}` : '') }),
       setTitle: ({ tabId, title }: { tabId: number; title: string }) => badge(tabId, { title }),
     },
     alarms: {
@@ -173,6 +174,7 @@ function createFakeBrowser() {
       },
       onDOMContentLoaded: new FakeEvent<(details: { tabId: number; frameId: number; url?: string; documentId?: string }) => void>(),
       onBeforeNavigate: new FakeEvent<(details: { tabId: number; frameId: number; url: string }) => void>(),
+      onErrorOccurred: new FakeEvent<(details: { tabId: number; frameId: number; url: string; error: string }) => void>(),
       onCommitted: new FakeEvent<(details: { tabId: number; frameId: number; url: string; documentId?: string }) => void>(),
       onCreatedNavigationTarget: new FakeEvent<(details: { sourceTabId: number; sourceFrameId: number; tabId: number; url: string }) => void>(),
       onHistoryStateUpdated: new FakeEvent<(details: { tabId: number; frameId: number }) => void>(),
@@ -196,6 +198,7 @@ function createFakeBrowser() {
         sentToTabs.push({ tabId, message, options });
         return Promise.resolve(undefined);
       },
+      onCreated: new FakeEvent<(tab: { id?: number; url?: string; pendingUrl?: string }) => void>(),
       onUpdated: new FakeEvent<(tabId: number, changeInfo: { url?: string }) => void>(),
       onRemoved: new FakeEvent<(tabId: number) => void>(),
       onReplaced: new FakeEvent<(addedTabId: number, removedTabId: number) => void>(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oneAtATime, oneAtATimePerKey } from '../../../src/background/one-at-a-time';
+import { latestPerKey, oneAtATime, oneAtATimePerKey } from '../../../src/background/one-at-a-time';
 
 /** A piece of work that logs its start and end and finishes when the test says. */
 function step(log: string[], name: string) {
@@ -85,5 +85,75 @@ describe('oneAtATimePerKey', () => {
     expect(await queued('tab', () => Promise.resolve(1))).toBe(1);
     expect(await queued('tab', () => Promise.reject(new Error('gone'))).catch((error: unknown) => (error as Error).message)).toBe('gone');
     expect(await queued('tab', () => Promise.resolve(3))).toBe(3);
+  });
+});
+
+describe('latestPerKey', () => {
+  /** A write per call that finishes when the test says; each call logs what it writes. */
+  function writes() {
+    const log: string[] = [];
+    const pending: { finish: () => void; fail: (error: Error) => void }[] = [];
+    const write = (key: number, value: string): Promise<void> =>
+      new Promise<void>((resolve, reject) => {
+        log.push(`${key}=${value}`);
+        pending.push({ finish: resolve, fail: reject });
+      });
+    return { log, pending, write };
+  }
+
+  it("writes a key's values one at a time, and of those asked for meanwhile only the newest", async () => {
+    const { log, pending, write } = writes();
+    const latest = latestPerKey(write);
+    const answered: string[] = [];
+    const ask = (value: string) => latest(1, value).then(() => answered.push(value));
+    const asked = [ask('caution'), ask('verified'), ask('danger')];
+    await settle();
+    expect(log).toEqual(['1=caution']);
+    pending[0]!.finish();
+    await settle();
+    // 'verified' was replaced by 'danger' before its turn: never written.
+    expect(log).toEqual(['1=caution', '1=danger']);
+    expect(answered).toEqual(['caution']);
+    pending[1]!.finish();
+    await Promise.all(asked);
+    // The replaced value's caller is answered once the value that replaced it is written.
+    expect(answered).toEqual(['caution', 'verified', 'danger']);
+  });
+
+  it("never holds one key's value behind another key's write", async () => {
+    const { log, write } = writes();
+    const latest = latestPerKey(write);
+    void latest(1, 'slow');
+    void latest(2, 'at once');
+    await settle();
+    expect(log).toEqual(['1=slow', '2=at once']);
+  });
+
+  it('hands the first value to the browser in the same tick it is asked for', () => {
+    const { log, write } = writes();
+    void latestPerKey(write)(3, 'now');
+    expect(log).toEqual(['3=now']);
+  });
+
+  it("gives a failure to the callers of the value that failed, and goes on with the key's next value", async () => {
+    const { log, pending, write } = writes();
+    const latest = latestPerKey(write);
+    const failing = latest(1, 'full');
+    const next = latest(1, 'later');
+    pending[0]!.fail(new Error('QUOTA_BYTES quota exceeded'));
+    await expect(failing).rejects.toThrow('QUOTA_BYTES');
+    await settle();
+    pending[1]!.finish();
+    await expect(next).resolves.toBeUndefined();
+    expect(log).toEqual(['1=full', '1=later']);
+  });
+
+  it('starts a key afresh once its writes are done, and survives a write that throws at once', async () => {
+    const latest = latestPerKey<number, string>((_key, value) => {
+      if (value === 'bad') throw new Error('bad value');
+      return Promise.resolve();
+    });
+    await expect(latest(1, 'bad')).rejects.toThrow('bad value');
+    await expect(latest(1, 'good')).resolves.toBeUndefined();
   });
 });

@@ -36,6 +36,10 @@ const askedToReport = (tabId: number): boolean => readsOf(tabId).length > 0;
 /** Lets event-driven work (listeners that return nothing) run to its end. */
 const idle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 20));
 
+// The background keeps what it knows of each tab in its memory, as a running worker does, and
+// does not show or store a second time a verdict it already holds; fake.reset() empties the
+// browser's storage and badges under it. A test that reports the same page for a tab id an
+// earlier test used would find nothing stored: such tests have tab ids of their own.
 beforeEach(() => {
   fake.reset();
 });
@@ -61,21 +65,21 @@ describe('per-tab verdicts in the background', () => {
       first = false;
       await new Promise((resolve) => setTimeout(resolve, 5));
     };
-    navigates(1, LOOKALIKE);
-    const reply = await pageReports(1, LOOKALIKE, login(LOOKALIKE));
+    navigates(60, LOOKALIKE);
+    const reply = await pageReports(60, LOOKALIKE, login(LOOKALIKE));
     await idle();
     expect(reply.ok && reply.value.alert?.level).toBe('danger');
-    expect(stored(1)?.verdict.level).toBe('danger');
-    expect(fake.badges.get(1)?.text).toBe('!!');
+    expect(stored(60)?.verdict.level).toBe('danger');
+    expect(fake.badges.get(60)?.text).toBe('!!');
   });
 
   it('clears the state and the badge when the tab goes to a page that is not on the web', async () => {
-    await pageReports(1, LOOKALIKE, login(LOOKALIKE));
-    navigates(1, 'chrome://extensions/');
+    await pageReports(61, LOOKALIKE, login(LOOKALIKE));
+    navigates(61, 'chrome://extensions/');
     await vi.waitFor(() => {
-      expect(stored(1)).toBeUndefined();
+      expect(stored(61)).toBeUndefined();
+      expect(fake.badges.get(61)).toMatchObject({ text: '', icon: 'icons/default-16.png', title: 'Telehealth Guard' });
     });
-    expect(fake.badges.get(1)).toMatchObject({ text: '', icon: 'icons/default-16.png', title: 'Telehealth Guard' });
   });
 
   it('reads every frame again after an address change without a new document, and only the frame for a frame of its own', async () => {
@@ -155,10 +159,10 @@ describe('the popup reading a tab', () => {
   });
 
   it('returns the stored state as it is when the address matches, and asks nothing', async () => {
-    await pageReports(1, LOOKALIKE, login(LOOKALIKE));
-    const before = stored(1);
-    expect(await popupReads(1)).toEqual(before);
-    expect(askedToReport(1)).toBe(false);
+    await pageReports(62, LOOKALIKE, login(LOOKALIKE));
+    const before = stored(62);
+    expect(await popupReads(62)).toEqual(before);
+    expect(askedToReport(62)).toBe(false);
   });
 
   it('judges a tab with nothing stored by its address, and asks its page to report', async () => {
@@ -196,24 +200,24 @@ describe('reading pages from the background', () => {
   const quiet = { isSecureContext: true, passwordFields: 0, forms: [], videoElements: 0, iframes: [] };
 
   it('reads a frame once it has been parsed, judges the reading, and shows the answer in that very document', async () => {
-    fake.openTabs.set(7, { id: 7, url: LOOKALIKE });
-    fake.readings.set(7, { signals: login(LOOKALIKE), reading: 3, showing: false });
-    fake.browser.webNavigation.onDOMContentLoaded.fire({ tabId: 7, frameId: 0 });
+    fake.openTabs.set(63, { id: 63, url: LOOKALIKE });
+    fake.readings.set(63, { signals: login(LOOKALIKE), reading: 3, showing: false });
+    fake.browser.webNavigation.onDOMContentLoaded.fire({ tabId: 63, frameId: 0 });
     await vi.waitFor(() => {
-      expect(shownIn(7)).toHaveLength(2);
+      expect(shownIn(63)).toHaveLength(2);
     });
-    expect(readsOf(7)[0]?.target).toEqual({ tabId: 7, frameIds: [0] });
-    expect(stored(7)?.verdict.level).toBe('danger');
-    expect(stored(7)?.signals?.passwordFields).toBe(1);
+    expect(readsOf(63)[0]?.target).toEqual({ tabId: 63, frameIds: [0] });
+    expect(stored(63)?.verdict.level).toBe('danger');
+    expect(stored(63)?.signals?.passwordFields).toBe(1);
     // The first try finds no page UI in the document; it goes in, and the answer is shown.
-    const [first, second] = shownIn(7);
-    expect(first?.target).toEqual({ tabId: 7, documentIds: ['document-of-tab-7'] });
+    const [first, second] = shownIn(63);
+    expect(first?.target).toEqual({ tabId: 63, documentIds: ['document-of-tab-63'] });
     const [answer, reading, needsUi] = second?.args as [PageAnswer, number, boolean];
     expect(reading).toBe(3);
     expect(needsUi).toBe(true);
     expect(answer.alert?.level).toBe('danger');
-    const ui = fake.injected.filter((injection) => injection.target.tabId === 7 && injection.files !== undefined);
-    expect(ui.map((injection) => injection.target)).toEqual([{ tabId: 7, documentIds: ['document-of-tab-7'] }]);
+    const ui = fake.injected.filter((injection) => injection.target.tabId === 63 && injection.files !== undefined);
+    expect(ui.map((injection) => injection.target)).toEqual([{ tabId: 63, documentIds: ['document-of-tab-63'] }]);
     expect(fake.injected.indexOf(first!)).toBeLessThan(fake.injected.indexOf(ui[0]!));
     expect(fake.injected.indexOf(ui[0]!)).toBeLessThan(fake.injected.indexOf(second!));
   });
@@ -474,5 +478,142 @@ describe('tabs the extension did not see open', () => {
       expect(stored(6)?.verdict.level).toBe('verified');
     });
     expect(stored(1)).toBeUndefined();
+  });
+});
+
+describe('each tab on its own, in a burst of tabs', () => {
+  const never = (): Promise<never> => new Promise<never>(() => undefined);
+  const commits = (tabId: number, url: string): void => {
+    fake.openTabs.set(tabId, { id: tabId, url });
+    fake.browser.webNavigation.onCommitted.fire({ tabId, frameId: 0, url, documentId: `document-${tabId}-${url}` });
+  };
+
+  it("shows a commit's verdict while the tab's previous verdict is still being stored", async () => {
+    // The store never finishes writing this tab's first verdict (a store busy with every other tab).
+    fake.hooks.beforeSet = (_area, items) => (`tab:70` in items ? never() : undefined);
+    navigates(70, 'https://doxy.me/');
+    await vi.waitFor(() => {
+      expect(fake.badges.get(70)?.text).toBe('✓');
+    });
+    commits(70, LOOKALIKE);
+    await vi.waitFor(() => {
+      expect(fake.badges.get(70)).toMatchObject({ text: '!', title: 'Telehealth Guard: caution' });
+    });
+  });
+
+  it("shows a commit's verdict while the tab's previous icon is still being set", async () => {
+    const setIcon = fake.browser.action.setIcon;
+    vi.spyOn(fake.browser.action, 'setIcon').mockImplementation((details) => (details.tabId === 71 ? never() : setIcon(details)));
+    navigates(71, 'https://doxy.me/');
+    await vi.waitFor(() => {
+      expect(fake.badges.get(71)?.text).toBe('✓');
+    });
+    commits(71, LOOKALIKE);
+    await vi.waitFor(() => {
+      expect(fake.badges.get(71)).toMatchObject({ text: '!', title: 'Telehealth Guard: caution' });
+    });
+  });
+
+  it("shows one tab's verdict while another tab's badge and store never finish", async () => {
+    const setIcon = fake.browser.action.setIcon;
+    vi.spyOn(fake.browser.action, 'setIcon').mockImplementation((details) => (details.tabId === 72 ? never() : setIcon(details)));
+    fake.hooks.beforeSet = (_area, items) => (`tab:72` in items ? never() : undefined);
+    commits(72, LOOKALIKE);
+    commits(73, 'https://doxy.me/');
+    await vi.waitFor(() => {
+      expect(fake.badges.get(73)).toMatchObject({ text: '✓', icon: 'icons/verified-16.png' });
+      expect(stored(73)?.verdict.level).toBe('verified');
+    });
+  });
+
+  it("sets a tab's badge and stores its state once for a page that reports the same twice", async () => {
+    const setText = vi.spyOn(fake.browser.action, 'setBadgeText');
+    const set = vi.spyOn(fake.browser.storage.session, 'set');
+    await pageReports(75, LOOKALIKE, login(LOOKALIKE));
+    await pageReports(75, LOOKALIKE, login(LOOKALIKE));
+    expect(setText.mock.calls.filter(([details]) => details.tabId === 75)).toHaveLength(1);
+    expect(set.mock.calls.filter(([items]) => 'tab:75' in items)).toHaveLength(1);
+  });
+
+  it('shows the verdict again at every commit, the same as before or not (the browser clears the button at a new document)', async () => {
+    commits(76, LOOKALIKE);
+    await vi.waitFor(() => {
+      expect(fake.badges.get(76)?.text).toBe('!');
+    });
+    fake.badges.delete(76);
+    commits(76, LOOKALIKE);
+    await vi.waitFor(() => {
+      expect(fake.badges.get(76)?.text).toBe('!');
+    });
+  });
+
+  it('ends with the newest verdict of a tab when its updates come faster than the browser sets the button', async () => {
+    const setIcon = fake.browser.action.setIcon;
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    vi.spyOn(fake.browser.action, 'setIcon').mockImplementation(async (details) => {
+      if (details.tabId === 77) await held;
+      return setIcon(details);
+    });
+    commits(77, 'https://doxy.me/');
+    commits(77, 'https://news.example.org/');
+    const replied = pageReports(77, LOOKALIKE, login(LOOKALIKE));
+    await idle();
+    release();
+    const reply = await replied;
+    expect(reply.ok && reply.value.alert?.level).toBe('danger');
+    await vi.waitFor(() => {
+      expect(fake.badges.get(77)).toEqual({ text: '!!', color: '#cf222e', icon: 'icons/danger-16.png', title: 'Telehealth Guard: danger' });
+      expect(stored(77)?.verdict.level).toBe('danger');
+    });
+  });
+
+  it("leaves a new document's address to its commit: the url event that comes just before it shows nothing", async () => {
+    fake.browser.webNavigation.onBeforeNavigate.fire({ tabId: 78, frameId: 0, url: LOOKALIKE });
+    navigates(78, LOOKALIKE);
+    await idle();
+    expect(fake.badges.get(78)).toBeUndefined();
+    commits(78, LOOKALIKE);
+    await vi.waitFor(() => {
+      expect(fake.badges.get(78)?.text).toBe('!');
+      expect(stored(78)?.url).toBe(LOOKALIKE);
+    });
+  });
+
+  it('judges the address a tab shows when its new document never comes (an error, a download, a stop)', async () => {
+    fake.browser.webNavigation.onBeforeNavigate.fire({ tabId: 79, frameId: 0, url: LOOKALIKE });
+    navigates(79, LOOKALIKE);
+    fake.browser.webNavigation.onErrorOccurred.fire({ tabId: 79, frameId: 0, url: LOOKALIKE, error: 'net::ERR_CONNECTION_REFUSED' });
+    await vi.waitFor(() => {
+      expect(fake.badges.get(79)?.text).toBe('!');
+    });
+  });
+
+  it('judges a new address without a new document from its url event, after the document before it committed', async () => {
+    fake.browser.webNavigation.onBeforeNavigate.fire({ tabId: 80, frameId: 0, url: 'https://d0xy.me/' });
+    commits(80, 'https://d0xy.me/');
+    // history.pushState: no onBeforeNavigate, no commit.
+    navigates(80, LOOKALIKE);
+    await vi.waitFor(() => {
+      expect(stored(80)?.url).toBe(LOOKALIKE);
+      expect(fake.badges.get(80)?.text).toBe('!');
+    });
+  });
+
+  it("leaves a new tab's first document to its commit, though its url event comes before its onBeforeNavigate", async () => {
+    // A store that never answers a read: nothing about the new tab may wait for one.
+    fake.hooks.whileGetting = () => never();
+    fake.browser.tabs.onCreated.fire({ id: 81, url: '', pendingUrl: LOOKALIKE });
+    navigates(81, LOOKALIKE);
+    fake.browser.webNavigation.onBeforeNavigate.fire({ tabId: 81, frameId: 0, url: LOOKALIKE });
+    await idle();
+    expect(fake.badges.get(81)).toBeUndefined();
+    commits(81, LOOKALIKE);
+    await vi.waitFor(() => {
+      expect(fake.badges.get(81)).toMatchObject({ text: '!', title: 'Telehealth Guard: caution' });
+      expect(stored(81)?.url).toBe(LOOKALIKE);
+    });
   });
 });

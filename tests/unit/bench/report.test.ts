@@ -3,7 +3,7 @@ import { sideCost, type MeasuredSide, type PageCost, type Sample } from '../../.
 import { latencyJson, pageJson, throwawayJson } from '../../../bench/report';
 import { WITHOUT, type SideSpec } from '../../../bench/sides';
 import { medianToLast, quantile, spreadOf, summaryOf } from '../../../bench/stats';
-import { LOOKALIKE_LOGIN, VERIFIED_PAGE } from '../../../bench/verdict-latency';
+import { burstLatency, LOOKALIKE_LOGIN, ORDINARY_ARTICLE, VERIFIED_PAGE } from '../../../bench/verdict-latency';
 
 const spec = (role: SideSpec['role'], label: string): SideSpec => ({ label, role, distDir: `/x/${label}`, world: label, hasServiceWorker: true });
 const OURS = spec('ours', 'with extension');
@@ -85,15 +85,48 @@ describe('the JSON line of npm run bench', () => {
         { page: LOOKALIKE_LOGIN, badge: '!!', fromCommit: summaryOf([200, 210.123, 220]), firstVerdict: summaryOf([50, 55, 60]) },
         { page: VERIFIED_PAGE, badge: '✓', fromCommit: summaryOf([20, 30, 40]), firstVerdict: summaryOf([20, 30, 40]) },
       ],
-      burst: { tabs: 40, pollMs: 25, fromCommit: medianToLast([100, 200, 900]), lastTab: { opened: 3, label: 'look-alike login' }, fromDomContentLoaded: medianToLast([-10, 0, 50]) },
+      burst: burstLatency(
+        [
+          { committedAt: 1000, domContentLoadedAt: 1100, firstVerdictAt: 1030, verdictAt: 1200 },
+          { committedAt: 1500, domContentLoadedAt: 1600, firstVerdictAt: 1550, verdictAt: 1550 },
+          { committedAt: 2000, domContentLoadedAt: 2050, firstVerdictAt: 2900, verdictAt: 2900 },
+        ],
+        [LOOKALIKE_LOGIN, VERIFIED_PAGE, ORDINARY_ARTICLE],
+        25,
+      ),
     });
     expect(json).toEqual({
       loads: 3,
       pollMs: 4,
       danger: { page: 'd0xy.me/login', badge: '!!', p25: 205.06, median: 210.12, p75: 215.06, max: 220, firstVerdict: { p25: 52.5, median: 55, p75: 57.5, max: 60 } },
       verified: { page: 'doxy.me/', badge: '✓', p25: 25, median: 30, p75: 35, max: 40, firstVerdict: { p25: 25, median: 30, p75: 35, max: 40 } },
-      burst: { tabs: 40, pollMs: 25, fromCommit: { median: 200, last: 900, spread: 700 }, fromDomContentLoaded: { median: 0, last: 50, spread: 50 } },
+      burst: {
+        tabs: 3,
+        pollMs: 25,
+        fromCommit: { median: 200, last: 900, spread: 700 },
+        fromDomContentLoaded: { median: 100, last: 850, spread: 750 },
+        address: { fromCommit: { median: 50, last: 900, spread: 850 }, fromDomContentLoaded: { median: -50, last: 850, spread: 900 } },
+        perTab: [
+          { opened: 1, level: 'danger', committed: 0, address: 30, verdict: 200, fromDomContentLoaded: 100 },
+          { opened: 2, level: 'verified', committed: 500, address: 50, verdict: 50, fromDomContentLoaded: -50 },
+          { opened: 3, level: 'neutral', committed: 1000, address: 900, verdict: 900, fromDomContentLoaded: 850 },
+        ],
+      },
     });
+  });
+
+  it("names the burst's last tab, for its address verdict and for its expected verdict", () => {
+    const burst = burstLatency(
+      [
+        { committedAt: 0, domContentLoadedAt: 50, firstVerdictAt: 700, verdictAt: 900 },
+        { committedAt: 10, domContentLoadedAt: 60, firstVerdictAt: 20, verdictAt: 1500 },
+        { committedAt: 20, domContentLoadedAt: 70, firstVerdictAt: 40, verdictAt: 40 },
+      ],
+      [LOOKALIKE_LOGIN, LOOKALIKE_LOGIN, VERIFIED_PAGE],
+      25,
+    );
+    expect(burst.address.lastTab).toEqual({ opened: 1, label: 'look-alike login' });
+    expect(burst.lastTab).toEqual({ opened: 2, label: 'look-alike login' });
   });
 });
 
