@@ -25,18 +25,19 @@
  *   extension's own world (named after it) must be there, and none without an extension.
  * - The metrics are read twice, CHECK_MS apart, after the settle time: a load whose script
  *   time still grew is counted as unsettled, so a too-short settle time shows.
- * - A load whose trace misses a frame's document is incomplete, its CPU figure too (seen on a
- *   loaded machine, with every frame served: most likely a renderer process that started during
+ * - A load whose trace misses a frame's document, or the page's own, is incomplete, its CPU
+ *   figure too (seen on a loaded machine, with every frame served: most likely a renderer process that started during
  *   the trace and lost its first events): it is loaded again, up to RETRIES times, and the
  *   count of such loads is printed.
  * - Medians with the 25th and 75th percentiles, per side and for the load-for-load
  *   differences: a spread wider than the difference says the difference is noise.
  */
+import type { Page } from 'playwright-core';
 import { startDemoServers, type DemoServers } from '../demo/server';
 import { sourceOfScript } from './script-source';
 import { keepsElements, launchSide, namingOf, type SideBrowser, type SideSpec } from './sides';
 import { pairedDifferences, quantile, spreadOf, type Spread } from './stats';
-import { scriptCpuOf, TRACE_CATEGORIES, type TraceEvent } from './trace-cpu';
+import { IncompleteTrace, scriptCpuOf, TRACE_CATEGORIES, type TraceEvent } from './trace-cpu';
 
 // Older imports of these from here keep working.
 export { quantile, spreadOf, type Spread } from './stats';
@@ -58,11 +59,9 @@ export const BENCH_PAGES: readonly { key: string; path: string; frames: number; 
 
 /** The metrics are read twice, this far apart: the second reading is the sample. */
 const CHECK_MS = 200;
-/** Loads again after a trace that missed a frame, before the run fails. */
+/** Loads again after a trace that missed a document, before the run fails. */
 const RETRIES = 3;
 
-/** The trace did not show every frame's document parsed: the sample is incomplete. */
-class IncompleteTrace extends Error {}
 
 export interface PageCostOptions {
   /** The page on news.example.org; ARTICLE_PATH by default. */
@@ -172,8 +171,17 @@ interface Load extends Sample {
 }
 
 async function load(side: Side, servers: DemoServers, url: string, frames: number, settleMs: number, listWorlds = false): Promise<Load> {
+  const page = await side.browser.context.newPage();
+  try {
+    return await loadIn(page, side, servers, url, frames, settleMs, listWorlds);
+  } finally {
+    // Also after a failed load: an incomplete trace is loaded again in a new tab.
+    await page.close();
+  }
+}
+
+async function loadIn(page: Page, side: Side, servers: DemoServers, url: string, frames: number, settleMs: number, listWorlds: boolean): Promise<Load> {
   const { context, spec } = side.browser;
-  const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
@@ -212,7 +220,6 @@ async function load(side: Side, servers: DemoServers, url: string, frames: numbe
   }
   const frameRequests = requests.filter((request) => request.host !== host);
   const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
-  await page.close();
   const served200 = frameRequests.length === frames && frameRequests.every((request) => request.status === 200);
   if (!served200 || cpu.framesParsed !== frames) {
     const message =

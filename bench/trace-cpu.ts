@@ -40,6 +40,9 @@ export interface ScriptCpu {
 
 const threadOf = (event: TraceEvent): string => `${event.pid}:${event.tid}`;
 
+/** The trace lost events of the page's documents (seen on a loaded machine): its figures are incomplete. */
+export class IncompleteTrace extends Error {}
+
 /**
  * The CPU time of script work on the main threads of the renderers that parsed `pageUrl` or a
  * document of one of its frames. A document is a frame's when the trace shows it parsed from an
@@ -52,7 +55,7 @@ const threadOf = (event: TraceEvent): string => `${event.pid}:${event.tid}`;
 export function scriptCpuOf(events: readonly TraceEvent[], pageUrl: string, sourceOf: (url: string) => string): ScriptCpu {
   const parses = events.filter((event) => event.name === 'ParseHTML');
   const top = parses.find((event) => event.args?.beginData?.url === pageUrl);
-  if (!top) throw new Error(`bench: the trace shows no parsing of ${pageUrl}`);
+  if (!top) throw new IncompleteTrace(`bench: the trace shows no parsing of ${pageUrl}`);
   const threads = new Set([threadOf(top)]);
   const frames = new Set<string>();
   for (const parse of parses) {
