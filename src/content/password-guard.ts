@@ -1,7 +1,6 @@
 import type { GuardTarget } from '../core/findings/guard-target';
-import type { Overlay, OverlayActions } from './page-ui-contract';
-import { deepActiveElement, isPasswordField, passwordFieldOf } from './password-fields';
-import { insertText } from './safe-dom';
+import { FieldGuard, type PasswordGuardOptions } from './field-guard';
+import type { Overlay } from './page-ui-contract';
 
 const KEY_EVENTS = ['keydown', 'keypress', 'keyup'] as const;
 /**
@@ -13,85 +12,34 @@ const PROBE_EVENT = 'telehealth-guard:listening';
 /** Ways text gets into a field without a key press. */
 const TEXT_EVENTS = ['beforeinput', 'paste', 'drop'] as const;
 
-function swallow(event: Event): void {
-  event.preventDefault();
-  event.stopImmediatePropagation();
-}
-
-/**
- * How long typing into a password field is held while the background's answer is awaited.
- * The answer normally comes before the user has typed at all (it is given from the address as
- * the navigation commits, and from the reading once the page is parsed); held keys wait for a
- * worker that had stopped and is woken by the ask. Measured from the click to the overlay with
- * the worker stopped around a look-alike's load (tests/e2e/faults-worker-stop, 10 trials per
- * moment, a loaded 2-core machine): medians 0.4 to 0.6 s, at most 0.7 s, and up to 3.3 s under
- * heavier load. Past this bound something is broken, not slow: what was held is dropped (it
- * never reaches the page) and typing goes through unguarded, with a line in the console,
- * rather than leave every password field of the browser dead.
- */
-export const HOLD_LIMIT_MS = 5_000;
-
-export interface PasswordGuardOptions {
-  /** The user chose "I trust this site": ask the background to remember it. */
-  onTrust: () => void;
-  /**
-   * Builds the overlay the first time the guard has to show it (from the page UI, which the
-   * background injects before it arms a guard; see page-ui-contract).
-   */
-  createOverlay: (actions: OverlayActions) => Overlay;
-  /** A password field is being used before the background's answer came: ask for it now. */
-  onUnknown: () => void;
-  /** Seam for tests: jsdom's events are never trusted. */
-  isTrusted?: (event: Event) => boolean;
-  /** Seam for tests: puts held text into the focused field (a trusted edit, as if typed). */
-  insert?: (doc: Document, text: string) => void;
-}
+export { HOLD_LIMIT_MS, type PasswordGuardOptions } from './field-guard';
 
 /**
  * Stands between the user and the password fields of a look-alike site. While armed, a
  * password field that gets focus or a key press loses the focus, and the blocking overlay
  * names the real site; its keys, and every key while the overlay is up, stop at the window
- * in the capture phase, before any listener of the page.
- *
- * Until the background's first answer, whether this document is a look-alike is not known
- * here, and a password field fails closed: what is typed into it is held (it reaches no
- * listener of the page) and the background asked at once; an armed answer drops what was
- * held, a disarmed one puts it into the field as typed.
+ * in the capture phase, before any listener of the page. Before the background's first
+ * answer, a password field fails closed (see field-guard).
  *
  * The listeners go on at construction: at document_start, before any page script can
- * register a window capture listener of its own, which would run first.
+ * register a window capture listener of its own, which would run first. What they do with a
+ * password field (field-guard) is made only when there is something to do: on a page known to
+ * need no guard, most pages, every event returns at the first line.
  */
 export class PasswordGuard {
-  #target: GuardTarget | null = null;
-  #known = false;
-  #held = '';
-  #asked = false;
-  #holdTimer: ReturnType<typeof setTimeout> | undefined;
-  #intercepting = false;
-  #overlay: Overlay | undefined;
-  readonly #createOverlay: () => Overlay;
-  readonly #isTrusted: (event: Event) => boolean;
-  readonly #onUnknown: () => void;
-  readonly #insert: (doc: Document, text: string) => void;
+  /** Known to need no guard: the background answered, and did not arm it. */
+  #idle = false;
+  #work: FieldGuard | undefined;
 
   constructor(
     private readonly win: Window,
-    { onTrust, createOverlay, onUnknown, isTrusted = (event) => event.isTrusted, insert = insertText }: PasswordGuardOptions,
+    private readonly options: PasswordGuardOptions,
   ) {
-    this.#isTrusted = isTrusted;
-    this.#onUnknown = onUnknown;
-    this.#insert = insert;
-    const actions: OverlayActions = {
-      onClose: () => {
-        this.#overlay?.hide();
-      },
-      onTrust: () => {
-        this.#overlay?.hide();
-        onTrust();
-      },
-    };
-    this.#createOverlay = () => createOverlay(actions);
     this.#listen();
+  }
+
+  #workNow(): FieldGuard {
+    return (this.#work ??= new FieldGuard(this.win, this.options));
   }
 
   #listen(): void {
@@ -139,115 +87,35 @@ export class PasswordGuard {
   }
 
   get overlayShown(): boolean {
-    return this.#overlay?.isOpen === true;
+    return this.#work?.overlayShown === true;
   }
 
   /** The overlay, if it has been built: to tell the user what became of their choice. */
   get overlay(): Overlay | undefined {
-    return this.#overlay;
+    return this.#work?.overlay;
   }
 
   /** Whether typing is being held for want of an answer. */
   get holding(): boolean {
-    return !this.#known && this.#asked;
+    return this.#work?.holding === true;
   }
 
   /** Arms the guard against a look-alike, or disarms it (null). A field already focused is caught at once. */
   arm(target: GuardTarget | null): void {
-    const held = this.#held;
-    this.#settle();
-    this.#target = target;
-    if (!target) {
-      this.#overlay?.hide();
-      // Known now not to be a look-alike: what the user typed meanwhile goes in as typed. (The
-      // focused element is looked for only then: looking into a host's closed root costs the
-      // first touch of the extension API in this world, and most answers hold nothing.)
-      if (held !== '' && isPasswordField(deepActiveElement(this.win.document))) {
-        try {
-          this.#insert(this.win.document, held);
-        } catch (error) {
-          console.warn('Telehealth Guard: could not put back what was typed while this site was being checked; please type it again.', error);
-        }
-      }
-      return;
-    }
-    const active = deepActiveElement(this.win.document);
-    if (isPasswordField(active)) this.#intercept(active);
-  }
-
-  #settle(): void {
-    this.#known = true;
-    this.#held = '';
-    if (this.#holdTimer !== undefined) clearTimeout(this.#holdTimer);
-    this.#holdTimer = undefined;
-  }
-
-  /** A password field is in use and the answer has not come: ask once, and start the bound. */
-  #ask(): void {
-    if (this.#asked) return;
-    this.#asked = true;
-    this.#onUnknown();
-    this.#holdTimer = setTimeout(() => {
-      if (this.#known) return;
-      console.warn(`Telehealth Guard: no answer about this site within ${HOLD_LIMIT_MS} ms; what was typed into a password field meanwhile was dropped, and typing now goes through unchecked.`);
-      this.#settle();
-    }, HOLD_LIMIT_MS);
-  }
-
-  #intercept(field: HTMLInputElement): void {
-    // A page that puts the focus straight back from its blur handler would loop us.
-    if (!this.#target || this.#intercepting) return;
-    this.#intercepting = true;
-    try {
-      // The field loses the focus first: a modal dialog gives the focus back, when it closes, to
-      // what had it when it opened, and the field would then bring the overlay straight back.
-      field.blur();
-      (this.#overlay ??= this.#createOverlay()).show(this.#target);
-    } finally {
-      this.#intercepting = false;
-    }
+    this.#idle = target === null;
+    // Disarmed before anything was held or shown: there is nothing to put back or take away.
+    if (this.#work || target) this.#workNow().arm(target);
   }
 
   readonly #onFocus = (event: Event): void => {
-    if (this.#known && !this.#target) return;
-    const field = passwordFieldOf(event);
-    if (!field) return;
-    if (!this.#known) this.#ask();
-    else if (this.#target) this.#intercept(field);
+    if (!this.#idle) this.#workNow().onFocus(event);
   };
 
-  /** Holds a key pressed in a password field while the answer is awaited: printable characters are kept to be put in later. */
-  #hold(event: Event): void {
-    swallow(event);
-    this.#ask();
-    const key = event as KeyboardEvent;
-    if (event.type === 'keydown' && this.#isTrusted(event) && key.key.length === 1 && !key.ctrlKey && !key.metaKey && !key.altKey) this.#held += key.key;
-  }
-
   readonly #onKey = (event: Event): void => {
-    // Nothing to look for on a page known to need no guard: most pages, most keys.
-    if (this.#known && !this.#target) return;
-    const field = passwordFieldOf(event);
-    if (!this.#known) {
-      if (field) this.#hold(event);
-      return;
-    }
-    if (!field && this.#overlay?.isOpen !== true) return;
-    swallow(event);
-    if (field) this.#intercept(field);
-    else if (event.type === 'keydown' && this.#isTrusted(event)) this.#overlay?.handleKey(event as KeyboardEvent);
+    if (!this.#idle) this.#workNow().onKey(event);
   };
 
   readonly #onText = (event: Event): void => {
-    if (this.#known && !this.#target) return;
-    const field = passwordFieldOf(event);
-    if (!this.#known) {
-      // Pasted or dropped text is not kept: the user pastes again once the answer is in.
-      if (field) this.#hold(event);
-      return;
-    }
-    if (!field && this.#overlay?.isOpen !== true) return;
-    swallow(event);
-    if (field) this.#intercept(field);
+    if (!this.#idle) this.#workNow().onText(event);
   };
 }
