@@ -28,7 +28,10 @@ export const pageSignalsSchema = z
   .object({
     isSecureContext: z.boolean(),
     passwordFields: z.number().int().nonnegative(),
-    /** Password forms first, so a page can't push them past the cap with dummy forms. */
+    /**
+     * Password forms first, so a page can't push them past the cap with dummy forms. On an
+     * https page, forms that post to its own origin may be left out: they make no finding.
+     */
     forms: z.array(formSignalSchema).max(SIGNAL_LIMITS.forms),
     videoElements: z.number().int().nonnegative(),
     iframes: z.array(frameSignalSchema).max(SIGNAL_LIMITS.frames),
