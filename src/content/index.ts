@@ -175,6 +175,8 @@ const pageApi: PageApi = {
     }
     const reading = { ...reporter.read(), showing };
     wasRead = true;
+    // Read while still loading: watching starts once it is parsed (see parsed).
+    if (readyStateOf(document) !== 'loading') watchChanges();
     return reading;
   },
   show(answer, reading) {
@@ -222,7 +224,14 @@ function watchChanges(): void {
   watchPage(document, reportIfWanted);
 }
 
+/**
+ * Only a document that reports itself watches itself: other frames (ads, embeds, widgets)
+ * change all the time, and each change of theirs cost a look at what was added. A password
+ * field that turns up in one later is caught by the guard at its first use (password-guard:
+ * held, and the background asked); a frame the background reads starts watching then.
+ */
 function parsed(): void {
+  if (!reportsUnasked()) return;
   watchChanges();
   setTimeout(() => {
     if (!wasRead) reportIfWanted();
@@ -232,9 +241,9 @@ function parsed(): void {
 if (readyStateOf(document) === 'loading') {
   document.addEventListener('DOMContentLoaded', parsed, { once: true });
   setTimeout(() => {
-    if (readyStateOf(document) !== 'loading') return;
+    if (readyStateOf(document) !== 'loading' || !reportsUnasked()) return;
     watchChanges();
-    reportIfWanted();
+    reportSafely();
   }, LOADING_REPORT_MS);
 } else {
   // Already parsed: a frame's initial about:blank document, which pages also make and remove
