@@ -159,7 +159,6 @@ export class FieldGuard {
     else if (this.#target) this.#intercept(field);
   }
 
-
   /** Holds a key pressed in a password field while the answer is awaited: printable characters are kept to be put in later. */
   #hold(event: Event): void {
     swallow(event);
@@ -169,31 +168,31 @@ export class FieldGuard {
   }
 
   onKey(event: Event): void {
-    // Nothing to look for on a page known to need no guard: most pages, most keys.
-    if (this.#known && !this.#target) return;
-    const field = passwordFieldOf(event);
-    if (!this.#known) {
-      if (field) this.#hold(event);
-      return;
-    }
-    if (!field && this.#overlay?.isOpen !== true) return;
-    swallow(event);
-    if (field) this.#intercept(field);
-    else if (event.type === 'keydown' && this.#isTrusted(event)) this.#overlay?.handleKey(event as KeyboardEvent);
+    if (this.#stopInput(event) === 'overlay' && event.type === 'keydown' && this.#isTrusted(event)) this.#overlay?.handleKey(event as KeyboardEvent);
   }
 
-
+  /** Pasted or dropped text is not kept while the answer is awaited (#hold keeps key presses only): the user pastes again once it is in. */
   onText(event: Event): void {
-    if (this.#known && !this.#target) return;
-    const field = passwordFieldOf(event);
-    if (!this.#known) {
-      // Pasted or dropped text is not kept: the user pastes again once the answer is in.
-      if (field) this.#hold(event);
-      return;
-    }
-    if (!field && this.#overlay?.isOpen !== true) return;
-    swallow(event);
-    if (field) this.#intercept(field);
+    this.#stopInput(event);
   }
 
+  /**
+   * What keys and text share: in a password field, held while the answer is awaited; once
+   * armed, stopped in a password field (which loses the focus to the overlay) and everywhere
+   * while the overlay is up. 'overlay': stopped for the open overlay, outside any field.
+   */
+  #stopInput(event: Event): 'overlay' | undefined {
+    // Nothing to look for on a page known to need no guard: most pages, most keys.
+    if (this.#known && !this.#target) return undefined;
+    const field = passwordFieldOf(event);
+    if (!this.#known) {
+      if (field) this.#hold(event);
+      return undefined;
+    }
+    if (!field && this.#overlay?.isOpen !== true) return undefined;
+    swallow(event);
+    if (!field) return 'overlay';
+    this.#intercept(field);
+    return undefined;
+  }
 }
