@@ -240,11 +240,16 @@ function parsed(): void {
 // safe-dom: once parsed, a page's <img name="readyState"> is document.readyState.
 if (readyStateOf(document) === 'loading') {
   document.addEventListener('DOMContentLoaded', parsed, { once: true });
-  setTimeout(() => {
-    if (readyStateOf(document) !== 'loading' || !reportsUnasked()) return;
-    watchChanges();
-    reportSafely();
-  }, LOADING_REPORT_MS);
+  // The top frame's reading makes the tab's verdict, and a slow page is read while it loads.
+  // Another frame's is made only when the background reads it (then, whenever it is
+  // parsed) or a password field in it is used (password-guard): no timer in every ad frame.
+  if (window === window.top) {
+    setTimeout(() => {
+      if (readyStateOf(document) !== 'loading') return;
+      watchChanges();
+      reportSafely();
+    }, LOADING_REPORT_MS);
+  }
 } else {
   // Already parsed: a frame's initial about:blank document, which pages also make and remove
   // by the dozen. Watching starts a task later: a frame gone by then costs nothing more.
