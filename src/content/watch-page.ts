@@ -3,9 +3,10 @@ import { countAll, matches } from './safe-dom';
 /**
  * Calls `onChange` when the parts of the page that signals are made of change: password
  * fields, forms and their submit buttons, video and frames added after load (login forms are
- * often rendered late). Batches bursts of mutations into one call.
+ * often rendered late), and a <base>, which moves where every relative form action posts (a
+ * page can add one once it has been read). Batches bursts of mutations into one call.
  */
-const RELEVANT = 'input, button, form, video, iframe';
+const RELEVANT = 'input, button, form, video, iframe, base';
 
 export function watchPage(doc: Document, onChange: () => void, delayMs = 150): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -21,15 +22,16 @@ export function watchPage(doc: Document, onChange: () => void, delayMs = 150): (
     // Counted, not touched: no wrappers for what is inside (see countAll).
     node instanceof Element && (matches(node, RELEVANT) || countAll(node, RELEVANT) > 0);
 
+  const relevant = (record: MutationRecord): boolean =>
+    record.type === 'attributes'
+      ? // Of all the links' addresses, only a <base>'s says where forms post.
+        record.attributeName !== 'href' || matches(record.target as Element, 'base')
+      : [...record.addedNodes].some(touchesRelevant) || [...record.removedNodes].some(touchesRelevant);
+
   const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      if (record.type === 'attributes' || [...record.addedNodes].some(touchesRelevant) || [...record.removedNodes].some(touchesRelevant)) {
-        schedule();
-        return;
-      }
-    }
+    if (records.some(relevant)) schedule();
   });
-  observer.observe(doc, { childList: true, subtree: true, attributes: true, attributeFilter: ['type', 'action', 'formaction', 'form', 'src', 'allow'] });
+  observer.observe(doc, { childList: true, subtree: true, attributes: true, attributeFilter: ['type', 'action', 'formaction', 'form', 'src', 'allow', 'href'] });
   return () => {
     observer.disconnect();
     if (timer !== undefined) clearTimeout(timer);

@@ -13,6 +13,9 @@ describe('hostile pages: password forms that post to a general-purpose platform'
   const ORDINARY = [
     { path: '/hostile/telegram-login', what: 'a Telegram bot (api.telegram.org)', actionDomain: 'telegram.org' },
     { path: '/hostile/discord-login', what: 'a Discord webhook (discord.com/api/webhooks), with a field named "action" in the form', actionDomain: 'discord.com' },
+    // Actions shaped like a path on the page's own site, which the URL parser sends to another host.
+    { path: '/hostile/telegram-login-backslash-action', what: 'a Telegram bot through "/\\host" (the parser reads it as "//host")', actionDomain: 'telegram.org' },
+    { path: '/hostile/telegram-login-tab-action', what: 'a Telegram bot through "/<tab>/host" (the parser drops the tab)', actionDomain: 'telegram.org' },
   ] as const;
 
   for (const { path, what, actionDomain } of ORDINARY) {
@@ -49,6 +52,21 @@ describe('hostile pages: password forms that post to a general-purpose platform'
         return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
       });
       await page.mouse.click(box.x, box.y);
+      const state = await popupShows(browser, tabId, 'caution', ['FOREIGN_FORM_ACTION']);
+      expect(state.findings).toEqual(['FOREIGN_FORM_ACTION']);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('an ordinary-looking login posting to a path on its own site, until a <base> added after the page was read sends it to a Telegram bot: FOREIGN_FORM_ACTION', async () => {
+    const { browser } = session;
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(session.https('portal.example-health.net', '/hostile/telegram-login-late-base'));
+      const tabId = await browser.tabIdFor(page);
+      await page.waitForFunction(() => document.querySelector('base') !== null);
+      expect(await page.evaluate(() => document.querySelector('form')!.action)).toBe('https://api.telegram.org/bot123:abc/sendMessage');
       const state = await popupShows(browser, tabId, 'caution', ['FOREIGN_FORM_ACTION']);
       expect(state.findings).toEqual(['FOREIGN_FORM_ACTION']);
     } finally {

@@ -224,6 +224,34 @@ describe('watchPage', () => {
     vi.useRealTimers();
   });
 
+  it("reports a <base> added or moved, which sends relative form actions elsewhere, and no other element's href", async () => {
+    vi.useFakeTimers();
+    const onChange = vi.fn();
+    const link = document.createElement('a');
+    link.href = '/one';
+    document.body.append(link);
+    const stop = watchPage(document, onChange, 50);
+    const settle = async (): Promise<void> => {
+      await Promise.resolve();
+      vi.advanceTimersByTime(60);
+    };
+    link.href = '/two';
+    await settle();
+    expect(onChange).not.toHaveBeenCalled();
+    const base = document.createElement('base');
+    base.href = 'https://collector.example/';
+    document.head.append(base);
+    await settle();
+    expect(onChange).toHaveBeenCalledTimes(1);
+    base.href = 'https://elsewhere.example/';
+    await settle();
+    expect(onChange).toHaveBeenCalledTimes(2);
+    stop();
+    base.remove();
+    link.remove();
+    vi.useRealTimers();
+  });
+
   it('ignores changes that hold no signal', async () => {
     vi.useFakeTimers();
     const onChange = vi.fn();
