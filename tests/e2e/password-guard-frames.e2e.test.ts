@@ -1,5 +1,6 @@
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { undoDismissalInPopup } from '../../demo/popup-state';
 import { scenarioNamed } from '../../demo/scenarios';
 import { pollUntil } from '../../demo/wait';
 import { visit, waitForPopup } from '../../demo/visit';
@@ -112,5 +113,33 @@ describe('the password-field guard in frames, judged by the address the browser 
     expect(trusted.dismissals).toEqual(['d0xy.me']);
     expect(trusted.findings).toEqual(['LOOKALIKE_DOMAIN', 'PASSWORD_ON_LOOKALIKE']);
     await pollUntil('the in-page alert to go', () => browser.alertPresent(page), (present) => !present);
+    // The trust is the browser's from now on: taken back, so the tests after this one meet d0xy.me guarded.
+    await undoDismissalInPopup(browser.context, browser.extensionId, tabId, 'd0xy.me');
+  });
+
+  it('on d0xy.me, an ad frame (another site) that turns into a login after it was read: danger without a click, and its field guarded', async () => {
+    const { browser } = session;
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(session.https('d0xy.me', '/hostile/ad-frame-late-login'));
+      const tabId = await browser.tabIdFor(page);
+      // The frame is read once parsed (a look-alike tab); its login comes half a second later,
+      // and reaches the verdict through the frame's own watch on its changes.
+      const state = await pollUntil('PASSWORD_ON_LOOKALIKE from the ad frame', () => browser.tabState(tabId), (s) => s.findings.includes('PASSWORD_ON_LOOKALIKE'), {
+        timeoutMs: 15_000,
+        intervalMs: 100,
+      });
+      expect(state.level).toBe('danger');
+      const frame = await loginFrame(page, '/late-login');
+      const field = frame.locator('#field');
+      await clickLikeAUser(field);
+      const overlay = await overlayShows(browser, page);
+      expect(overlay.frameUrl).toMatch(/^https:\/\/ads\.example-adnetwork\.com:\d+\/late-login$/);
+      await typeIntoGuardedField(field);
+      expect(await field.inputValue()).toBe('');
+      expect(await keysHeardBy(frame)).toEqual([]);
+    } finally {
+      await page.close();
+    }
   });
 });
