@@ -30,6 +30,9 @@ export const LOOKALIKE_CLASSES = [
   'tld-swap',
   'target-embedding',
   'combosquatting',
+  'homoglyph-combosquatting',
+  'glued-both-sides',
+  'dot-shift',
 ] as const;
 
 export type LookalikeClass = (typeof LOOKALIKE_CLASSES)[number];
@@ -443,6 +446,47 @@ export function combosquatting({ name, suffix }: NameParts): string[] {
   ]);
 }
 
+/**
+ * Combosquatting and an embedded address with one letter of the brand borrowed from another
+ * alphabet or accented: dоxy-login.me (Cyrillic о), dóxy.me-login.net, zооm-meeting.us.
+ * Each letter of the name in turn, with each of its lookalikes, beside one keyword picked by
+ * the name's hash.
+ */
+export function homoglyphCombosquatting({ name, suffix }: NameParts): string[] {
+  const chars = [...name];
+  const word = COMBO_KEYWORDS[fnv1a(name) % COMBO_KEYWORDS.length]!;
+  return chars.flatMap((char, i) =>
+    (UNICODE_CONFUSABLES[char] ?? []).flatMap((by) => {
+      const borrowed = replaceAt(chars, i, by);
+      return [`${borrowed}-${word}.${suffix}`, `${word}${borrowed}.com`, `${borrowed}.${suffix}-${word}.com`];
+    }),
+  );
+}
+
+/**
+ * The name or the whole address run together, with keywords glued on both sides and no
+ * separator: securedoxymelogin.com, myzoomusmeeting.com, patientdoxyportal.me.
+ */
+export function gluedBothSides({ name, suffix }: NameParts): string[] {
+  const glued = `${name}${suffix.replaceAll('.', '')}`;
+  return COMBO_KEYWORDS.flatMap((before, i) => {
+    const after = COMBO_KEYWORDS[(i + 7) % COMBO_KEYWORDS.length]!;
+    return [`${before}${name}${after}.${suffix}`, `${before}${glued}${after}.com`];
+  });
+}
+
+/** The dot before the suffix moved one or two letters either way: vseec.om for vsee.com (most moves make no valid host). */
+export function dotShift({ name, suffix }: NameParts): string[] {
+  const glued = `${name}${suffix}`;
+  const hosts: string[] = [];
+  for (const move of [-2, -1, 1, 2]) {
+    const at = name.length + move;
+    if (at <= 0 || at >= glued.length) continue;
+    hosts.push(`${glued.slice(0, at)}.${glued.slice(at)}`);
+  }
+  return hosts;
+}
+
 /** The Unicode hosts one class makes for one target (the typo classes only for owned ones). */
 export function hostsForClass(cls: LookalikeClass, target: LookalikeTarget): string[] {
   if (cls === 'target-embedding') return targetEmbedding(target.domain);
@@ -482,6 +526,12 @@ export function hostsForClass(cls: LookalikeClass, target: LookalikeTarget): str
       return tldSwap(parts);
     case 'combosquatting':
       return combosquatting(parts);
+    case 'homoglyph-combosquatting':
+      return homoglyphCombosquatting(parts);
+    case 'glued-both-sides':
+      return gluedBothSides(parts);
+    case 'dot-shift':
+      return dotShift(parts);
   }
 }
 

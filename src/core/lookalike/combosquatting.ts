@@ -64,3 +64,33 @@ export function splitGluedKeyword(token: string, isBrand: (rest: string) => bool
   }
   return undefined;
 }
+
+/** How many keywords may stand around a glued brand: "my", "secure", "login" … */
+const MAX_GLUED_KEYWORDS = 3;
+
+/**
+ * Splits `securedoxymelogin` into keywords on both sides of what `isBrand` accepts in the
+ * middle (`doxyme`): at least one keyword before it and one after, at most three in all.
+ * A keyword on one side only is splitGluedKeyword's.
+ */
+export function splitGluedKeywords(token: string, isBrand: (rest: string) => boolean): { brand: string; keywords: string[] } | undefined {
+  // Most names neither start nor end with a keyword: two trie walks settle them.
+  if (keywordLengths(token, PREFIXES, false).length === 0 || keywordLengths(token, SUFFIXES, true).length === 0) return undefined;
+  const search = (start: number, end: number, before: string[], after: string[]): { brand: string; keywords: string[] } | undefined => {
+    const rest = token.slice(start, end);
+    if (before.length > 0 && after.length > 0 && isBrand(rest)) return { brand: rest, keywords: [...before, ...after.slice().reverse()] };
+    if (before.length + after.length >= MAX_GLUED_KEYWORDS) return undefined;
+    for (const length of keywordLengths(rest, PREFIXES, false)) {
+      if (length >= rest.length) continue;
+      const found = search(start + length, end, [...before, rest.slice(0, length)], after);
+      if (found) return found;
+    }
+    for (const length of keywordLengths(rest, SUFFIXES, true)) {
+      if (length >= rest.length) continue;
+      const found = search(start, end - length, before, [...after, rest.slice(rest.length - length)]);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return search(0, token.length, [], []);
+}

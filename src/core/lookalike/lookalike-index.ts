@@ -1,11 +1,11 @@
 import { matchPlatform, type Allowlist } from '../lists/allowlist';
-import { isComboKeyword, splitGluedKeyword } from './combosquatting';
+import { isComboKeyword, splitGluedKeyword, splitGluedKeywords } from './combosquatting';
 import { deletionHashes } from './deletion-hashes';
 import { editDistance } from './edit-distance';
 import { hostToUnicode, splitHost } from '../hostname';
 import type { LookalikeRule } from './lookalike-rules';
 import { scriptOfLabel } from './scripts';
-import { skeletonOf } from './skeleton';
+import { latinReadings, skeletonOf } from './skeleton';
 import { typoKind } from './typos';
 
 /** A domain a lookalike may imitate: one per registrable domain the allowlist knows. */
@@ -185,9 +185,45 @@ export class LookalikeIndex {
       this.#typoOf(query.name, query) ??
       (query.skeleton === query.name ? undefined : this.#typoOf(query.skeleton, query)) ??
       this.#sameNameElsewhere(query, parts.subdomain) ??
+      this.#dotMoved(host, parts.registrable) ??
       this.#embedding(tokens) ??
-      this.#combosquatting(query, tokens)
+      this.#combosquatting(query, tokens) ??
+      this.#inBorrowedLetters(host, query)
     );
+  }
+
+  /**
+   * dоxy-login.com (a Cyrillic о), dóxy.me-login.com, zооm-meeting.com: the brand and the
+   * address rules again, on the host with its borrowed and accented letters read as the Latin
+   * ones they pass for. The evidence names the letters.
+   */
+  #inBorrowedLetters(host: string, query: Query): IndexHit | undefined {
+    const unicodeHost = host.includes('xn--') ? hostToUnicode(host) : host;
+    for (const latin of latinReadings(unicodeHost)) {
+      if (latin === unicodeHost) return undefined;
+      const parts = splitHost(latin);
+      const tokens = latin.split(/[.-]/);
+      const hit = this.#embedding(tokens) ?? this.#combosquatting({ ...query, name: parts?.name ?? query.name }, tokens);
+      if (hit) return { ...hit, evidence: `${hit.evidence}, spelled "${unicodeHost}" with letters that look Latin` };
+    }
+    return undefined;
+  }
+
+  /**
+   * vseec.om for vsee.com, janea.ppco.uk for janeapp.co.uk: the same letters as a listed
+   * address, with the dots in other places (the last labels of the host, run together, spell
+   * it run together).
+   */
+  #dotMoved(host: string, registrable: string): IndexHit | undefined {
+    const labels = host.split('.');
+    for (let first = labels.length - 2; first >= 0; first--) {
+      const shown = labels.slice(first).join('.');
+      if (shown.includes('-')) return undefined;
+      const glued = shown.replaceAll('.', '');
+      const target = this.#byEmbedding.get(`+${glued}`)?.find((candidate) => candidate.ownsRegistrable && candidate.registrable.replaceAll('.', '') === glued);
+      if (target && target.registrable !== registrable) return { target, rule: 'dot-shift', evidence: `"${shown}" is "${target.registrable}" with the dots moved` };
+    }
+    return undefined;
   }
 
   #homoglyph(query: Query): IndexHit | undefined {
@@ -274,6 +310,15 @@ export class LookalikeIndex {
     for (const text of [query.name, ...tokens]) {
       const glued = splitGluedKeyword(text, isBrand);
       if (glued) return hit(glued.brand, glued.keyword);
+    }
+    // securedoxymelogin, myzoomusmeeting: a brand or a listed address run together, with
+    // words on both sides.
+    const gluedAddress = (text: string): LookalikeTarget | undefined => this.#byEmbedding.get(`+${text.replaceAll('-', '')}`)?.find((target) => target.ownsRegistrable);
+    for (const text of [query.name, ...tokens]) {
+      const glued = splitGluedKeywords(text, (rest) => isBrand(rest) || gluedAddress(rest) !== undefined);
+      if (!glued) continue;
+      const target = preferSuffix(this.#byName.get(glued.brand), query.suffix) ?? gluedAddress(glued.brand)!;
+      return { target, rule: 'combosquatting', evidence: `"${glued.brand}" between the words ${glued.keywords.map((word) => `"${word}"`).join(' and ')}` };
     }
     return undefined;
   }

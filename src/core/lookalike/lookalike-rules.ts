@@ -19,6 +19,7 @@ export const LOOKALIKE_RULES = {
   hyphenation: 'a hyphen added inside the name',
   'dot-insertion': 'a dot added inside the name',
   'tld-swap': 'the same name under another ending',
+  'dot-shift': 'the same letters with the dot moved',
   'target-embedding': 'the real address embedded in a longer one',
   combosquatting: 'the real name joined with a word like "login" or "portal"',
   'edit-distance': 'a small change of letters',

@@ -45,6 +45,38 @@ export function skeletonOf(text: string): string {
   return finishSkeleton(skeleton);
 }
 
+/**
+ * Letters of other alphabets and accented ones read as the Latin letters they pass for
+ * (`dоxy` with a Cyrillic о, `dóxy`, `ɱ`), and nothing else: ASCII characters stay as typed
+ * (TR39 would turn `m` into `rn`), so the words found in the result (a brand, "login") are
+ * spelled as they are listed. A stroke (Cyrillic ӏ, dotless ı, Greek ι) passes for an `i` as
+ * well as an `l`: such a text has both readings. An ASCII text has one, itself.
+ */
+export function latinReadings(text: string): string[] {
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\x00-\x7f]/.test(text)) return [text];
+  let asI = '';
+  let asL = '';
+  for (const char of text) {
+    const latin = char.charCodeAt(0) < 0x80 ? char : foldCharToLatin(char);
+    const stroke = latin !== char && (latin === 'i' || latin === 'l');
+    asI += stroke ? 'i' : latin;
+    asL += stroke ? 'l' : latin;
+  }
+  return asI === asL ? [asI] : [asI, asL];
+}
+
+/** The ASCII letter or digit whose TR39 skeleton each skeleton is (`rn` → `m`). */
+const LATIN_BY_SKELETON: ReadonlyMap<string, string> = new Map(
+  [...'abcdefghijklmnopqrstuvwxyz0123456789'].reverse().map((char) => [stripMarks(unhomoglyph(char)).toLowerCase(), char]),
+);
+
+function foldCharToLatin(char: string): string {
+  const skeleton = stripMarks(unhomoglyph(stripMarks(char))).toLowerCase();
+  const mapped = skeleton.replace(EXTRA_PATTERN, (extra) => EXTRA[extra] ?? extra);
+  return LATIN_BY_SKELETON.get(mapped) ?? mapped;
+}
+
 function finishSkeleton(lowerCase: string): string {
   let skeleton = lowerCase.replace(/[345789i]/g, (char) => DIGIT_LETTERS[char] ?? char);
   for (const [pattern, replacement] of ASCII_SEQUENCES) skeleton = skeleton.replace(pattern, replacement);

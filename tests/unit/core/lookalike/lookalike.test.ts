@@ -4,7 +4,8 @@ import { allowlistFileSchema } from '../../../../src/core/lists/allowlist-file';
 import { loadBuiltInCatalog } from '../../../../src/core/lists/catalog';
 import { editDistance } from '../../../../src/core/lookalike/edit-distance';
 import { describeDifference, findLookalike } from '../../../../src/core/lookalike/lookalike';
-import { skeletonOf } from '../../../../src/core/lookalike/skeleton';
+import { latinReadings, skeletonOf } from '../../../../src/core/lookalike/skeleton';
+import { splitGluedKeywords } from '../../../../src/core/lookalike/combosquatting';
 
 const catalog = loadBuiltInCatalog();
 const allowlist = buildAllowlist([{ source: 'catalog', file: catalog }]);
@@ -42,6 +43,19 @@ describe('findLookalike names the target, the rule and the evidence', () => {
     ['securedoxy.com', 'doxy.me', 'combosquatting', '"doxy" with the word "secure"'],
     ['vsee-portal.me', 'vsee.me', 'combosquatting', '"vsee" with the word "portal"'],
     ['thera-link-patient.com', 'thera-link.com', 'combosquatting', '"thera-link" with the word "patient"'],
+    // Brands in borrowed or accented letters, then joined with a keyword or embedded.
+    ['xn--dxy-login-02h.com', 'doxy.me', 'combosquatting', '"doxy" with the word "login", spelled "dоxy-login.com" with letters that look Latin'], // Cyrillic о
+    ['xn--dxy-gna.me-login.com', 'doxy.me', 'target-embedding', 'contains "doxy.me", spelled "dóxy.me-login.com" with letters that look Latin'],
+    ['xn--zm-meeting-evia.com', 'zoom.com', 'combosquatting', '"zoom" with the word "meeting", spelled "zооm-meeting.com" with letters that look Latin'],
+    // A stroke that passes for an l (Cyrillic palochka) as much as for an i.
+    ['xn--simpepractice-login-o9r.com', 'simplepractice.com', 'combosquatting', '"simplepractice" with the word "login", spelled "simpӏepractice-login.com" with letters that look Latin'],
+    // Keywords on both sides of a brand or of a whole address, with no separator.
+    ['securedoxymelogin.com', 'doxy.me', 'combosquatting', '"doxyme" between the words "secure" and "login"'],
+    ['myzoomusmeeting.com', 'zoom.us', 'combosquatting', '"zoomus" between the words "my" and "meeting"'],
+    ['patientdoxyportal.me', 'doxy.me', 'combosquatting', '"doxy" between the words "patient" and "portal"'],
+    // The dot moved.
+    ['vseec.om', 'vsee.com', 'dot-shift', '"vseec.om" is "vsee.com" with the dots moved'],
+    ['janea.ppco.uk', 'janeapp.co.uk', 'dot-shift', '"janea.ppco.uk" is "janeapp.co.uk" with the dots moved'],
     ['login.d0xy.me', 'doxy.me', 'digit-for-letter', '"0" instead of "o"'],
   ])('%s imitates %s by %s', (host, target, rule, evidence) => {
     expect(findLookalike(allowlist, host)).toMatchObject({ target, rule, evidence });
@@ -66,6 +80,11 @@ describe('findLookalike stays quiet', () => {
     'teams.microsoft.com.', // the listed host itself, with a trailing dot
     'example.org',
     '127.0.0.1',
+    'mylogin.com', // keywords alone, no brand between them
+    'securelogin.net',
+    'myappointmentportal.com',
+    'xn--mnchen-3ya.de', // münchen.de: accents alone make no brand
+
   ])('on %s', (host) => {
     expect(findLookalike(allowlist, host.replace(/\.$/, ''))).toBeUndefined();
   });
@@ -137,5 +156,34 @@ describe('editDistance', () => {
 
   it('stops early past the limit', () => {
     expect(editDistance('abcdefgh', 'zzzzzzzz', 2)).toBe(3);
+  });
+});
+
+describe('latinReadings', () => {
+  it('reads borrowed and accented letters as the Latin ones they pass for, and leaves ASCII as typed', () => {
+    expect(latinReadings('dоxy-login.com')).toEqual(['doxy-login.com']); // Cyrillic о
+    expect(latinReadings('dóxy.me')).toEqual(['doxy.me']);
+    expect(latinReadings('zoom.us')).toEqual(['zoom.us']); // not "zoorn", as TR39's skeleton has it
+    expect(latinReadings('mϋnchen')).toEqual(['munchen']); // Greek ϋ
+  });
+
+  it('gives a stroke both readings, as an i and as an l', () => {
+    expect(latinReadings('simpӏe')).toEqual(['simpie', 'simple']);
+  });
+});
+
+describe('splitGluedKeywords', () => {
+  const isBrand = (text: string): boolean => text === 'doxy' || text === 'doxyme';
+
+  it('finds a brand between keywords on both sides', () => {
+    expect(splitGluedKeywords('securedoxymelogin', isBrand)).toEqual({ brand: 'doxyme', keywords: ['secure', 'login'] });
+    expect(splitGluedKeywords('mysecuredoxylogin', isBrand)).toEqual({ brand: 'doxy', keywords: ['my', 'secure', 'login'] });
+  });
+
+  it('needs a keyword on each side, and at most three in all', () => {
+    expect(splitGluedKeywords('securedoxy', isBrand)).toBeUndefined();
+    expect(splitGluedKeywords('doxylogin', isBrand)).toBeUndefined();
+    expect(splitGluedKeywords('mysecurelogindoxyportal', isBrand)).toBeUndefined();
+    expect(splitGluedKeywords('securedoxiesportal', isBrand)).toBeUndefined();
   });
 });
