@@ -5,7 +5,7 @@ import { editDistance } from './edit-distance';
 import { hostToUnicode, splitHost } from '../hostname';
 import type { LookalikeRule } from './lookalike-rules';
 import { scriptOfLabel } from './scripts';
-import { latinReadings, skeletonOf } from './skeleton';
+import { latinReadings, readingsOf, skeletonOf } from './skeleton';
 import { typoKind } from './typos';
 
 /** A domain a lookalike may imitate: one per registrable domain the allowlist knows. */
@@ -227,7 +227,9 @@ export class LookalikeIndex {
   }
 
   #homoglyph(query: Query): IndexHit | undefined {
-    const target = preferSuffix(this.#bySkeleton.get(query.skeleton), query.suffix);
+    // A character with several readings (þ, σ …): the first reading whose skeleton is listed.
+    const skeletons = query.unicodeName === query.name ? [query.skeleton] : readingsOf(query.unicodeName).map(skeletonOf);
+    const target = skeletons.map((skeleton) => preferSuffix(this.#bySkeleton.get(skeleton), query.suffix)).find((found) => found !== undefined);
     if (!target) return undefined;
     if (query.name !== target.name) return { target, rule: homoglyphRule(query.unicodeName) };
     if (query.suffix !== target.suffix && target.ownsRegistrable) return { target, rule: 'tld-swap' };

@@ -15,6 +15,54 @@ const EXTRA: Readonly<Record<string, string>> = {
 const EXTRA_PATTERN = new RegExp(`[${Object.keys(EXTRA).join('')}]`, 'gu');
 
 /**
+ * Letters of other scripts that Chromium's skeleton generator maps before TR39 does
+ * (components/url_formatter/spoof_checks/skeleton_generator.cc, its "ExtraConf" rules):
+ * Cyrillic, Greek, Armenian and Georgian letters, Thai, Lao, Myanmar and Malayalam letters,
+ * the digits of Indic scripts and a few CJK characters that pass for a Latin letter or
+ * digit in a hostname; with its diacritic step's ł, ø, đ. Also the dotless ȷ, which
+ * Chromium's spoof checker treats as a j and TR39 leaves alone. Applied first, as Chromium
+ * does, so that TR39 never sends them elsewhere (т would become the small capital ᴛ).
+ */
+const BEFORE_TR39: Readonly<Record<string, string>> = Object.fromEntries(
+  (
+    [
+      ['æӕ', 'ae'], ['ϼҏ', 'p'], ['ħнћңҥӈӊԋԧԩ', 'h'], ['ĸκкқҝҟҡӄԟ', 'k'], ['ŋпԥกח', 'n'],
+      ['ŧтҭԏ七丅丆丁', 't'], ['ƅьҍв', 'b'], ['ωшщพฟພຟ', 'w'], ['мӎ', 'm'], ['єҽҿၔ', 'e'], ['ґ', 'r'],
+      ['ғӻ', 'f'], ['ҫင', 'c'], ['ұ丫', 'y'], ['χҳӽӿ乂', 'x'], ['ԃძ', 'd'], ['ԍဌ', 'g'], ['ടรຣຮ', 's'],
+      ['၂', 'j'], ['०০੦૦ଠ୦೦', 'o'], ['৭੧૧', 'q'], ['บບ', 'u'], ['θ', '0'], ['२২੨૨೩೭շ', '2'],
+      ['зҙӡउওਤ੩૩౩ဒვპ', '3'], ['੫丩ㄐ', '4'], ['ճ', '6'], ['৪੪୫', '8'], ['૭୨౨', '9'],
+      ['ł', 'l'], ['ø', 'o'], ['đ', 'd'], ['ȷ', 'j'],
+    ] as const
+  ).flatMap(([chars, latin]) => [...chars].map((char) => [char, latin])),
+);
+const BEFORE_TR39_PATTERN = new RegExp(`[${Object.keys(BEFORE_TR39).join('')}]`, 'gu');
+
+/**
+ * Characters that pass for more than one Latin spelling, each reading kept (Chromium does the
+ * same for þ and œ, and gives ӏ an l beside TR39's i). The lunate sigma ϲ is a c to the eye,
+ * but IDNA maps it to σ before a host reaches the browser: so σ and ς read as c as well as o.
+ */
+const OTHER_READINGS: Readonly<Record<string, readonly string[]>> = {
+  þ: ['b', 'p'], œ: ['ce', 'oe'], ӏ: ['l'], σ: ['c'], ς: ['c'],
+};
+/** Past this many such characters a name gets its first reading only (Chromium stops at five). */
+const MAX_CHARACTERS_WITH_READINGS = 4;
+
+/** Every reading of `text` as far as its many-reading characters go: the plain one first. */
+export function readingsOf(text: string): string[] {
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\x00-\x7f]/.test(text)) return [text];
+  const positions = [...text].flatMap((char, i) => (OTHER_READINGS[char] ? [i] : []));
+  if (positions.length === 0 || positions.length > MAX_CHARACTERS_WITH_READINGS) return [text];
+  let readings = [[...text]];
+  for (const i of positions) {
+    const chars = readings[0]![i]!;
+    readings = readings.flatMap((reading) => [reading, ...(OTHER_READINGS[chars] ?? []).map((other) => reading.map((c, j) => (j === i ? other : c)))]);
+  }
+  return readings.map((reading) => reading.join(''));
+}
+
+/**
  * Digits that stand in for letters (d0xy, te1adoc, s3cure). TR39 maps 0→o and 1→l; `i` is
  * folded into `l` too, since a 1 passes for either.
  */
@@ -31,6 +79,9 @@ const ASCII_SEQUENCES: readonly (readonly [RegExp, string])[] = [
 
 const stripMarks = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '');
 
+/** Accents off, then Chromium's own mappings (BEFORE_TR39). */
+const beforeTr39 = (text: string): string => stripMarks(text.toLowerCase()).replace(BEFORE_TR39_PATTERN, (char) => BEFORE_TR39[char] ?? char);
+
 /**
  * A visual skeleton after Unicode TR39: strip accents (NFD first, or `ö` maps to an Arabic
  * letter), map confusables, strip the overlay strokes TR39 leaves (ł → l̸), fold case, then
@@ -40,7 +91,7 @@ const stripMarks = (text: string): string => text.normalize('NFD').replace(/\p{M
 export function skeletonOf(text: string): string {
   // eslint-disable-next-line no-control-regex
   if (!/[^\x00-\x7f]/.test(text)) return asciiSkeletonOf(text);
-  let skeleton = stripMarks(unhomoglyph(stripMarks(text))).toLowerCase();
+  let skeleton = stripMarks(unhomoglyph(beforeTr39(text))).toLowerCase();
   skeleton = skeleton.replace(EXTRA_PATTERN, (char) => EXTRA[char] ?? char);
   return finishSkeleton(skeleton);
 }
@@ -55,15 +106,19 @@ export function skeletonOf(text: string): string {
 export function latinReadings(text: string): string[] {
   // eslint-disable-next-line no-control-regex
   if (!/[^\x00-\x7f]/.test(text)) return [text];
-  let asI = '';
-  let asL = '';
-  for (const char of text) {
-    const latin = char.charCodeAt(0) < 0x80 ? char : foldCharToLatin(char);
-    const stroke = latin !== char && (latin === 'i' || latin === 'l');
-    asI += stroke ? 'i' : latin;
-    asL += stroke ? 'l' : latin;
+  const out = new Set<string>();
+  for (const reading of readingsOf(text)) {
+    let asI = '';
+    let asL = '';
+    for (const char of reading) {
+      const latin = char.charCodeAt(0) < 0x80 ? char : foldCharToLatin(char);
+      const stroke = latin !== char && (latin === 'i' || latin === 'l');
+      asI += stroke ? 'i' : latin;
+      asL += stroke ? 'l' : latin;
+    }
+    out.add(asI).add(asL);
   }
-  return asI === asL ? [asI] : [asI, asL];
+  return [...out];
 }
 
 /** The ASCII letter or digit whose TR39 skeleton each skeleton is (`rn` → `m`). */
@@ -72,7 +127,7 @@ const LATIN_BY_SKELETON: ReadonlyMap<string, string> = new Map(
 );
 
 function foldCharToLatin(char: string): string {
-  const skeleton = stripMarks(unhomoglyph(stripMarks(char))).toLowerCase();
+  const skeleton = stripMarks(unhomoglyph(beforeTr39(char))).toLowerCase();
   const mapped = skeleton.replace(EXTRA_PATTERN, (extra) => EXTRA[extra] ?? extra);
   return LATIN_BY_SKELETON.get(mapped) ?? mapped;
 }

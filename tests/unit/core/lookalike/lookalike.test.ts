@@ -4,7 +4,7 @@ import { allowlistFileSchema } from '../../../../src/core/lists/allowlist-file';
 import { loadBuiltInCatalog } from '../../../../src/core/lists/catalog';
 import { editDistance } from '../../../../src/core/lookalike/edit-distance';
 import { describeDifference, findLookalike } from '../../../../src/core/lookalike/lookalike';
-import { latinReadings, skeletonOf } from '../../../../src/core/lookalike/skeleton';
+import { latinReadings, readingsOf, skeletonOf } from '../../../../src/core/lookalike/skeleton';
 import { splitGluedKeywords } from '../../../../src/core/lookalike/combosquatting';
 
 const catalog = loadBuiltInCatalog();
@@ -43,6 +43,14 @@ describe('findLookalike names the target, the rule and the evidence', () => {
     ['securedoxy.com', 'doxy.me', 'combosquatting', '"doxy" with the word "secure"'],
     ['vsee-portal.me', 'vsee.me', 'combosquatting', '"vsee" with the word "portal"'],
     ['thera-link-patient.com', 'thera-link.com', 'combosquatting', '"thera-link" with the word "patient"'],
+    // Letters Chromium maps beyond TR39 (its skeleton generator's own table).
+    ['xn--ebex-k7d.com', 'webex.com', 'mixed-script', '"ш" instead of "w"'], // Cyrillic sha
+    ['xn--wherey-mof.com', 'whereby.com', 'mixed-script', '"в" instead of "b"'],
+    ['xn--ane-gpb.app', 'jane.app', 'unicode-homoglyph', '"ȷ" instead of "j"'], // dotless j
+    ['xn--dxy-nph.me', 'doxy.me', 'unicode-homoglyph', '"०" instead of "o"'], // Devanagari zero
+    ['xn--kara-01a.com', 'klara.com', 'unicode-homoglyph', '"ł" instead of "l"'],
+    // The lunate sigma ϲ reaches the browser as σ (IDNA maps it): σ reads as c too.
+    ['xn--simplepratie-o4ic.com', 'simplepractice.com', 'mixed-script', '"σtiσ" instead of "ctic"'],
     // Brands in borrowed or accented letters, then joined with a keyword or embedded.
     ['xn--dxy-login-02h.com', 'doxy.me', 'combosquatting', '"doxy" with the word "login", spelled "dоxy-login.com" with letters that look Latin'], // Cyrillic о
     ['xn--dxy-gna.me-login.com', 'doxy.me', 'target-embedding', 'contains "doxy.me", spelled "dóxy.me-login.com" with letters that look Latin'],
@@ -185,5 +193,17 @@ describe('splitGluedKeywords', () => {
     expect(splitGluedKeywords('doxylogin', isBrand)).toBeUndefined();
     expect(splitGluedKeywords('mysecurelogindoxyportal', isBrand)).toBeUndefined();
     expect(splitGluedKeywords('securedoxiesportal', isBrand)).toBeUndefined();
+  });
+});
+
+describe('readingsOf', () => {
+  it('keeps every reading of a character that passes for more than one spelling, the plain one first', () => {
+    expect(readingsOf('þay')).toEqual(['þay', 'bay', 'pay']);
+    expect(readingsOf('praσtiσe')).toEqual(['praσtiσe', 'praσtice', 'practiσe', 'practice']);
+    expect(readingsOf('doxy')).toEqual(['doxy']);
+  });
+
+  it('gives a name with many such characters its plain reading only', () => {
+    expect(readingsOf('σσσσσ')).toEqual(['σσσσσ']);
   });
 });
