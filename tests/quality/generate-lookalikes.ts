@@ -33,6 +33,7 @@ export const LOOKALIKE_CLASSES = [
   'homoglyph-combosquatting',
   'glued-both-sides',
   'dot-shift',
+  'decoration',
 ] as const;
 
 export type LookalikeClass = (typeof LOOKALIKE_CLASSES)[number];
@@ -487,9 +488,27 @@ export function dotShift({ name, suffix }: NameParts): string[] {
   return hosts;
 }
 
+/**
+ * The address dressed up: a padlock, a check mark or brackets around the name, or a
+ * character that passes for a slash or a dot after the address (doxy.meノexample.jp reads as
+ * doxy.me/example.jp).
+ */
+export function decoration(domain: string): string[] {
+  const parts = partsOf(domain);
+  const word = EMBED_WORDS[fnv1a(domain) % EMBED_WORDS.length]!;
+  return [
+    ...(parts ? [`🔒${parts.name}.${parts.suffix}`, `✅${parts.name}.${parts.suffix}`, `【${parts.name}】.${parts.suffix}`, `「${parts.name}」.${parts.suffix}`] : []),
+    `${domain}ノ${word}.jp`,
+    `${domain}・${word}.com`,
+    `${domain}⁄${word}.net`,
+    `【${domain}】.${word}.com`,
+  ];
+}
+
 /** The Unicode hosts one class makes for one target (the typo classes only for owned ones). */
 export function hostsForClass(cls: LookalikeClass, target: LookalikeTarget): string[] {
   if (cls === 'target-embedding') return targetEmbedding(target.domain);
+  if (cls === 'decoration') return target.owned ? decoration(target.domain) : [];
   if (!target.owned) return [];
   const parts = partsOf(target.domain);
   if (!parts) return [];

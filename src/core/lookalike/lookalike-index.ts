@@ -1,5 +1,6 @@
 import { matchPlatform, type Allowlist } from '../lists/allowlist';
 import { isComboKeyword, splitGluedKeyword, splitGluedKeywords } from './combosquatting';
+import { undecorated } from './decorations';
 import { deletionHashes } from './deletion-hashes';
 import { editDistance } from './edit-distance';
 import { hostToUnicode, splitHost } from '../hostname';
@@ -126,6 +127,8 @@ export class LookalikeIndex {
   readonly #hashes: number[] = [];
   /** `doxy.me`, `doxy-me`, `doxyme`, `meet.google.com` … → targets: embedded addresses. */
   readonly #byEmbedding: Bucket = new Map();
+  /** Listed registrable domain → its target. */
+  readonly #byRegistrable: ReadonlyMap<string, LookalikeTarget>;
   /** First tokens of those (`doxy`, `meet`): windows start only where one of them stands. */
   readonly #embeddingStarts = new Set<string>();
 
@@ -145,6 +148,7 @@ export class LookalikeIndex {
       this.#indexEmbedding(domain, target);
     }
     this.targets = [...byRegistrable.values()];
+    this.#byRegistrable = byRegistrable;
     for (const target of this.targets) {
       add(this.#bySkeleton, target.skeleton, target);
       if (!target.ownsRegistrable) continue;
@@ -188,7 +192,8 @@ export class LookalikeIndex {
       this.#dotMoved(host, parts.registrable) ??
       this.#embedding(tokens) ??
       this.#combosquatting(query, tokens) ??
-      this.#inBorrowedLetters(host, query)
+      this.#inBorrowedLetters(host, query) ??
+      this.#decorated(host, query)
     );
   }
 
@@ -205,6 +210,26 @@ export class LookalikeIndex {
       const tokens = latin.split(/[.-]/);
       const hit = this.#embedding(tokens) ?? this.#combosquatting({ ...query, name: parts?.name ?? query.name }, tokens);
       if (hit) return { ...hit, evidence: `${hit.evidence}, spelled "${unicodeHost}" with letters that look Latin` };
+    }
+    return undefined;
+  }
+
+  /**
+   * 🔒doxy.me, 「doxy」.me, doxy.meノexample.jp (ノ passes for a slash): without its
+   * decorations the host is a listed address, or the address rules find one in it.
+   */
+  #decorated(host: string, query: Query): IndexHit | undefined {
+    const unicodeHost = host.includes('xn--') ? hostToUnicode(host) : host;
+    const plain = undecorated(unicodeHost);
+    if (!plain) return undefined;
+    const evidence = `"${unicodeHost}" reads as "${plain.shown}"`;
+    for (const latin of latinReadings(plain.host)) {
+      const parts = splitHost(latin);
+      const listed = parts && this.#byRegistrable.get(parts.registrable);
+      if (listed) return { target: listed, rule: 'decoration', evidence };
+      const tokens = latin.split(/[.-]/);
+      const hit = this.#embedding(tokens) ?? this.#combosquatting({ ...query, name: parts?.name ?? query.name }, tokens);
+      if (hit) return { ...hit, rule: 'decoration', evidence: `${evidence}: ${hit.evidence}` };
     }
     return undefined;
   }

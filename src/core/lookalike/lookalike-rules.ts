@@ -22,6 +22,7 @@ export const LOOKALIKE_RULES = {
   'dot-shift': 'the same letters with the dot moved',
   'target-embedding': 'the real address embedded in a longer one',
   combosquatting: 'the real name joined with a word like "login" or "portal"',
+  decoration: 'the real address dressed up with symbols, or with characters that pass for a slash or a dot',
   'edit-distance': 'a small change of letters',
 } as const;
 

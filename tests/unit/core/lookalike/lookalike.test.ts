@@ -61,6 +61,11 @@ describe('findLookalike names the target, the rule and the evidence', () => {
     ['securedoxymelogin.com', 'doxy.me', 'combosquatting', '"doxyme" between the words "secure" and "login"'],
     ['myzoomusmeeting.com', 'zoom.us', 'combosquatting', '"zoomus" between the words "my" and "meeting"'],
     ['patientdoxyportal.me', 'doxy.me', 'combosquatting', '"doxy" between the words "patient" and "portal"'],
+    // Decorations: symbols around the name, characters that pass for a slash or a dot.
+    ['xn--doxy-ub73c.me', 'doxy.me', 'decoration', '"🔒doxy.me" reads as "doxy.me"'],
+    ['xn--doxy-4x3cka.me', 'doxy.me', 'decoration', '"「doxy」.me" reads as "doxy.me"'],
+    ['doxy.xn--meexample-h74h.jp', 'doxy.me', 'decoration', '"doxy.meノexample.jp" reads as "doxy.me/example.jp": contains "doxy.me"'], // katakana no
+    ['doxy.xn--melogin-4b5f.jp', 'doxy.me', 'decoration', '"doxy.me・login.jp" reads as "doxy.me.login.jp": contains "doxy.me"'], // katakana middle dot
     // The dot moved.
     ['vseec.om', 'vsee.com', 'dot-shift', '"vseec.om" is "vsee.com" with the dots moved'],
     ['janea.ppco.uk', 'janeapp.co.uk', 'dot-shift', '"janea.ppco.uk" is "janeapp.co.uk" with the dots moved'],
