@@ -8,13 +8,29 @@ import { z } from 'zod';
 
 const HOSTNAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
 
+/**
+ * A name with letters beyond ASCII (`klinik-münchen.de`) in the ASCII form the browser
+ * reports (`xn--klinik-mnchen-3ob.de`): through the URL parser, so the mapping is the
+ * browser's own (UTS 46), not a second opinion of it. Left as it is when the parser refuses
+ * it: the hostname check then says what is wrong.
+ */
+function toAsciiHost(domain: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\x00-\x7f]/.test(domain)) return domain;
+  try {
+    return new URL(`http://${domain}/`).hostname;
+  } catch {
+    return domain;
+  }
+}
+
 export const domainSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .transform((domain) => domain.replace(/\.$/, ''))
+  .transform((domain) => toAsciiHost(domain.replace(/\.$/, '')))
   .refine((domain) => HOSTNAME.test(domain), {
-    message: 'must be a registrable hostname in ASCII (punycode for IDN), like "doxy.me"',
+    message: 'must be a registrable hostname, like "doxy.me" (a name in Unicode, like "klinik-münchen.de", is taken in its punycode form)',
   });
 
 /**

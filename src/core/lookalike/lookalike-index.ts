@@ -18,6 +18,8 @@ export interface LookalikeTarget {
   name: string;
   suffix: string;
   skeleton: string;
+  /** `name` as it is shown: `klinik-münchen` for `xn--klinik-mnchen-3ob`. */
+  unicodeName: string;
   platformName: string;
   /**
    * Only a platform that owns its whole registrable domain is a target for typos and brand
@@ -90,13 +92,21 @@ function judgeTypo(query: Query, target: LookalikeTarget): IndexHit | undefined 
   const direct = typoKind(query.name, target.name);
   if (direct && typoCounts(direct, target.name.length)) return { target, rule: direct };
   const visual = typoKind(query.skeleton, target.skeleton);
-  if (visual && typoCounts(visual, target.name.length)) {
+  // A borrowed letter and a typo in one short name is two tricks in four or five letters:
+  // éam.us is not team.us (é would be read as "te").
+  const twoTricksInShortName = query.unicodeName !== query.name && target.name.length < SHORT_NAME;
+  if (visual && typoCounts(visual, target.name.length) && !twoTricksInShortName) {
     return { target, rule: scriptOfLabel(query.unicodeName) === 'ascii' ? visual : homoglyphRule(query.unicodeName) };
   }
   if (target.name.length >= LONG_NAME && Math.abs(query.name.length - target.name.length) <= 2) {
     if (editDistance(query.name, target.name, 2) <= 2 || editDistance(query.skeleton, target.skeleton, 2) <= 2) return { target, rule: 'edit-distance' };
   }
   return undefined;
+}
+
+/** The ending is the registry's, not the owner's word: online.google is no brand beside "online". */
+function tokensBeforeSuffix(tokens: readonly string[], suffix: string): readonly string[] {
+  return tokens.slice(0, Math.max(0, tokens.length - suffix.split(/[.-]/).length));
 }
 
 /** A host's name in the three spellings the rules compare. */
@@ -142,7 +152,9 @@ export class LookalikeIndex {
       let target = byRegistrable.get(parts.registrable);
       if (!target || (owns && !target.ownsRegistrable)) {
         const { registrable, name, suffix } = parts;
-        target = { domain, registrable, name, suffix, skeleton: skeletonOf(name), platformName: platform.name, ownsRegistrable: owns };
+        // An internationalised name (klinik-münchen) is compared as it is seen, not as punycode.
+        const unicodeName = name.includes('xn--') ? hostToUnicode(name) : name;
+        target = { domain, registrable, name, suffix, skeleton: skeletonOf(unicodeName), unicodeName, platformName: platform.name, ownsRegistrable: owns };
         byRegistrable.set(parts.registrable, target);
       }
       this.#indexEmbedding(domain, target);
@@ -184,6 +196,7 @@ export class LookalikeIndex {
     const unicodeName = parts.name.includes('xn--') ? hostToUnicode(parts.name) : parts.name;
     const query: Query = { name: parts.name, unicodeName, skeleton: skeletonOf(unicodeName), suffix: parts.suffix };
     const tokens = host.split(/[.-]/);
+    const ownTokens = tokensBeforeSuffix(tokens, parts.suffix);
     return (
       this.#homoglyph(query) ??
       this.#typoOf(query.name, query) ??
@@ -191,7 +204,7 @@ export class LookalikeIndex {
       this.#sameNameElsewhere(query, parts.subdomain) ??
       this.#dotMoved(host, parts.registrable) ??
       this.#embedding(tokens) ??
-      this.#combosquatting(query, tokens) ??
+      this.#combosquatting(query, ownTokens) ??
       this.#inBorrowedLetters(host, query) ??
       this.#decorated(host, query)
     );
@@ -208,7 +221,7 @@ export class LookalikeIndex {
       if (latin === unicodeHost) return undefined;
       const parts = splitHost(latin);
       const tokens = latin.split(/[.-]/);
-      const hit = this.#embedding(tokens) ?? this.#combosquatting({ ...query, name: parts?.name ?? query.name }, tokens);
+      const hit = this.#embedding(tokens) ?? this.#combosquatting({ ...query, name: parts?.name ?? query.name }, tokensBeforeSuffix(tokens, parts?.suffix ?? query.suffix));
       if (hit) return { ...hit, evidence: `${hit.evidence}, spelled "${unicodeHost}" with letters that look Latin` };
     }
     return undefined;
@@ -228,7 +241,7 @@ export class LookalikeIndex {
       const listed = parts && this.#byRegistrable.get(parts.registrable);
       if (listed) return { target: listed, rule: 'decoration', evidence };
       const tokens = latin.split(/[.-]/);
-      const hit = this.#embedding(tokens) ?? this.#combosquatting({ ...query, name: parts?.name ?? query.name }, tokens);
+      const hit = this.#embedding(tokens) ?? this.#combosquatting({ ...query, name: parts?.name ?? query.name }, tokensBeforeSuffix(tokens, parts?.suffix ?? query.suffix));
       if (hit) return { ...hit, rule: 'decoration', evidence: `${evidence}: ${hit.evidence}` };
     }
     return undefined;
@@ -256,7 +269,11 @@ export class LookalikeIndex {
     const skeletons = query.unicodeName === query.name ? [query.skeleton] : readingsOf(query.unicodeName).map(skeletonOf);
     const target = skeletons.map((skeleton) => preferSuffix(this.#bySkeleton.get(skeleton), query.suffix)).find((found) => found !== undefined);
     if (!target) return undefined;
-    if (query.name !== target.name) return { target, rule: homoglyphRule(query.unicodeName) };
+    if (query.name !== target.name) {
+      // klinik-munchen.de for klinik-münchen.de: the listed name's own accents left off.
+      const accentsLeftOff = query.unicodeName === query.name && target.unicodeName !== target.name;
+      return { target, rule: accentsLeftOff ? 'accents-left-off' : homoglyphRule(query.unicodeName) };
+    }
     if (query.suffix !== target.suffix && target.ownsRegistrable) return { target, rule: 'tld-swap' };
     return undefined;
   }

@@ -8,6 +8,7 @@ export const LOOKALIKE_RULES = {
   'whole-script-confusable': 'a whole name written in another alphabet that looks the same',
   'digit-for-letter': 'a digit in place of a letter',
   'ascii-lookalike': 'letters that look like others side by side',
+  'accents-left-off': 'the real name written without its accents',
   transposition: 'two letters swapped',
   repetition: 'a letter doubled',
   omission: 'a letter left out',

@@ -56,6 +56,6 @@ export function findLookalike(allowlist: Allowlist, host: string): LookalikeMatc
     target: hit.target.domain,
     targetName: hit.target.platformName,
     rule: hit.rule,
-    evidence: hit.evidence ?? describeDifference(hostToUnicode(shown), hit.target.registrable),
+    evidence: hit.evidence ?? describeDifference(hostToUnicode(shown), hostToUnicode(hit.target.registrable)),
   };
 }

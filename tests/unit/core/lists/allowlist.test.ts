@@ -51,3 +51,16 @@ describe('buildAllowlist layers', () => {
     expect(matchPlatform(allowlist, 'doxy.me')?.platform.name).toBe('Doxy.me');
   });
 });
+
+describe('list files name domains in ASCII or in Unicode', () => {
+  it('takes a Unicode name in the punycode form the browser reports', () => {
+    expect(file([{ domain: 'Klinik-München.de', name: 'Klinik' }]).entries[0]?.domain).toBe('xn--klinik-mnchen-3ob.de');
+    expect(file([{ domain: 'xn--klinik-mnchen-3ob.de', name: 'Klinik' }]).entries[0]?.domain).toBe('xn--klinik-mnchen-3ob.de');
+  });
+
+  it('refuses a name the browser would not load, saying what a domain must be', () => {
+    const result = allowlistFileSchema.safeParse({ version: 1, entries: [{ domain: 'klinik münchen.de', name: 'Klinik' }] });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toContain('registrable hostname');
+  });
+});

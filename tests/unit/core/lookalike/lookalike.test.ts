@@ -212,3 +212,37 @@ describe('readingsOf', () => {
     expect(readingsOf('σσσσσ')).toEqual(['σσσσσ']);
   });
 });
+
+describe('lists with an internationalised name, and names that only look like brand words', () => {
+  const listed = buildAllowlist([
+    {
+      source: 'policy',
+      file: allowlistFileSchema.parse({
+        version: 1,
+        entries: [
+          { domain: 'klinik-münchen.de', name: 'Klinik München' }, // a list file may name it in Unicode
+          { domain: 'team.us', name: 'Team' },
+          { domain: 'google.com', name: 'Google' },
+        ],
+      }),
+    },
+  ]);
+  const ascii = (host: string): string => new URL(`https://${host}`).hostname;
+
+  it('protects a listed Unicode name from its spelling without accents and from borrowed letters', () => {
+    expect(findLookalike(listed, 'klinik-munchen.de')).toMatchObject({ target: 'xn--klinik-mnchen-3ob.de', rule: 'accents-left-off', evidence: '"u" instead of "ü"' });
+    expect(findLookalike(listed, ascii('klinik-mϋnchen.de'))).toMatchObject({ target: 'xn--klinik-mnchen-3ob.de', rule: 'mixed-script', evidence: '"ϋ" instead of "ü"' }); // Greek ϋ
+    expect(findLookalike(listed, ascii('klinik-münchen.de'))).toBeUndefined();
+  });
+
+  it('reads no brand word from the ending: a host under Google\'s own .google is not "google" beside a keyword', () => {
+    expect(findLookalike(listed, 'online.google')).toBeUndefined();
+    expect(findLookalike(listed, 'secure.google')).toBeUndefined();
+    expect(findLookalike(listed, 'google-login.com')).toMatchObject({ target: 'google.com', rule: 'combosquatting' });
+  });
+
+  it('does not read one accented letter as two in a short name', () => {
+    expect(findLookalike(listed, ascii('éam.us'))).toBeUndefined();
+    expect(findLookalike(listed, ascii('téam.us'))).toMatchObject({ target: 'team.us', rule: 'unicode-homoglyph' });
+  });
+});
