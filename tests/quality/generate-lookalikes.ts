@@ -34,6 +34,7 @@ export const LOOKALIKE_CLASSES = [
   'glued-both-sides',
   'dot-shift',
   'decoration',
+  'edge-insertion',
 ] as const;
 
 export type LookalikeClass = (typeof LOOKALIKE_CLASSES)[number];
@@ -505,6 +506,12 @@ export function decoration(domain: string): string[] {
   ];
 }
 
+/** Any letter added before or after a short name (four or five letters), under its own ending: doxyq.me, qdoxy.me. */
+export function edgeInsertion({ name, suffix }: NameParts): string[] {
+  if (name.length < 4 || name.length > 5) return [];
+  return [...'abcdefghijklmnopqrstuvwxyz'].flatMap((letter) => [`${letter}${name}.${suffix}`, `${name}${letter}.${suffix}`]);
+}
+
 /** The Unicode hosts one class makes for one target (the typo classes only for owned ones). */
 export function hostsForClass(cls: LookalikeClass, target: LookalikeTarget): string[] {
   if (cls === 'target-embedding') return targetEmbedding(target.domain);
@@ -551,6 +558,8 @@ export function hostsForClass(cls: LookalikeClass, target: LookalikeTarget): str
       return gluedBothSides(parts);
     case 'dot-shift':
       return dotShift(parts);
+    case 'edge-insertion':
+      return edgeInsertion(parts);
   }
 }
 

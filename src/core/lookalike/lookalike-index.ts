@@ -61,6 +61,17 @@ function typoCounts(rule: LookalikeRule, targetLength: number): boolean {
   return targetLength >= SHORT_NAME || KEEPS_THE_LOOK.has(rule);
 }
 
+/**
+ * A letter added before or after a short name, under the same ending (doxyq.me, qdoxy.me,
+ * zoomx.us): the whole name stays intact and in place, which a letter added inside it
+ * (klarna for klara) does not. Names of four letters or more: below that, one more letter
+ * makes half the web's three-letter names' neighbours.
+ */
+const MIN_EDGE_NAME = 4;
+function isEdgeInsertion(name: string, target: string): boolean {
+  return target.length >= MIN_EDGE_NAME && name.length === target.length + 1 && (name.startsWith(target) || name.endsWith(target));
+}
+
 function homoglyphRule(unicodeName: string): LookalikeRule {
   switch (scriptOfLabel(unicodeName)) {
     case 'ascii':
@@ -90,7 +101,7 @@ const MAX_EMBEDDED_TOKENS = 4;
  */
 function judgeTypo(query: Query, target: LookalikeTarget): IndexHit | undefined {
   const direct = typoKind(query.name, target.name);
-  if (direct && typoCounts(direct, target.name.length)) return { target, rule: direct };
+  if (direct && (typoCounts(direct, target.name.length) || (direct === 'insertion' && isEdgeInsertion(query.name, target.name)))) return { target, rule: direct };
   const visual = typoKind(query.skeleton, target.skeleton);
   // A borrowed letter and a typo in one short name is two tricks in four or five letters:
   // éam.us is not team.us (é would be read as "te").

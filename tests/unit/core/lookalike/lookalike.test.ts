@@ -29,6 +29,11 @@ describe('findLookalike names the target, the rule and the evidence', () => {
     ['simplepractise.com', 'simplepractice.com', 'bitsquatting', '"s" instead of "c"'],
     // Two edits in a long name: one letter added, another dropped.
     ['simpleppractie.com', 'simplepractice.com', 'edit-distance', '"practi" instead of "ractic"'],
+    // A letter added before or after a short name, under its own ending.
+    ['doxyq.me', 'doxy.me', 'insertion', '"q" added'],
+    ['qdoxy.me', 'doxy.me', 'insertion', '"q" added'],
+    ['zoomx.us', 'zoom.us', 'insertion', '"x" added'],
+    ['vseeq.com', 'vsee.com', 'insertion', '"q" added'],
     ['dox-y.me', 'doxy.me', 'hyphenation', '"-" added'],
     ['do.xy.me', 'doxy.me', 'dot-insertion', '"." added'],
     ['doxy.com', 'doxy.me', 'tld-swap', '"com" instead of "me"'],
@@ -87,6 +92,9 @@ describe('findLookalike stays quiet', () => {
     'zoominfo.com',
     'doxygen.nl',
     'klarna.com', // one arbitrary letter from klara.com, and a real site
+    'doqxy.me', // a letter added inside a short name is not one of its looks
+    'jitx.si', // three letters: too short for a letter added at its edge to mean it
+    'doxyq.com', // a letter added, and another ending: two changes to a short name
     'lime.com', // one letter from live.com, where only teams.live.com is listed
     'microsoft.com', // Teams' parent domain is the same owner
     'mail.google.com',
