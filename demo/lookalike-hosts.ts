@@ -26,9 +26,18 @@ export const UNDER_PUBLIC_SUFFIX: readonly string[] = ['d0xy.co.uk', 'd0xy.herok
 /** Near names of catalog platforms that belong to someone else. */
 export const BENIGN_NEAR_NAMES: readonly string[] = ['zoominfo.com', 'doxygen.nl', 'klarna.com', 'notdoxy.me'];
 
-/** The shared page a host gets, if any: `_shared/<page>.html`. */
-export function sharedPageFor(host: string): string | undefined {
-  if (LOOKALIKE_TRICKS.some((trick) => trick.host === host) || UNDER_PUBLIC_SUFFIX.includes(host)) return 'lookalike-login';
+/**
+ * Names that resemble a catalog name only weakly (a letter added at the end of a short name):
+ * noted without a warning on an ordinary page, a warning where a password is asked for.
+ */
+export const LOW_CONFIDENCE_NEAR_NAMES: readonly { host: string; target: string }[] = [{ host: 'doxyq.me', target: 'doxy.me' }];
+
+/** The shared page a host gets at a path, if any: `_shared/<page>.html`. */
+export function sharedPageFor(host: string, pathname: string): string | undefined {
+  const lowConfidence = LOW_CONFIDENCE_NEAR_NAMES.some((near) => near.host === host);
+  if (pathname === '/' && lowConfidence) return 'ordinary-page';
+  if (pathname !== '/login') return undefined;
+  if (LOOKALIKE_TRICKS.some((trick) => trick.host === host) || UNDER_PUBLIC_SUFFIX.includes(host) || lowConfidence) return 'lookalike-login';
   if (BENIGN_NEAR_NAMES.includes(host)) return 'ordinary-login';
   return undefined;
 }

@@ -74,8 +74,8 @@ export function pageFileOf(host: string, pathname: string): string | undefined {
 async function readPage(host: string, pathname: string): Promise<Buffer | undefined> {
   const own = pageFileOf(host, pathname);
   const body = own === undefined ? undefined : await readFile(own).catch(() => undefined);
-  const shared = sharedPageFor(host);
-  if (body !== undefined || shared === undefined || pathname !== '/login') return body;
+  const shared = sharedPageFor(host, pathname);
+  if (body !== undefined || shared === undefined) return body;
   return readFile(join(SITES_DIR, '_shared', `${shared}.html`));
 }
 

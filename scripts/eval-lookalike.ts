@@ -15,6 +15,9 @@ import {
   THRESHOLDS,
   type ClassSplitResult,
 } from '../tests/quality/evaluate';
+import { evaluateRealWorld } from '../tests/quality/real-world';
+
+const ratioOf = (part: number, whole: number): number => (whole === 0 ? Number.NaN : part / whole);
 
 const input = prepareEvaluation();
 const evaluation = evaluateLookalikes(input);
@@ -54,10 +57,22 @@ out.push('');
 
 const { benign, catalog } = evaluation;
 out.push(`Benign corpus: ${benign.sources}, ${benign.size} registrable domains`);
-out.push(`Benign false alarms: ${benign.falseAlarms} (${formatPercent(benign.rate)}; limit ${formatPercent(THRESHOLDS.benignFalseAlarmRate)})`);
+out.push(
+  `Benign false alarms that warn on any page (high or medium confidence): ${benign.falseAlarms} (${(benign.rate * 100).toFixed(4)}%; limit ${(THRESHOLDS.benignFalseAlarmRate * 100).toFixed(4)}%)`,
+);
+out.push(`Benign names flagged at any confidence (low ones warn only beside a password field or a call): ${benign.falseAlarmsAnyConfidence} (${(benign.rateAnyConfidence * 100).toFixed(4)}%)`);
 for (const alarm of benign.examples) out.push(`  ${describeAlarm(alarm)}  [${alarm.evidence}]`);
 out.push(`Catalog false alarms: ${catalog.falseAlarms.length} of ${catalog.checked} catalog domains and subdomains`);
 for (const alarm of catalog.falseAlarms) out.push(`  ${describeAlarm(alarm)}  [${alarm.evidence}]`);
+out.push('');
+
+const realWorld = evaluateRealWorld(input.allowlist);
+out.push('Real names (tests/quality/real-world-lookalikes.json: phishing names that exist or existed, from public lists)');
+for (const result of realWorld) {
+  out.push(`  ${result.source}: ${result.caught}/${result.judged} ${formatPercent(ratioOf(result.caught, result.judged))}`);
+}
+const allReal = realWorld.find((result) => result.source === 'all');
+if (allReal && allReal.misses.length > 0) out.push(`  missed: ${allReal.misses.join(' ')}`);
 out.push('');
 
 out.push('Baseline in the same run: MetaMask-style matching (Levenshtein <= 2 on punycode, last label dropped)');

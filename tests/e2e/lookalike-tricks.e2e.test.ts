@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BENIGN_NEAR_NAMES, LOOKALIKE_TRICKS } from '../../demo/lookalike-hosts';
+import { BENIGN_NEAR_NAMES, LOOKALIKE_TRICKS, LOW_CONFIDENCE_NEAR_NAMES } from '../../demo/lookalike-hosts';
 import { pollUntil, staysFalse } from '../../demo/wait';
 import { visit } from '../../demo/visit';
 import { keysHeardBy, overlayShows, overlayStaysAway, typeIntoGuardedField } from './guard-helpers';
@@ -7,8 +7,10 @@ import { useE2eSession } from './session';
 
 interface StoredFinding {
   code: string;
+  level: string;
   target?: string;
   rule?: string;
+  confidence?: string;
 }
 
 describe('lookalike tricks on password pages, in real Chromium', () => {
@@ -36,6 +38,28 @@ describe('lookalike tricks on password pages, in real Chromium', () => {
     const field = page.locator('input[type="password"]');
     await field.click();
     expect((await overlayShows(browser, page)).text).toContain('Go to doxy.me');
+    await typeIntoGuardedField(field);
+    expect(await field.inputValue()).toBe('');
+    expect(await keysHeardBy(page)).toEqual([]);
+    await page.close();
+  });
+
+  it.each(LOW_CONFIDENCE_NEAR_NAMES)('$host, a weak resemblance to $target, is noted on a page without a form and warns where a password is asked for', async ({ host, target }) => {
+    const { browser } = session;
+    const plain = await visit(browser, `https://${host}:${session.servers.httpsPort}/`);
+    expect(plain.state.level).toBe('neutral');
+    expect(await browser.badgeText(plain.tabId)).toBe('');
+    expect(await staysFalse(() => browser.alertPresent(plain.page))).toBe(true);
+    expect((await storedFindings(plain.tabId)).find((finding) => finding.code === 'LOOKALIKE_DOMAIN')).toMatchObject({ target, confidence: 'low', level: 'neutral' });
+    await plain.page.close();
+
+    const { page, tabId, state } = await visit(browser, `https://${host}:${session.servers.httpsPort}/login`);
+    expect(state.level).toBe('danger');
+    expect(state.findings).toEqual(expect.arrayContaining(['LOOKALIKE_DOMAIN', 'PASSWORD_ON_LOOKALIKE']));
+    expect((await storedFindings(tabId)).find((finding) => finding.code === 'LOOKALIKE_DOMAIN')).toMatchObject({ target, confidence: 'low', level: 'caution' });
+    const field = page.locator('input[type="password"]');
+    await field.click();
+    expect((await overlayShows(browser, page)).text).toContain(`Go to ${target}`);
     await typeIntoGuardedField(field);
     expect(await field.inputValue()).toBe('');
     expect(await keysHeardBy(page)).toEqual([]);

@@ -10,6 +10,7 @@ import type { AllowlistFile } from '../../src/core/lists/allowlist-file';
 import { loadBuiltInCatalog } from '../../src/core/lists/catalog';
 import { registrableDomainOf } from '../../src/core/hostname';
 import { findLookalike, type LookalikeMatch } from '../../src/core/lookalike/lookalike';
+import type { LookalikeConfidence } from '../../src/core/lookalike/lookalike-rules';
 import { loadBenignDomains } from './benign-corpus';
 import { metaMaskStyleDetector } from './metamask-baseline';
 import {
@@ -26,11 +27,15 @@ export const SPLITS: readonly Split[] = ['tuning', 'held-back'];
 /** The lines from the issue: the engine fails the evaluation when it crosses any of them. */
 export const THRESHOLDS = {
   /** Caught share of all generated names of a split. */
-  overallRecall: 0.99,
+  overallRecall: 0.995,
   /** Caught share of each class's names of a split. */
-  classRecall: 0.97,
-  /** Flagged share of the benign corpus. */
-  benignFalseAlarmRate: 0.0002,
+  classRecall: 0.98,
+  /**
+   * Share of the benign corpus flagged with a finding that warns on any page (high or medium
+   * confidence). Low-confidence findings warn only on a page with a password field or a call;
+   * they are counted and printed beside it.
+   */
+  benignFalseAlarmRate: 0.0001,
   /** Flagged catalog domains and their subdomains. */
   catalogFalseAlarms: 0,
 } as const;
@@ -74,6 +79,7 @@ export interface FalseAlarm {
   target: string;
   rule: string;
   evidence: string;
+  confidence: LookalikeConfidence;
 }
 
 export interface Evaluation {
@@ -82,8 +88,12 @@ export interface Evaluation {
   benign: {
     sources: string;
     size: number;
+    /** Flagged with a finding that warns on any page (high or medium confidence). */
     falseAlarms: number;
     rate: number;
+    /** Flagged at any confidence, low included. */
+    falseAlarmsAnyConfidence: number;
+    rateAnyConfidence: number;
     /** The first 30, in corpus order. */
     examples: FalseAlarm[];
   };
@@ -131,7 +141,7 @@ export function catalogHosts(allowlist: Allowlist): string[] {
 }
 
 function toFalseAlarm(host: string, match: LookalikeMatch): FalseAlarm {
-  return { host, target: match.target, rule: match.rule, evidence: match.evidence };
+  return { host, target: match.target, rule: match.rule, evidence: match.evidence, confidence: match.confidence };
 }
 
 function ratio(part: number, whole: number): number {
@@ -170,11 +180,13 @@ export function evaluateLookalikes(input: EvaluationInput = prepareEvaluation())
   });
 
   let benignAlarms = 0;
+  let benignAnyConfidence = 0;
   const examples: FalseAlarm[] = [];
   for (const host of benignDomains) {
     const match = findLookalike(allowlist, host);
     if (!match) continue;
-    benignAlarms++;
+    benignAnyConfidence++;
+    if (match.confidence !== 'low') benignAlarms++;
     if (examples.length < BENIGN_EXAMPLES) examples.push(toFalseAlarm(host, match));
   }
 
@@ -194,6 +206,8 @@ export function evaluateLookalikes(input: EvaluationInput = prepareEvaluation())
       size: benignDomains.length,
       falseAlarms: benignAlarms,
       rate: ratio(benignAlarms, benignDomains.length),
+      falseAlarmsAnyConfidence: benignAnyConfidence,
+      rateAnyConfidence: ratio(benignAnyConfidence, benignDomains.length),
       examples,
     },
     catalog: { checked: hosts.length, falseAlarms: catalogAlarms },
@@ -294,7 +308,7 @@ export function describeMiss(miss: Miss): string {
 }
 
 export function describeAlarm(alarm: FalseAlarm): string {
-  return `${alarm.host} as ${alarm.target} by ${alarm.rule}`;
+  return `${alarm.host} as ${alarm.target} by ${alarm.rule} (${alarm.confidence} confidence)`;
 }
 
 export { percent as formatPercent };

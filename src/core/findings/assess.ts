@@ -88,8 +88,12 @@ export function assessPage(allowlist: Allowlist, page: PageToAssess): Verdict {
     const lookalike = findLookalike(allowlist, target.host);
     if (lookalike) {
       const joinLink = isLookalikeJoinLink(allowlist, new URL(target.url), lookalike) ? matchPlatform(allowlist, lookalike.target)?.platform.name : undefined;
-      findings.push({ code: 'LOOKALIKE_DOMAIN', level: 'caution', ...lookalike, ...(joinLink ? { joinLink } : {}) });
       const passwordFields = page.signals?.passwordFields ?? 0;
+      // A low-confidence resemblance (xoom.com near zoom.com) speaks only where it matters:
+      // a password field, a call, a meeting link. Elsewhere it is noted, not raised.
+      const matters = passwordFields > 0 || isInCall(page.call) || joinLink !== undefined;
+      const level = lookalike.confidence === 'low' && !matters ? 'neutral' : 'caution';
+      findings.push({ code: 'LOOKALIKE_DOMAIN', level, ...lookalike, ...(joinLink ? { joinLink } : {}) });
       if (passwordFields > 0) {
         findings.push({ code: 'PASSWORD_ON_LOOKALIKE', level: 'danger', target: lookalike.target, targetName: lookalike.targetName, passwordFields });
       }

@@ -40,6 +40,13 @@ export function explainFinding(finding: Finding): Explanation {
           action: `Don't join, and don't allow the camera. Ask your provider to send the visit link again, or open ${finding.target} yourself.`,
         };
       }
+      if (finding.level === 'neutral') {
+        return {
+          title: `This address resembles ${finding.targetName}'s`,
+          detail: `This address is not ${finding.target}: it uses ${describeRule(finding.rule)} (${finding.evidence}). Real sites have names this close too, so this becomes a warning only if the page asks for a password or starts a call.`,
+          action: `If you meant to go to ${finding.targetName}, type ${finding.target} yourself.`,
+        };
+      }
       return {
         title: `This site imitates ${finding.targetName}`,
         detail: `This address is not ${finding.target}: it uses ${describeRule(finding.rule)} (${finding.evidence}).`,

@@ -1,6 +1,6 @@
 import type { PlatformFacts } from '../lists/allowlist-file';
 import type { ListSource } from '../lists/allowlist';
-import type { LookalikeRule } from '../lookalike/lookalike-rules';
+import type { LookalikeConfidence, LookalikeRule } from '../lookalike/lookalike-rules';
 import type { RiskLevel } from './risk-levels';
 
 /** The contract's finding codes (DESIGN.md); extend, never rename. */
@@ -27,7 +27,7 @@ export type Finding =
   | { code: 'VERIFIED_PLATFORM'; level: RiskLevel; platform: string; domain: string; listedBy: ListSource }
   | { code: 'GENERAL_PURPOSE_PLATFORM'; level: RiskLevel; platform: string; domain: string; facts?: PlatformFacts }
   /** `joinLink` names the platform whose meeting link the address copies (zoom-us.net/j/123…). */
-  | ({ code: 'LOOKALIKE_DOMAIN'; level: RiskLevel; target: string; targetName: string; rule: LookalikeRule; evidence: string; joinLink?: string } & InFrame)
+  | ({ code: 'LOOKALIKE_DOMAIN'; level: RiskLevel; target: string; targetName: string; rule: LookalikeRule; evidence: string; confidence: LookalikeConfidence; joinLink?: string } & InFrame)
   | ({ code: 'PASSWORD_ON_LOOKALIKE'; level: RiskLevel; target: string; targetName: string; passwordFields: number } & InFrame)
   | { code: 'INSECURE_CONNECTION'; level: RiskLevel; reason: 'password-field' | 'video' | 'known-platform' }
   /** A call started (camera, microphone, screen or a peer connection) on a site no list knows. */

@@ -8,9 +8,23 @@ export const COMBO_KEYWORDS: readonly string[] = [
   'portal', 'visit', 'visits', 'video', 'call', 'meet', 'meeting', 'join', 'room', 'session', 'app', 'web',
   'online', 'patient', 'patients', 'appointment', 'appointments', 'telehealth', 'telemed', 'telemedicine',
   'health', 'care', 'clinic', 'doctor', 'my', 'mail', 'billing', 'pay', 'payment', 'admin',
+  // The lure words of real phishing names beside a platform's (the real-world corpus's
+  // Discord and Telegram lists): prizes, giveaways, crypto.
+  'gift', 'gifts', 'free', 'promo', 'claim', 'reward', 'rewards', 'bonus', 'giveaway', 'airdrop', 'drop',
+  'token', 'coin', 'crypto', 'wallet', 'ico', 'sale', 'official', 'apps', 'nitro',
 ];
 
 const KEYWORDS = new Set(COMBO_KEYWORDS);
+
+/**
+ * Keywords that third parties put beside a brand they do not imitate (gotomy.com,
+ * janeweb.ru, discordmail.com): a finding with one of them alone is of low confidence.
+ */
+const WEAK_KEYWORDS: ReadonlySet<string> = new Set(['my', 'web', 'app', 'apps', 'online', 'mail', 'log']);
+
+export function isWeakKeyword(keyword: string): boolean {
+  return WEAK_KEYWORDS.has(keyword);
+}
 
 export function isComboKeyword(token: string): boolean {
   return KEYWORDS.has(token);

@@ -1,10 +1,10 @@
 import { matchPlatform, type Allowlist } from '../lists/allowlist';
-import { isComboKeyword, splitGluedKeyword, splitGluedKeywords } from './combosquatting';
+import { isComboKeyword, isWeakKeyword, splitGluedKeyword, splitGluedKeywords } from './combosquatting';
 import { undecorated } from './decorations';
 import { deletionHashes } from './deletion-hashes';
 import { editDistance } from './edit-distance';
 import { hostToUnicode, splitHost } from '../hostname';
-import type { LookalikeRule } from './lookalike-rules';
+import type { LookalikeConfidence, LookalikeRule } from './lookalike-rules';
 import { scriptOfLabel } from './scripts';
 import { latinReadings, readingsOf, skeletonOf } from './skeleton';
 import { typoKind } from './typos';
@@ -34,6 +34,8 @@ export interface IndexHit {
   rule: LookalikeRule;
   /** Words for rules whose evidence is not a spelling difference (embedding, keywords). */
   evidence?: string;
+  /** Where it is not the rule's own (lookalike-rules' ruleConfidence). */
+  confidence?: LookalikeConfidence;
 }
 
 type Bucket = Map<string, LookalikeTarget[]>;
@@ -68,6 +70,15 @@ function typoCounts(rule: LookalikeRule, targetLength: number): boolean {
  * makes half the web's three-letter names' neighbours.
  */
 const MIN_EDGE_NAME = 4;
+
+/**
+ * One arbitrary letter changed or added in a short name (xoom for zoom, gato for goto,
+ * terra for tebra): a real name as often as a trick. Swaps, doubled and dropped letters keep
+ * the name's own letters and stay at the rule's tier.
+ */
+function isWeakShortTypo(rule: LookalikeRule, targetLength: number): boolean {
+  return targetLength < SHORT_NAME && (rule === 'keyboard-neighbour' || rule === 'vowel-swap' || rule === 'bitsquatting' || rule === 'insertion' || rule === 'replacement');
+}
 function isEdgeInsertion(name: string, target: string): boolean {
   return target.length >= MIN_EDGE_NAME && name.length === target.length + 1 && (name.startsWith(target) || name.endsWith(target));
 }
@@ -101,19 +112,24 @@ const MAX_EMBEDDED_TOKENS = 4;
  */
 function judgeTypo(query: Query, target: LookalikeTarget): IndexHit | undefined {
   const direct = typoKind(query.name, target.name);
-  if (direct && (typoCounts(direct, target.name.length) || (direct === 'insertion' && isEdgeInsertion(query.name, target.name)))) return { target, rule: direct };
+  if (direct && (typoCounts(direct, target.name.length) || (direct === 'insertion' && isEdgeInsertion(query.name, target.name)))) {
+    return { target, rule: direct, ...(isWeakShortTypo(direct, target.name.length) ? { confidence: 'low' as const } : {}) };
+  }
   const visual = typoKind(query.skeleton, target.skeleton);
   // A borrowed letter and a typo in one short name is two tricks in four or five letters:
   // éam.us is not team.us (é would be read as "te").
   const twoTricksInShortName = query.unicodeName !== query.name && target.name.length < SHORT_NAME;
   if (visual && typoCounts(visual, target.name.length) && !twoTricksInShortName) {
-    return { target, rule: scriptOfLabel(query.unicodeName) === 'ascii' ? visual : homoglyphRule(query.unicodeName) };
+    const rule = scriptOfLabel(query.unicodeName) === 'ascii' ? visual : homoglyphRule(query.unicodeName);
+    return { target, rule, ...(isWeakShortTypo(visual, target.name.length) ? { confidence: 'low' as const } : {}) };
   }
   if (target.name.length >= LONG_NAME && Math.abs(query.name.length - target.name.length) <= 2) {
     if (editDistance(query.name, target.name, 2) <= 2 || editDistance(query.skeleton, target.skeleton, 2) <= 2) return { target, rule: 'edit-distance' };
   }
   return undefined;
 }
+
+const PUNYCODE_LABEL = '\u0000';
 
 /** The ending is the registry's, not the owner's word: online.google is no brand beside "online". */
 function tokensBeforeSuffix(tokens: readonly string[], suffix: string): readonly string[] {
@@ -140,10 +156,11 @@ export class LookalikeIndex {
   /** Exact name → targets: TLD swaps, hyphens, dots, brand-and-keyword names. */
   readonly #byName: Bucket = new Map();
   /**
-   * Suffix → deletion neighbourhood of names and their skeletons → targets: one-typo
-   * candidates, under the same suffix only, so a long list's other suffixes cost nothing.
+   * Deletion neighbourhood of names and their skeletons → targets: one-typo candidates. One
+   * table for every suffix: a typo counts under the host's own suffix only (checked on the
+   * few candidates), and a misspelt brand beside a keyword under any.
    */
-  readonly #byDeletion = new Map<string, HashBucket>();
+  readonly #byDeletion: HashBucket = new Map();
   /** Scratch space for deletion hashes: judging a host allocates no key strings. */
   readonly #hashes: number[] = [];
   /** `doxy.me`, `doxy-me`, `doxyme`, `meet.google.com` … → targets: embedded addresses. */
@@ -176,11 +193,9 @@ export class LookalikeIndex {
       add(this.#bySkeleton, target.skeleton, target);
       if (!target.ownsRegistrable) continue;
       add(this.#byName, target.name, target);
-      let bucket = this.#byDeletion.get(target.suffix);
-      if (!bucket) this.#byDeletion.set(target.suffix, (bucket = new Map<number, LookalikeTarget[]>()));
       for (const spelling of target.skeleton === target.name ? [target.name] : [target.name, target.skeleton]) {
         deletionHashes(spelling, this.#hashes);
-        for (const key of this.#hashes) add(bucket, key, target);
+        for (const key of this.#hashes) add(this.#byDeletion, key, target);
       }
     }
   }
@@ -206,7 +221,9 @@ export class LookalikeIndex {
     if (!parts || this.#allowlist.ownedRegistrableDomains.has(parts.registrable)) return undefined;
     const unicodeName = parts.name.includes('xn--') ? hostToUnicode(parts.name) : parts.name;
     const query: Query = { name: parts.name, unicodeName, skeleton: skeletonOf(unicodeName), suffix: parts.suffix };
-    const tokens = host.split(/[.-]/);
+    // An xn-- label's letters are punycode, not words: it stands as one token no rule matches
+    // (the borrowed-letters pass reads it in Unicode).
+    const tokens = host.split('.').flatMap((label) => (label.startsWith('xn--') ? [PUNYCODE_LABEL] : label.split('-')));
     const ownTokens = tokensBeforeSuffix(tokens, parts.suffix);
     return (
       this.#homoglyph(query) ??
@@ -228,12 +245,16 @@ export class LookalikeIndex {
    */
   #inBorrowedLetters(host: string, query: Query): IndexHit | undefined {
     const unicodeHost = host.includes('xn--') ? hostToUnicode(host) : host;
-    for (const latin of latinReadings(unicodeHost)) {
-      if (latin === unicodeHost) return undefined;
-      const parts = splitHost(latin);
-      const tokens = latin.split(/[.-]/);
-      const hit = this.#embedding(tokens) ?? this.#combosquatting({ ...query, name: parts?.name ?? query.name }, tokensBeforeSuffix(tokens, parts?.suffix ?? query.suffix));
-      if (hit) return { ...hit, evidence: `${hit.evidence}, spelled "${unicodeHost}" with letters that look Latin` };
+    const readings = latinReadings(unicodeHost);
+    if (readings[0] === unicodeHost) return undefined;
+    // Every reading as the brand is spelt before any as a misspelling of it (simpӏe is simple, not simpie).
+    for (const misspelt of [false, true]) {
+      for (const latin of readings) {
+        const parts = splitHost(latin);
+        const tokens = latin.split(/[.-]/);
+        const hit = this.#embedding(tokens) ?? this.#combosquatting({ ...query, name: parts?.name ?? query.name }, tokensBeforeSuffix(tokens, parts?.suffix ?? query.suffix), misspelt);
+        if (hit) return { ...hit, evidence: `${hit.evidence}, spelled "${unicodeHost}" with letters that look Latin` };
+      }
     }
     return undefined;
   }
@@ -295,16 +316,21 @@ export class LookalikeIndex {
    * typed and then on their skeletons, which also rules out hash collisions.
    */
   #typoOf(spelling: string, query: Query): IndexHit | undefined {
-    const bucket = this.#byDeletion.get(query.suffix);
-    if (!bucket) return undefined;
     deletionHashes(spelling, this.#hashes);
+    let elsewhere: IndexHit | undefined;
     for (const key of this.#hashes) {
-      for (const target of bucket.get(key) ?? []) {
-        const hit = judgeTypo(query, target);
-        if (hit) return hit;
+      for (const target of this.#byDeletion.get(key) ?? []) {
+        if (target.suffix === query.suffix) {
+          const hit = judgeTypo(query, target);
+          if (hit) return hit;
+        } else if (!elsewhere && target.ownsRegistrable && target.name.length >= SHORT_NAME) {
+          // dicsord.net for discord.com: a typo and another ending, two changes; low confidence.
+          const kind = typoKind(spelling, spelling === query.name ? target.name : target.skeleton);
+          if (kind !== undefined && kind !== 'vowel-swap') elsewhere = { target, rule: kind, confidence: 'low' };
+        }
       }
     }
-    return undefined;
+    return elsewhere;
   }
 
   /** The target's own name with its parts moved: another suffix, a hyphen or dots inside it. */
@@ -345,13 +371,13 @@ export class LookalikeIndex {
   }
 
   /** A brand name beside a keyword: doxy-login.com, securedoxy.com, doxy.patient-portal.net */
-  #combosquatting(query: Query, tokens: readonly string[]): IndexHit | undefined {
-    const isBrand = (text: string): boolean => this.#byName.has(text);
-    const hit = (brand: string, keyword: string): IndexHit => ({
-      target: preferSuffix(this.#byName.get(brand), query.suffix)!,
-      rule: 'combosquatting',
-      evidence: `"${brand}" with the word "${keyword}"`,
-    });
+  #combosquatting(query: Query, tokens: readonly string[], misspelt = true): IndexHit | undefined {
+    const isBrand = (text: string): boolean => this.#brandOf(text, query.suffix, misspelt) !== undefined;
+    const hit = (text: string, keywords: string, weak = false): IndexHit => {
+      const { target, brand } = this.#brandOf(text, query.suffix, misspelt)!;
+      const named = text === brand ? `"${text}"` : `"${text}" (for "${brand}")`;
+      return { target, rule: 'combosquatting', evidence: `${named} ${keywords}`, ...(weak ? { confidence: 'low' as const } : {}) };
+    };
     // Brands with hyphens (thera-link) span tokens: try windows of up to three.
     for (let start = 0; start < tokens.length; start++) {
       let brand = '';
@@ -359,12 +385,12 @@ export class LookalikeIndex {
         brand = end === start ? tokens[start]! : `${brand}-${tokens[end]!}`;
         if (!isBrand(brand)) continue;
         const keyword = tokens.find((token, i) => (i < start || i > end) && isComboKeyword(token));
-        if (keyword !== undefined) return hit(brand, keyword);
+        if (keyword !== undefined) return hit(brand, `with the word "${keyword}"`, isWeakKeyword(keyword));
       }
     }
     for (const text of [query.name, ...tokens]) {
       const glued = splitGluedKeyword(text, isBrand);
-      if (glued) return hit(glued.brand, glued.keyword);
+      if (glued) return hit(glued.brand, `with the word "${glued.keyword}"`, isWeakKeyword(glued.keyword));
     }
     // securedoxymelogin, myzoomusmeeting: a brand or a listed address run together, with
     // words on both sides.
@@ -372,9 +398,46 @@ export class LookalikeIndex {
     for (const text of [query.name, ...tokens]) {
       const glued = splitGluedKeywords(text, (rest) => isBrand(rest) || gluedAddress(rest) !== undefined);
       if (!glued) continue;
-      const target = preferSuffix(this.#byName.get(glued.brand), query.suffix) ?? gluedAddress(glued.brand)!;
-      return { target, rule: 'combosquatting', evidence: `"${glued.brand}" between the words ${glued.keywords.map((word) => `"${word}"`).join(' and ')}` };
+      const words = `between the words ${glued.keywords.map((word) => `"${word}"`).join(' and ')}`;
+      const address = isBrand(glued.brand) ? undefined : gluedAddress(glued.brand);
+      return address ? { target: address, rule: 'combosquatting', evidence: `"${glued.brand}" ${words}` } : hit(glued.brand, words);
+    }
+    // discord-game.com, steam-discords.com: a brand of six letters or more beside a word of
+    // any kind, in the registrable name. Third parties name themselves so too: low confidence.
+    const words = query.name.startsWith('xn--') ? [] : query.name.split('-').filter((word) => word !== '');
+    if (words.length > 1) {
+      for (const word of words) {
+        const brand = this.#brandOf(word, query.suffix, misspelt);
+        if (!brand || brand.target.name.length < SHORT_NAME) continue;
+        const others = words.filter((other) => other !== word);
+        return hit(word, `with ${others.map((other) => `"${other}"`).join(' and ')}`, true);
+      }
     }
     return undefined;
   }
+
+  /**
+   * The brand a word of a host stands for: a listed name as it is (doxy), or, for names of
+   * six letters or more, one that looks the same (dlscord) or is one typo away (discrod).
+   * Shorter names are taken only as they are: one letter from doxy is a word of its own.
+   */
+  #brandOf(text: string, suffix: string, misspelt = true): { target: LookalikeTarget; brand: string } | undefined {
+    const exact = preferSuffix(this.#byName.get(text), suffix);
+    if (exact) return { target: exact, brand: text };
+    if (!misspelt || text.length < SHORT_NAME - 1) return undefined;
+    const skeleton = skeletonOf(text);
+    const same = this.#bySkeleton.get(skeleton)?.find((target) => target.ownsRegistrable && target.name.length >= SHORT_NAME);
+    if (same) return { target: same, brand: same.name };
+    deletionHashes(text, this.#hashes);
+    for (const key of this.#hashes) {
+      for (const target of this.#byDeletion.get(key) ?? []) {
+        if (target.name.length < SHORT_NAME) continue;
+        // A vowel swapped makes words of their own (discard for discord): not taken as the brand.
+        const kind = typoKind(text, target.name);
+        if (kind !== undefined && kind !== 'vowel-swap') return { target, brand: target.name };
+      }
+    }
+    return undefined;
+  }
+
 }

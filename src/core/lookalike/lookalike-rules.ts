@@ -32,3 +32,23 @@ export type LookalikeRule = keyof typeof LOOKALIKE_RULES;
 export function describeRule(rule: LookalikeRule): string {
   return LOOKALIKE_RULES[rule];
 }
+
+/**
+ * How sure a finding is. `high`: the name is the target's as a reader sees it (borrowed
+ * letters, digits, decorations, the real address inside a longer one). `medium`: one typo,
+ * another ending, the brand beside a sign-in or lure word. `low`: one arbitrary letter from a
+ * short name, a generic word beside the brand, a typo under another ending: real sites live
+ * at such names too (xoom.com near zoom.com), so a low finding is shown only where it matters,
+ * on a page that asks for a password or holds a call (findings/assess).
+ */
+export type LookalikeConfidence = 'high' | 'medium' | 'low';
+
+const HIGH: ReadonlySet<LookalikeRule> = new Set<LookalikeRule>([
+  'unicode-homoglyph', 'mixed-script', 'whole-script-confusable', 'digit-for-letter', 'ascii-lookalike', 'accents-left-off',
+  'hyphenation', 'dot-insertion', 'dot-shift', 'target-embedding', 'decoration',
+]);
+
+/** A rule's tier where the finding says no other. */
+export function ruleConfidence(rule: LookalikeRule): LookalikeConfidence {
+  return HIGH.has(rule) ? 'high' : 'medium';
+}

@@ -1,7 +1,7 @@
 import type { Allowlist } from '../lists/allowlist';
 import { hostToUnicode, splitHost } from '../hostname';
 import { LookalikeIndex } from './lookalike-index';
-import type { LookalikeRule } from './lookalike-rules';
+import { ruleConfidence, type LookalikeConfidence, type LookalikeRule } from './lookalike-rules';
 
 export interface LookalikeMatch {
   /** The real domain the host imitates. */
@@ -10,6 +10,8 @@ export interface LookalikeMatch {
   rule: LookalikeRule;
   /** What differs, in words: `"0" instead of "o"`. */
   evidence: string;
+  /** How sure the finding is (lookalike-rules' LookalikeConfidence). */
+  confidence: LookalikeConfidence;
 }
 
 const indexCache = new WeakMap<Allowlist, LookalikeIndex>();
@@ -57,5 +59,6 @@ export function findLookalike(allowlist: Allowlist, host: string): LookalikeMatc
     targetName: hit.target.platformName,
     rule: hit.rule,
     evidence: hit.evidence ?? describeDifference(hostToUnicode(shown), hostToUnicode(hit.target.registrable)),
+    confidence: hit.confidence ?? ruleConfidence(hit.rule),
   };
 }

@@ -1,13 +1,15 @@
 /**
  * The lookalike engine's quality lines from the issue, on the tuning and the held-back
- * split: recall >= 99% overall and >= 97% per class, false alarms on <= 0.02% of real
- * domains and on no catalog domain. `npm run eval:lookalike` prints the same numbers as a table.
+ * split: recall >= 99.5% overall and >= 98% per class, false alarms that warn on any page on
+ * <= 0.01% of real domains and on no catalog domain; and recall on real phishing names. `npm run eval:lookalike` prints the same numbers as a table.
  *
  * The whole catalog's names, the whole corpus and the evaluation are made once for the file,
  * in one `beforeAll` with its own time limit (about 2 s alone, more on a busy machine); each
  * test then only reads them, so none of them can run into the per-test timeout.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildAllowlist } from '../../../src/core/lists/allowlist';
+import { evaluateRealWorld } from '../../quality/real-world';
 import { loadBuiltInCatalog } from '../../../src/core/lists/catalog';
 import { normalizeHost } from '../../../src/core/hostname';
 import {
@@ -123,16 +125,18 @@ describe('the benign corpus', () => {
   });
 });
 
+const allowlistOf = () => buildAllowlist([{ source: 'catalog', file: loadBuiltInCatalog() }]);
+
 describe('lookalike quality', () => {
   describe.each(SPLITS)('on the %s split', (split) => {
-    it('catches at least 99% of all generated lookalikes', () => {
+    it('catches at least 99.5% of all generated lookalikes', () => {
       const summary = evaluation.overall.find((s) => s.split === split)!;
       expect(summary.judged).toBeGreaterThan(0);
       const message = `${split}: overall recall ${formatPercent(summary.recall)} (${summary.caught}/${summary.judged})`;
       expect(summary.recall, message).toBeGreaterThanOrEqual(THRESHOLDS.overallRecall);
     });
 
-    it.each(LOOKALIKE_CLASSES)('catches at least 97% of %s lookalikes', (cls) => {
+    it.each(LOOKALIKE_CLASSES)('catches at least 98% of %s lookalikes', (cls) => {
       const cell = evaluation.classes.find((c) => c.class === cls && c.split === split)!;
       if (cell.judged === 0) return; // a class too small to reach this split
       const missed = cell.misses.slice(0, 10).map(describeMiss).join('\n  ');
@@ -141,10 +145,17 @@ describe('lookalike quality', () => {
     });
   });
 
-  it('flags at most 0.02% of real domains', () => {
+  it('warns on any page for at most 0.01% of real domains', () => {
     const { benign } = evaluation;
     const message = `benign false alarms ${benign.falseAlarms}/${benign.size} (${formatPercent(benign.rate)}):\n  ${benign.examples.map(describeAlarm).join('\n  ')}\n`;
     expect(benign.rate, message).toBeLessThanOrEqual(THRESHOLDS.benignFalseAlarmRate);
+  });
+
+  it('catches at least 75% of the real phishing names (80.4% when this line was drawn)', () => {
+    const all = evaluateRealWorld(allowlistOf()).find((result) => result.source === 'all')!;
+    expect(all.judged).toBeGreaterThan(200);
+    const message = `real names: ${all.caught}/${all.judged}; missed ${all.misses.join(' ')}`;
+    expect(all.caught / all.judged, message).toBeGreaterThanOrEqual(0.75);
   });
 
   it("flags none of the catalog's own domains and their subdomains", () => {

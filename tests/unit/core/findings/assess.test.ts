@@ -239,3 +239,32 @@ describe('assessPage for video visits and chats', () => {
     expect(verdict.findings.map((f) => f.code)).toEqual(['INSECURE_CONNECTION', 'UNVERIFIED_EMBED']);
   });
 });
+
+describe('a low-confidence resemblance warns only where it matters', () => {
+  const lookalikeOf = (verdict: ReturnType<typeof assessPage>) => verdict.findings.find((finding) => finding.code === 'LOOKALIKE_DOMAIN');
+
+  it('is noted, not raised, on a page without a password field or a call (xoom.com near zoom.com)', () => {
+    const verdict = assessPage(allowlist, { url: 'https://xoom.com/', signals: quietPage });
+    expect(verdict.level).toBe('neutral');
+    expect(lookalikeOf(verdict)).toMatchObject({ target: 'zoom.com', confidence: 'low', level: 'neutral' });
+    expect(explainFinding(lookalikeOf(verdict)!).detail).toContain('only if the page asks for a password or starts a call');
+  });
+
+  it('warns beside a password field, and the field is danger as on any look-alike', () => {
+    const verdict = assessPage(allowlist, { url: 'https://xoom.com/login', signals: loginPage('https://xoom.com/session') });
+    expect(verdict.level).toBe('danger');
+    expect(lookalikeOf(verdict)).toMatchObject({ confidence: 'low', level: 'caution' });
+    expect(verdict.findings.map((finding) => finding.code)).toContain('PASSWORD_ON_LOOKALIKE');
+  });
+
+  it('warns during a call', () => {
+    const verdict = assessPage(allowlist, { url: 'https://xoom.com/room', signals: quietPage, call: { activities: ['camera-or-microphone'], frameEncryption: false } });
+    expect(lookalikeOf(verdict)?.level).toBe('caution');
+  });
+
+  it('leaves findings of higher confidence at caution on any page', () => {
+    const verdict = assessPage(allowlist, { url: 'https://d0xy.me/', signals: quietPage });
+    expect(lookalikeOf(verdict)).toMatchObject({ confidence: 'high', level: 'caution' });
+    expect(verdict.level).toBe('caution');
+  });
+});

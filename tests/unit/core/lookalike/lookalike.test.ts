@@ -254,3 +254,29 @@ describe('lists with an internationalised name, and names that only look like br
     expect(findLookalike(listed, ascii('téam.us'))).toMatchObject({ target: 'team.us', rule: 'unicode-homoglyph' });
   });
 });
+
+describe('confidence tiers', () => {
+  it.each([
+    ['d0xy.me', 'high'], // the name as a reader sees it
+    ['doxy.me.example.net', 'high'],
+    ['dxoy.me', 'medium'], // one typo
+    ['doxy.com', 'medium'], // another ending
+    ['doxy-login.net', 'medium'], // a sign-in word
+    ['xoom.com', 'low'], // one arbitrary letter of a short name
+    ['doxyq.me', 'low'],
+    ['gotomy.com', 'low'], // a generic word
+    ['dicsord.net', 'low'], // a typo and another ending
+    ['discord-game.com', 'low'], // a word of any kind beside a long brand
+  ])('%s: %s', (host, confidence) => {
+    expect(findLookalike(allowlist, host)?.confidence).toBe(confidence);
+  });
+
+  it('reads a misspelt long brand beside a keyword as the brand', () => {
+    expect(findLookalike(allowlist, 'dlscord-nitro.com')).toMatchObject({ target: 'discord.com', rule: 'combosquatting', confidence: 'medium' });
+    expect(findLookalike(allowlist, 'discrod-gift.com')).toMatchObject({ target: 'discord.com', evidence: '"discrod" (for "discord") with the word "gift"' });
+  });
+
+  it('takes no vowel swap for a brand: discard is a word', () => {
+    expect(findLookalike(allowlist, 'discardmail.com')).toBeUndefined();
+  });
+});
