@@ -86,7 +86,8 @@ export interface GeneratedLookalike {
 // Targets
 
 /**
- * One target per listed domain of the catalog (entry domains and aliases). A listed host
+ * One target per listed domain of the catalog (entry domains and aliases) whose name has three
+ * letters or more. A listed host
  * below a registrable domain it doesn't own (teams.microsoft.com) is kept as an
  * embedding-only target.
  */
@@ -102,6 +103,9 @@ export function catalogTargets(file: AllowlistFile): LookalikeTarget[] {
     for (const domain of domains) {
       if (seen.has(domain)) continue;
       seen.add(domain);
+      // t.me: a name of one or two letters is no target (the engine's MIN_TARGET_NAME): r.me and
+      // t.co are other people's sites, and imitations of Telegram are made of telegram.org.
+      if ((partsOf(domain)?.name.length ?? 0) < 3) continue;
       const owned = registrableDomainOf(domain) === domain;
       const accepted = owned ? [domain] : withRegistrable([domain, entry.domain]);
       targets.push({ domain, platform: entry.name, owned, accepted, platformDomains });

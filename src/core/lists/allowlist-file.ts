@@ -74,6 +74,8 @@ export const allowlistEntrySchema = z
     name: z.string().trim().min(1),
     /** Other domains of the same platform; each covers its subdomains like `domain`. */
     aliases: z.array(domainSchema).default([]),
+    /** Where an alias is shown to be the platform's own: alias → a page that says so. */
+    aliasSources: z.record(z.string(), z.url({ protocol: /^https$/ })).optional(),
     /**
      * `false` marks a platform that is known (for its facts and lookalike protection) but
      * not verified for clinical use: general-purpose conferencing and chat.
@@ -85,7 +87,11 @@ export const allowlistEntrySchema = z
     facts: factsSchema.optional(),
     notes: z.string().optional(),
   })
-  .strict();
+  .strict()
+  .refine((entry) => Object.keys(entry.aliasSources ?? {}).every((alias) => entry.aliases.includes(alias)), {
+    message: 'every key of "aliasSources" must be one of the entry\'s "aliases"',
+    path: ['aliasSources'],
+  });
 
 export const allowlistFileSchema = z
   .object({

@@ -57,6 +57,8 @@ const KEEPS_THE_LOOK: ReadonlySet<LookalikeRule> = new Set<LookalikeRule>([
   'transposition', 'repetition', 'omission', 'keyboard-neighbour', 'vowel-swap', 'bitsquatting', 'hyphenation',
 ]);
 const SHORT_NAME = 6;
+/** Below this, a listed name is no lookalike target at all (t.me). */
+const MIN_TARGET_NAME = 3;
 const LONG_NAME = 10;
 
 function typoCounts(rule: LookalikeRule, targetLength: number): boolean {
@@ -175,7 +177,9 @@ export class LookalikeIndex {
     const byRegistrable = new Map<string, LookalikeTarget>();
     for (const [domain, platform] of allowlist.byDomain) {
       const parts = splitHost(domain);
-      if (!parts) continue;
+      // t.me, wa.me: a name of one or two letters is in a great many real names (t.co, tme.net);
+      // such a link domain is the platform's own, and imitations are judged by its main domain.
+      if (!parts || parts.name.length < MIN_TARGET_NAME) continue;
       const owns = parts.registrable === domain;
       let target = byRegistrable.get(parts.registrable);
       if (!target || (owns && !target.ownsRegistrable)) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import catalogJson from '../../../../assets/catalog.json';
-import { parseAllowlistFile, parseAllowlistText } from '../../../../src/core/lists/allowlist-file';
+import { allowlistFileSchema, parseAllowlistFile, parseAllowlistText } from '../../../../src/core/lists/allowlist-file';
 import { loadBuiltInCatalog } from '../../../../src/core/lists/catalog';
 
 describe('built-in catalog', () => {
@@ -65,5 +65,26 @@ describe('list file schema', () => {
     const result = parseAllowlistText(text);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems.map((problem) => problem.path)).toContain(path);
+  });
+});
+
+describe("platforms' own link domains", () => {
+  const catalog = loadBuiltInCatalog();
+  const entry = (domain: string) => catalog.entries.find((e) => e.domain === domain)!;
+
+  it.each([
+    ['discord.com', 'discord.gg'],
+    ['telegram.org', 't.me'],
+    ['telegram.org', 'telegram.me'],
+    ['telegram.org', 'telegram.dog'],
+  ])('%s lists %s as its own, with a source', (domain, alias) => {
+    expect(entry(domain).aliases).toContain(alias);
+    expect(entry(domain).aliasSources?.[alias]).toMatch(/^https:\/\//);
+  });
+
+  it('refuses a source for a domain the entry does not list', () => {
+    const result = allowlistFileSchema.safeParse({ version: 1, entries: [{ domain: 'example-clinic.org', name: 'Clinic', aliasSources: { 'elsewhere.org': 'https://example-clinic.org/about' } }] });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toContain('aliasSources');
   });
 });
