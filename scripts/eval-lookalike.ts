@@ -15,6 +15,7 @@ import {
   THRESHOLDS,
   type ClassSplitResult,
 } from '../tests/quality/evaluate';
+import { evaluateFixedNegatives } from '../tests/quality/fixed-negatives';
 import { evaluateRealWorld } from '../tests/quality/real-world';
 
 const ratioOf = (part: number, whole: number): number => (whole === 0 ? Number.NaN : part / whole);
@@ -75,6 +76,14 @@ const allReal = realWorld.find((result) => result.source === 'all');
 if (allReal && allReal.misses.length > 0) out.push(`  missed: ${allReal.misses.join(' ')}`);
 out.push('');
 
+const negatives = evaluateFixedNegatives();
+out.push(`Fixed negatives (real names that once raised a false alarm): ${negatives.filter((result) => result.ok).length}/${negatives.length} as expected`);
+for (const { negative, found, ok } of negatives) {
+  const got = found ? `${found.target} by ${found.rule}, ${found.confidence} confidence` : 'quiet';
+  out.push(`  ${ok ? 'ok  ' : 'FAIL'} ${negative.host} (${negative.why}): ${got}`);
+}
+out.push('');
+
 out.push('Baseline in the same run: MetaMask-style matching (Levenshtein <= 2 on punycode, last label dropped)');
 for (const summary of baseline.overall) out.push(`  ${summary.split}: recall ${summary.caught}/${summary.judged} ${formatPercent(summary.recall)}`);
 out.push(`  benign false alarms: ${baseline.benignFalseAlarms} (${formatPercent(baseline.benignRate)})`);
@@ -88,7 +97,10 @@ for (const result of evaluation.classes) {
 }
 out.push('');
 
-const failures = judgeEvaluation(evaluation, 3);
+const failures = [
+  ...judgeEvaluation(evaluation, 3),
+  ...negatives.filter((result) => !result.ok).map((result) => ({ split: 'both' as const, message: `fixed negative ${result.negative.host} flagged` })),
+];
 for (const split of SPLITS) {
   const mine = failures.filter((failure) => failure.split === split || failure.split === 'both');
   out.push(`${split}: ${mine.length === 0 ? 'PASS' : `FAIL (${mine.length} threshold${mine.length === 1 ? '' : 's'} crossed)`}`);

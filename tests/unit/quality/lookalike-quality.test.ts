@@ -9,6 +9,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAllowlist } from '../../../src/core/lists/allowlist';
+import { evaluateFixedNegatives } from '../../quality/fixed-negatives';
 import { evaluateRealWorld } from '../../quality/real-world';
 import { loadBuiltInCatalog } from '../../../src/core/lists/catalog';
 import { normalizeHost } from '../../../src/core/hostname';
@@ -156,6 +157,13 @@ describe('lookalike quality', () => {
     expect(all.judged).toBeGreaterThan(200);
     const message = `real names: ${all.caught}/${all.judged}; missed ${all.misses.join(' ')}`;
     expect(all.caught / all.judged, message).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('keeps the real names that once raised a false alarm quiet, or at low confidence where they are real sites near a short name', () => {
+    const wrong = evaluateFixedNegatives()
+      .filter((result) => !result.ok)
+      .map(({ negative, found }) => `${negative.host}: ${found?.target} by ${found?.rule} (${found?.confidence})`);
+    expect(wrong).toEqual([]);
   });
 
   it("flags none of the catalog's own domains and their subdomains", () => {
