@@ -167,6 +167,8 @@ export class LookalikeIndex {
   readonly #hashes: number[] = [];
   /** `doxy.me`, `doxy-me`, `doxyme`, `meet.google.com` … → targets: embedded addresses. */
   readonly #byEmbedding: Bucket = new Map();
+  /** The longest listed name, in characters: longer words are no misspelt brand. */
+  readonly #longestName: number;
   /** Listed registrable domain → its target. */
   readonly #byRegistrable: ReadonlyMap<string, LookalikeTarget>;
   /** First tokens of those (`doxy`, `meet`): windows start only where one of them stands. */
@@ -192,6 +194,7 @@ export class LookalikeIndex {
       this.#indexEmbedding(domain, target);
     }
     this.targets = [...byRegistrable.values()];
+    this.#longestName = Math.max(0, ...this.targets.map((target) => target.name.length));
     this.#byRegistrable = byRegistrable;
     for (const target of this.targets) {
       add(this.#bySkeleton, target.skeleton, target);
@@ -428,7 +431,8 @@ export class LookalikeIndex {
   #brandOf(text: string, suffix: string, misspelt = true): { target: LookalikeTarget; brand: string } | undefined {
     const exact = preferSuffix(this.#byName.get(text), suffix);
     if (exact) return { target: exact, brand: text };
-    if (!misspelt || text.length < SHORT_NAME - 1) return undefined;
+    // One typo from a listed name is at most one letter longer than the longest of them.
+    if (!misspelt || text.length < SHORT_NAME - 1 || text.length > this.#longestName + 1) return undefined;
     const skeleton = skeletonOf(text);
     const same = this.#bySkeleton.get(skeleton)?.find((target) => target.ownsRegistrable && target.name.length >= SHORT_NAME);
     if (same) return { target: same, brand: same.name };

@@ -45,8 +45,8 @@ const BEFORE_TR39_PATTERN = new RegExp(`[${Object.keys(BEFORE_TR39).join('')}]`,
 const OTHER_READINGS: Readonly<Record<string, readonly string[]>> = {
   þ: ['b', 'p'], œ: ['ce', 'oe'], ӏ: ['l'], σ: ['c'], ς: ['c'],
 };
-/** Past this many such characters a name gets its first reading only (Chromium stops at five). */
-const MAX_CHARACTERS_WITH_READINGS = 4;
+/** Past this many such characters a name gets its first reading only (at most 27 readings; Chromium stops at five characters, 128 readings). */
+const MAX_CHARACTERS_WITH_READINGS = 3;
 
 /** Every reading of `text` as far as its many-reading characters go: the plain one first. */
 export function readingsOf(text: string): string[] {
