@@ -36,6 +36,8 @@ export const LOW_CONFIDENCE_NEAR_NAMES: readonly { host: string; target: string 
 export function sharedPageFor(host: string, pathname: string): string | undefined {
   const lowConfidence = LOW_CONFIDENCE_NEAR_NAMES.some((near) => near.host === host);
   if (pathname === '/' && lowConfidence) return 'ordinary-page';
+  if (pathname === '/account/verify' && lowConfidence) return 'disguised-password';
+  if (pathname === '/account/verify-again' && lowConfidence) return 'disguised-password-rewritten';
   if (pathname !== '/login') return undefined;
   if (LOOKALIKE_TRICKS.some((trick) => trick.host === host) || UNDER_PUBLIC_SUFFIX.includes(host) || lowConfidence) return 'lookalike-login';
   if (BENIGN_NEAR_NAMES.includes(host)) return 'ordinary-login';

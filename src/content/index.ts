@@ -12,7 +12,7 @@ import { focusEntersShadowRoot, holdsPasswordField, mayHoldShadowRoots, whenClos
 import { PasswordGuard } from './password-guard';
 import { createReporter } from './reporter';
 import { documentUrlOf, readyStateOf } from './safe-dom';
-import { watchFirstTyping } from './typing-watch';
+import { watchFirstTyping, watchTyping } from './typing-watch';
 import { watchPage } from './watch-page';
 
 // Runs at document_start in every frame, and in the about:blank, srcdoc, data: and blob:
@@ -84,6 +84,7 @@ const guard = new PasswordGuard(window, {
 // did not reach first), the root element being replaced says it too, a moment later.
 new MutationObserver(() => {
   guard.listenAgainIfRemoved();
+  typingWatch?.listenAgain();
 }).observe(document, { childList: true });
 
 /**
@@ -146,8 +147,26 @@ function collect() {
   return {
     ...collectPageSignals(document, window.isSecureContext, { shadowRoots: mayHoldShadowRoots(document, readShadowRoots) }),
     ...collectVisitSignals(document, documentUrlOf(document).startsWith('https:')),
+    ...(typedInto ? { typedInto: true } : {}),
   };
 }
+
+/**
+ * On a look-alike (the background armed the guard), the first key typed into any field of the
+ * top frame is reported: a weak resemblance (xoom.com near zoom.com) shows no warning until
+ * the page asks for something, and a page can ask for a password in a field of another type.
+ * Elsewhere typing is not reported: the watch stays, and reports once the guard is armed.
+ */
+let typedInto = false;
+const typingWatch =
+  window === window.top
+    ? watchTyping(window, () => {
+        if (lastGuard === null) return false;
+        typedInto = true;
+        reportSafely();
+        return true;
+      })
+    : undefined;
 
 function reportError(error: unknown): void {
   // The extension was reloaded or updated under this page: nothing left to report to.
@@ -271,6 +290,7 @@ startCallBridge(hook, {
   },
   onDocumentOpened: () => {
     guard.listenAgainIfRemoved();
+    typingWatch?.listenAgain();
   },
 });
 

@@ -12,10 +12,35 @@ function isEditable(target: EventTarget | null): boolean {
  * their own frames, and the background decides whether this frame is one.
  */
 export function watchFirstTyping(win: Window, onFirstTyping: () => void): void {
+  watchTyping(win, () => {
+    onFirstTyping();
+    return true;
+  });
+}
+
+export interface TypingWatch {
+  /** `document.open()` took every listener off the window: the watch's goes back on (until it is done). */
+  listenAgain(): void;
+}
+
+/**
+ * Calls `onTyping` at each key typed into an editable element of this document until it
+ * returns true (it has what it waited for), then stops listening.
+ */
+export function watchTyping(win: Window, onTyping: () => boolean): TypingWatch {
+  let done = false;
   const listener = (event: KeyboardEvent): void => {
     if (!isEditable(event.composedPath()[0] ?? event.target)) return;
+    if (!onTyping()) return;
+    done = true;
     win.removeEventListener('keydown', listener, true);
-    onFirstTyping();
   };
   win.addEventListener('keydown', listener, true);
+  return {
+    listenAgain() {
+      if (done) return;
+      // Adding a listener that is still on is a no-op: no need to know whether it was taken off.
+      win.addEventListener('keydown', listener, true);
+    },
+  };
 }

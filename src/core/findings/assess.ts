@@ -90,8 +90,9 @@ export function assessPage(allowlist: Allowlist, page: PageToAssess): Verdict {
       const joinLink = isLookalikeJoinLink(allowlist, new URL(target.url), lookalike) ? matchPlatform(allowlist, lookalike.target)?.platform.name : undefined;
       const passwordFields = page.signals?.passwordFields ?? 0;
       // A low-confidence resemblance (xoom.com near zoom.com) speaks only where it matters:
-      // a password field, a call, a meeting link. Elsewhere it is noted, not raised.
-      const matters = passwordFields > 0 || isInCall(page.call) || joinLink !== undefined;
+      // a password field, a call, a meeting link, or anything the user typed into the page.
+      // Elsewhere it is noted, not raised.
+      const matters = passwordFields > 0 || page.signals?.typedInto === true || isInCall(page.call) || joinLink !== undefined;
       const level = lookalike.confidence === 'low' && !matters ? 'neutral' : 'caution';
       findings.push({ code: 'LOOKALIKE_DOMAIN', level, ...lookalike, ...(joinLink ? { joinLink } : {}) });
       if (passwordFields > 0) {

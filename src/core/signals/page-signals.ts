@@ -44,6 +44,11 @@ export const pageSignalsSchema = z
       .optional(),
     /** Some part of the page could not be read (a page built to break the reading): the rest was. */
     incomplete: z.boolean().optional(),
+    /**
+     * On a look-alike, the user typed into a field of the page: a weak resemblance matters from
+     * then on, whatever the field claims to be (a password can be asked for in a text field).
+     */
+    typedInto: z.boolean().optional(),
   })
   .strict();
 

@@ -257,6 +257,12 @@ describe('a low-confidence resemblance warns only where it matters', () => {
     expect(verdict.findings.map((finding) => finding.code)).toContain('PASSWORD_ON_LOOKALIKE');
   });
 
+  it('warns once the user typed into the page, whatever the field claims to be (a password asked for in a text field)', () => {
+    const verdict = assessPage(allowlist, { url: 'https://xoom.com/verify', signals: { ...quietPage, typedInto: true } });
+    expect(lookalikeOf(verdict)).toMatchObject({ confidence: 'low', level: 'caution' });
+    expect(verdict.level).toBe('caution');
+  });
+
   it('warns during a call', () => {
     const verdict = assessPage(allowlist, { url: 'https://xoom.com/room', signals: quietPage, call: { activities: ['camera-or-microphone'], frameEncryption: false } });
     expect(lookalikeOf(verdict)?.level).toBe('caution');
