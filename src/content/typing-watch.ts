@@ -23,24 +23,29 @@ export interface TypingWatch {
   listenAgain(): void;
 }
 
+/** A key, and text put in without one: pasted from the context menu, dropped, inserted by an input method. */
+const TYPING_EVENTS = ['keydown', 'beforeinput'] as const;
+
 /**
- * Calls `onTyping` at each key typed into an editable element of this document until it
- * returns true (it has what it waited for), then stops listening.
+ * Calls `onTyping` at each key typed (or text put) into an editable element of this document
+ * until it returns true (it has what it waited for), then stops listening.
  */
 export function watchTyping(win: Window, onTyping: () => boolean): TypingWatch {
   let done = false;
-  const listener = (event: KeyboardEvent): void => {
+  const listen = (): void => {
+    // Adding a listener that is still on is a no-op: no need to know whether it was taken off.
+    for (const type of TYPING_EVENTS) win.addEventListener(type, listener, true);
+  };
+  const listener = (event: Event): void => {
     if (!isEditable(event.composedPath()[0] ?? event.target)) return;
     if (!onTyping()) return;
     done = true;
-    win.removeEventListener('keydown', listener, true);
+    for (const type of TYPING_EVENTS) win.removeEventListener(type, listener, true);
   };
-  win.addEventListener('keydown', listener, true);
+  listen();
   return {
     listenAgain() {
-      if (done) return;
-      // Adding a listener that is still on is a no-op: no need to know whether it was taken off.
-      win.addEventListener('keydown', listener, true);
+      if (!done) listen();
     },
   };
 }

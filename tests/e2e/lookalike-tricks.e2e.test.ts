@@ -66,17 +66,25 @@ describe('lookalike tricks on password pages, in real Chromium', () => {
     await page.close();
   });
 
-  it.each(LOW_CONFIDENCE_NEAR_NAMES.flatMap((near) => [
-    { ...near, path: '/account/verify', page: 'as served' },
-    // document.open() after load takes every listener off the window, the extension's too.
-    { ...near, path: '/account/verify-again', page: 'rewritten by document.open()' },
-  ]))('$host asking for a password in a text field ($page): quiet at first, a warning at the first key typed into it', async ({ host, target, path }) => {
+  it.each(
+    LOW_CONFIDENCE_NEAR_NAMES.flatMap((near) => [
+      { ...near, path: '/account/verify', served: 'as served', input: 'keys' },
+      // Text put in without a key: pasted from the context menu, dropped, filled in.
+      { ...near, path: '/account/verify', served: 'as served', input: 'fill' },
+      // document.open() after load takes every listener off the window, the extension's too.
+      { ...near, path: '/account/verify-again', served: 'rewritten by document.open()', input: 'keys' },
+    ]),
+  )('$host asking for a password in a text field ($served, by $input): quiet at first, a warning at the first text put in', async ({ host, target, path, input }) => {
     const { browser } = session;
     const { page, tabId, state } = await visit(browser, `https://${host}:${session.servers.httpsPort}${path}`);
     expect(state.level).toBe('neutral');
     expect(await staysFalse(() => browser.alertPresent(page))).toBe(true);
-    await page.locator('input.secret').click();
-    await page.keyboard.type('s');
+    const field = page.locator('input.secret');
+    if (input === 'fill') await field.fill('s');
+    else {
+      await field.click();
+      await page.keyboard.type('s');
+    }
     const alert = await pollUntil('the alert after typing', () => browser.alertDetails(page), (a) => a.present);
     expect(alert.findings).toContain('LOOKALIKE_DOMAIN');
     expect((await storedFindings(tabId)).find((finding) => finding.code === 'LOOKALIKE_DOMAIN')).toMatchObject({ target, confidence: 'low', level: 'caution' });
