@@ -84,7 +84,7 @@ const guard = new PasswordGuard(window, {
 // did not reach first), the root element being replaced says it too, a moment later.
 new MutationObserver(() => {
   guard.listenAgainIfRemoved();
-  typingWatch?.listenAgain();
+  typingWatch.listenAgain();
 }).observe(document, { childList: true });
 
 /**
@@ -152,21 +152,23 @@ function collect() {
 }
 
 /**
- * On a look-alike (the background armed the guard), the first key typed into any field of the
- * top frame is reported: a weak resemblance (xoom.com near zoom.com) shows no warning until
- * the page asks for something, and a page can ask for a password in a field of another type.
- * Elsewhere typing is not reported: the watch stays, and reports once the guard is armed.
+ * On a look-alike (the background armed the guard), the first text the user writes into the
+ * page, in this frame, is reported: a weak resemblance (xoom.com near zoom.com) shows no
+ * warning until the page asks for something, and a page can ask for a password in a field of
+ * another type, in a closed shadow root or in an element it made into a field. Elsewhere
+ * nothing is reported: the watch stays, and reports once the guard is armed.
  */
 let typedInto = false;
-const typingWatch =
-  window === window.top
-    ? watchTyping(window, () => {
-        if (lastGuard === null) return false;
-        typedInto = true;
-        reportSafely();
-        return true;
-      })
-    : undefined;
+const typingWatch = watchTyping(
+  window,
+  () => {
+    if (lastGuard === null) return false;
+    typedInto = true;
+    reportSafely();
+    return true;
+  },
+  'anywhere',
+);
 
 function reportError(error: unknown): void {
   // The extension was reloaded or updated under this page: nothing left to report to.
@@ -290,7 +292,7 @@ startCallBridge(hook, {
   },
   onDocumentOpened: () => {
     guard.listenAgainIfRemoved();
-    typingWatch?.listenAgain();
+    typingWatch.listenAgain();
   },
 });
 

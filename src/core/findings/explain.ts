@@ -43,7 +43,7 @@ export function explainFinding(finding: Finding): Explanation {
       if (finding.level === 'neutral') {
         return {
           title: `This address resembles ${finding.targetName}'s`,
-          detail: `This address is not ${finding.target}: it uses ${describeRule(finding.rule)} (${finding.evidence}). Real sites have names this close too, so this becomes a warning only if the page asks for a password or starts a call.`,
+          detail: `This address is not ${finding.target}: it uses ${describeRule(finding.rule)} (${finding.evidence}). Real sites have names this close too, so this becomes a warning only if the page asks for a password, starts a call, is a meeting link, or you type into it.`,
           action: `If you meant to go to ${finding.targetName}, type ${finding.target} yourself.`,
         };
       }

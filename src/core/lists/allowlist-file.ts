@@ -17,6 +17,9 @@ const HOSTNAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]
 function toAsciiHost(domain: string): string {
   // eslint-disable-next-line no-control-regex
   if (!/[^\x00-\x7f]/.test(domain)) return domain;
+  // A name only: anything the URL parser would read as a user, port, path, query or fragment
+  // ("ü@evil.com" is evil.com to it) leaves the text as it is, for the check to refuse.
+  if (/[\s/\\?#@:%]/.test(domain)) return domain;
   try {
     return new URL(`http://${domain}/`).hostname;
   } catch {

@@ -133,9 +133,17 @@ function judgeTypo(query: Query, target: LookalikeTarget): IndexHit | undefined 
 
 const PUNYCODE_LABEL = '\u0000';
 
+/**
+ * A host's words: its labels split at hyphens. An xn-- label's letters are punycode, not
+ * words: it stands as one token no rule matches (the borrowed-letters pass reads it in Unicode).
+ */
+function tokensOf(host: string): string[] {
+  return host.split('.').flatMap((label) => (label.startsWith('xn--') ? [PUNYCODE_LABEL] : label.split('-')));
+}
+
 /** The ending is the registry's, not the owner's word: online.google is no brand beside "online". */
 function tokensBeforeSuffix(tokens: readonly string[], suffix: string): readonly string[] {
-  return tokens.slice(0, Math.max(0, tokens.length - suffix.split(/[.-]/).length));
+  return tokens.slice(0, Math.max(0, tokens.length - tokensOf(suffix).length));
 }
 
 /** A host's name in the three spellings the rules compare. */
@@ -213,12 +221,18 @@ export class LookalikeIndex {
    * its own, but `doxy` starts it), so the first token of both forms opens a window.
    */
   #indexEmbedding(domain: string, target: LookalikeTarget): void {
-    const tokens = domain.split(/[.-]/);
-    const glued = tokens.join('');
-    add(this.#byEmbedding, tokens.join('.'), target);
-    add(this.#byEmbedding, `+${glued}`, target);
-    this.#embeddingStarts.add(tokens[0]!);
-    this.#embeddingStarts.add(glued);
+    // An internationalised name (xn--klinik-mnchen-3ob.de) is embedded as people write it,
+    // accents off: hosts are read that way too (klinik-münchen.de.evil.com by the
+    // borrowed-letters pass, klinik-munchen.de.evil.com as typed).
+    const spellings = domain.includes('xn--') ? [domain, ...latinReadings(hostToUnicode(domain))] : [domain];
+    for (const spelling of spellings) {
+      const tokens = spelling.split(/[.-]/);
+      const glued = tokens.join('');
+      add(this.#byEmbedding, tokens.join('.'), target);
+      add(this.#byEmbedding, `+${glued}`, target);
+      this.#embeddingStarts.add(tokens[0]!);
+      this.#embeddingStarts.add(glued);
+    }
   }
 
   /** The first rule that ties `host` to a target, in order of how sure the rule is. */
@@ -230,19 +244,30 @@ export class LookalikeIndex {
     const query: Query = { name: parts.name, unicodeName, skeleton: skeletonOf(unicodeName), suffix: parts.suffix };
     // An xn-- label's letters are punycode, not words: it stands as one token no rule matches
     // (the borrowed-letters pass reads it in Unicode).
-    const tokens = host.split('.').flatMap((label) => (label.startsWith('xn--') ? [PUNYCODE_LABEL] : label.split('-')));
+    const tokens = tokensOf(host);
     const ownTokens = tokensBeforeSuffix(tokens, parts.suffix);
-    return (
-      this.#homoglyph(query) ??
-      this.#typoOf(query.name, query) ??
-      (query.skeleton === query.name ? undefined : this.#typoOf(query.skeleton, query)) ??
-      this.#sameNameElsewhere(query, parts.subdomain) ??
-      this.#dotMoved(host, parts.registrable) ??
-      this.#embedding(tokens) ??
-      this.#combosquatting(query, ownTokens) ??
-      this.#inBorrowedLetters(host, query) ??
-      this.#decorated(host, query)
-    );
+    const rules: (() => IndexHit | undefined)[] = [
+      () => this.#homoglyph(query),
+      () => this.#typoOf(query.name, query),
+      () => (query.skeleton === query.name ? undefined : this.#typoOf(query.skeleton, query)),
+      () => this.#sameNameElsewhere(query, parts.subdomain),
+      () => this.#dotMoved(host, parts.registrable),
+      () => this.#embedding(tokens),
+      () => this.#combosquatting(query, ownTokens),
+      () => this.#inBorrowedLetters(host, query),
+      () => this.#decorated(host, query),
+    ];
+    // The first rule that holds, most certain first; but a low-confidence hit does not stop
+    // the search: a later rule may name the same trick with more certainty (teladocc.om is a
+    // typo under another ending, and the dot moved).
+    let weak: IndexHit | undefined;
+    for (const rule of rules) {
+      const hit = rule();
+      if (!hit) continue;
+      if (hit.confidence !== 'low') return hit;
+      weak ??= hit;
+    }
+    return weak;
   }
 
   /**
@@ -435,14 +460,14 @@ export class LookalikeIndex {
     if (!misspelt || text.length < SHORT_NAME - 1 || text.length > this.#longestName + 1) return undefined;
     const skeleton = skeletonOf(text);
     const same = this.#bySkeleton.get(skeleton)?.find((target) => target.ownsRegistrable && target.name.length >= SHORT_NAME);
-    if (same) return { target: same, brand: same.name };
+    if (same) return { target: same, brand: same.unicodeName };
     deletionHashes(text, this.#hashes);
     for (const key of this.#hashes) {
       for (const target of this.#byDeletion.get(key) ?? []) {
         if (target.name.length < SHORT_NAME) continue;
         // A vowel swapped makes words of their own (discard for discord): not taken as the brand.
         const kind = typoKind(text, target.name);
-        if (kind !== undefined && kind !== 'vowel-swap') return { target, brand: target.name };
+        if (kind !== undefined && kind !== 'vowel-swap') return { target, brand: target.unicodeName };
       }
     }
     return undefined;

@@ -247,7 +247,7 @@ describe('a low-confidence resemblance warns only where it matters', () => {
     const verdict = assessPage(allowlist, { url: 'https://xoom.com/', signals: quietPage });
     expect(verdict.level).toBe('neutral');
     expect(lookalikeOf(verdict)).toMatchObject({ target: 'zoom.com', confidence: 'low', level: 'neutral' });
-    expect(explainFinding(lookalikeOf(verdict)!).detail).toContain('only if the page asks for a password or starts a call');
+    expect(explainFinding(lookalikeOf(verdict)!).detail).toContain('only if the page asks for a password, starts a call, is a meeting link, or you type into it');
   });
 
   it('warns beside a password field, and the field is danger as on any look-alike', () => {

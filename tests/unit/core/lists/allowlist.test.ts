@@ -58,6 +58,10 @@ describe('list files name domains in ASCII or in Unicode', () => {
     expect(file([{ domain: 'xn--klinik-mnchen-3ob.de', name: 'Klinik' }]).entries[0]?.domain).toBe('xn--klinik-mnchen-3ob.de');
   });
 
+  it.each(['ü@evil.com', 'doxy.me/ü', 'ü.example.com:8080', 'ü.example.com?x', 'ü.example.com#x', 'ü\\evil.com'])('refuses %s, which the URL parser would read as another host', (domain) => {
+    expect(allowlistFileSchema.safeParse({ version: 1, entries: [{ domain, name: 'Clinic' }] }).success).toBe(false);
+  });
+
   it('refuses a name the browser would not load, saying what a domain must be', () => {
     const result = allowlistFileSchema.safeParse({ version: 1, entries: [{ domain: 'klinik münchen.de', name: 'Klinik' }] });
     expect(result.success).toBe(false);

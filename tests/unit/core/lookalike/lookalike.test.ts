@@ -244,6 +244,14 @@ describe('lists with an internationalised name, and names that only look like br
     expect(findLookalike(listed, ascii('klinik-münchen.de'))).toBeUndefined();
   });
 
+  it('protects a listed Unicode name inside a longer address, dressed up, and beside a keyword', () => {
+    expect(findLookalike(listed, ascii('klinik-münchen.de.evil.com'))).toMatchObject({ target: 'xn--klinik-mnchen-3ob.de', rule: 'target-embedding' });
+    expect(findLookalike(listed, 'klinik-munchen.de.evil.com')).toMatchObject({ target: 'xn--klinik-mnchen-3ob.de', rule: 'target-embedding' });
+    expect(findLookalike(listed, ascii('🔒klinik-münchen.de'))).toMatchObject({ target: 'xn--klinik-mnchen-3ob.de', rule: 'decoration' });
+    expect(findLookalike(listed, 'klinik-munchen-login.de')).toMatchObject({ rule: 'combosquatting', evidence: '"klinik-munchen" (for "klinik-münchen") with the word "login"' });
+    expect(findLookalike(listed, ascii('www.klinik-münchen.de'))).toBeUndefined();
+  });
+
   it('reads no brand word from the ending: a host under Google\'s own .google is not "google" beside a keyword', () => {
     expect(findLookalike(listed, 'online.google')).toBeUndefined();
     expect(findLookalike(listed, 'secure.google')).toBeUndefined();
@@ -279,5 +287,20 @@ describe('confidence tiers', () => {
 
   it('takes no vowel swap for a brand: discard is a word', () => {
     expect(findLookalike(allowlist, 'discardmail.com')).toBeUndefined();
+  });
+});
+
+describe('a low-confidence hit does not hide a more certain one', () => {
+  it.each([
+    ['teladocc.om', 'dot-shift'], // also a typo under another ending (low)
+    ['discordc.om', 'dot-shift'],
+    ['simple-practice.net', 'hyphenation'], // also a typo under another ending
+    ['doxy.xn--meweb-app-cl5h.com', 'decoration'], // doxy.me・web-app.com; also "web" and "app" beside doxy (low)
+  ])('%s: %s, high confidence', (host, rule) => {
+    expect(findLookalike(allowlist, host)).toMatchObject({ rule, confidence: 'high' });
+  });
+
+  it('reads the brand and its keyword under a non-Latin ending (.中国)', () => {
+    expect(findLookalike(allowlist, new URL('https://doxy-login.中国').hostname)).toMatchObject({ target: 'doxy.me', rule: 'combosquatting', confidence: 'medium' });
   });
 });
