@@ -61,7 +61,7 @@ out.push(`Benign corpus: ${benign.sources}, ${benign.size} registrable domains`)
 out.push(
   `Benign false alarms that warn on any page (high or medium confidence): ${benign.falseAlarms} (${(benign.rate * 100).toFixed(4)}%; limit ${(THRESHOLDS.benignFalseAlarmRate * 100).toFixed(4)}%)`,
 );
-out.push(`Benign names flagged at any confidence (low ones warn only beside a password field or a call): ${benign.falseAlarmsAnyConfidence} (${(benign.rateAnyConfidence * 100).toFixed(4)}%)`);
+out.push(`Benign names flagged at any confidence (a low one warns only where it matters: a password field, a call, a meeting link, text written into the page): ${benign.falseAlarmsAnyConfidence} (${(benign.rateAnyConfidence * 100).toFixed(4)}%)`);
 for (const alarm of benign.examples) out.push(`  ${describeAlarm(alarm)}  [${alarm.evidence}]`);
 out.push(`Catalog false alarms: ${catalog.falseAlarms.length} of ${catalog.checked} catalog domains and subdomains`);
 for (const alarm of catalog.falseAlarms) out.push(`  ${describeAlarm(alarm)}  [${alarm.evidence}]`);
