@@ -131,6 +131,11 @@ function judgeTypo(query: Query, target: LookalikeTarget): IndexHit | undefined 
   return undefined;
 }
 
+/** A host or name as it is shown: its xn-- labels in Unicode (most hosts have none). */
+function asShown(text: string): string {
+  return text.includes('xn--') ? hostToUnicode(text) : text;
+}
+
 const PUNYCODE_LABEL = '\u0000';
 
 /**
@@ -195,14 +200,15 @@ export class LookalikeIndex {
       if (!target || (owns && !target.ownsRegistrable)) {
         const { registrable, name, suffix } = parts;
         // An internationalised name (klinik-münchen) is compared as it is seen, not as punycode.
-        const unicodeName = name.includes('xn--') ? hostToUnicode(name) : name;
+        const unicodeName = asShown(name);
         target = { domain, registrable, name, suffix, skeleton: skeletonOf(unicodeName), unicodeName, platformName: platform.name, ownsRegistrable: owns };
         byRegistrable.set(parts.registrable, target);
       }
       this.#indexEmbedding(domain, target);
     }
     this.targets = [...byRegistrable.values()];
-    this.#longestName = Math.max(0, ...this.targets.map((target) => target.name.length));
+    // A loop, not Math.max(...): an admin list may be longer than a call takes arguments.
+    this.#longestName = this.targets.reduce((longest, target) => Math.max(longest, target.name.length), 0);
     this.#byRegistrable = byRegistrable;
     for (const target of this.targets) {
       add(this.#bySkeleton, target.skeleton, target);
@@ -240,10 +246,9 @@ export class LookalikeIndex {
     if (matchPlatform(this.#allowlist, host)) return undefined;
     const parts = splitHost(host);
     if (!parts || this.#allowlist.ownedRegistrableDomains.has(parts.registrable)) return undefined;
-    const unicodeName = parts.name.includes('xn--') ? hostToUnicode(parts.name) : parts.name;
+    const unicodeName = asShown(parts.name);
     const query: Query = { name: parts.name, unicodeName, skeleton: skeletonOf(unicodeName), suffix: parts.suffix };
-    // An xn-- label's letters are punycode, not words: it stands as one token no rule matches
-    // (the borrowed-letters pass reads it in Unicode).
+    const unicodeHost = asShown(host);
     const tokens = tokensOf(host);
     const ownTokens = tokensBeforeSuffix(tokens, parts.suffix);
     const rules: (() => IndexHit | undefined)[] = [
@@ -254,8 +259,8 @@ export class LookalikeIndex {
       () => this.#dotMoved(host, parts.registrable),
       () => this.#embedding(tokens),
       () => this.#combosquatting(query, ownTokens),
-      () => this.#inBorrowedLetters(host, query),
-      () => this.#decorated(host, query),
+      () => this.#inBorrowedLetters(unicodeHost, query),
+      () => this.#decorated(unicodeHost, query),
     ];
     // The first rule that holds, most certain first; but a low-confidence hit does not stop
     // the search: a later rule may name the same trick with more certainty (teladocc.om is a
@@ -275,16 +280,13 @@ export class LookalikeIndex {
    * address rules again, on the host with its borrowed and accented letters read as the Latin
    * ones they pass for. The evidence names the letters.
    */
-  #inBorrowedLetters(host: string, query: Query): IndexHit | undefined {
-    const unicodeHost = host.includes('xn--') ? hostToUnicode(host) : host;
+  #inBorrowedLetters(unicodeHost: string, query: Query): IndexHit | undefined {
     const readings = latinReadings(unicodeHost);
     if (readings[0] === unicodeHost) return undefined;
     // Every reading as the brand is spelt before any as a misspelling of it (simpӏe is simple, not simpie).
     for (const misspelt of [false, true]) {
       for (const latin of readings) {
-        const parts = splitHost(latin);
-        const tokens = latin.split(/[.-]/);
-        const hit = this.#embedding(tokens) ?? this.#combosquatting({ ...query, name: parts?.name ?? query.name }, tokensBeforeSuffix(tokens, parts?.suffix ?? query.suffix), misspelt);
+        const hit = this.#addressRulesIn(latin, query, misspelt);
         if (hit) return { ...hit, evidence: `${hit.evidence}, spelled "${unicodeHost}" with letters that look Latin` };
       }
     }
@@ -295,20 +297,25 @@ export class LookalikeIndex {
    * 🔒doxy.me, 「doxy」.me, doxy.meノexample.jp (ノ passes for a slash): without its
    * decorations the host is a listed address, or the address rules find one in it.
    */
-  #decorated(host: string, query: Query): IndexHit | undefined {
-    const unicodeHost = host.includes('xn--') ? hostToUnicode(host) : host;
+  #decorated(unicodeHost: string, query: Query): IndexHit | undefined {
     const plain = undecorated(unicodeHost);
     if (!plain) return undefined;
     const evidence = `"${unicodeHost}" reads as "${plain.shown}"`;
     for (const latin of latinReadings(plain.host)) {
-      const parts = splitHost(latin);
-      const listed = parts && this.#byRegistrable.get(parts.registrable);
+      const registrable = splitHost(latin)?.registrable;
+      const listed = registrable === undefined ? undefined : this.#byRegistrable.get(registrable);
       if (listed) return { target: listed, rule: 'decoration', evidence };
-      const tokens = latin.split(/[.-]/);
-      const hit = this.#embedding(tokens) ?? this.#combosquatting({ ...query, name: parts?.name ?? query.name }, tokensBeforeSuffix(tokens, parts?.suffix ?? query.suffix));
+      const hit = this.#addressRulesIn(latin, query);
       if (hit) return { ...hit, rule: 'decoration', evidence: `${evidence}: ${hit.evidence}` };
     }
     return undefined;
+  }
+
+  /** The embedding and brand rules on another reading of the host (Latin letters, decorations off). */
+  #addressRulesIn(reading: string, query: Query, misspelt = true): IndexHit | undefined {
+    const parts = splitHost(reading);
+    const tokens = reading.split(/[.-]/);
+    return this.#embedding(tokens) ?? this.#combosquatting({ ...query, name: parts?.name ?? query.name }, tokensBeforeSuffix(tokens, parts?.suffix ?? query.suffix), misspelt);
   }
 
   /**

@@ -38,8 +38,8 @@ export function describeRule(rule: LookalikeRule): string {
  * letters, digits, decorations, the real address inside a longer one). `medium`: one typo,
  * another ending, the brand beside a sign-in or lure word. `low`: one arbitrary letter from a
  * short name, a generic word beside the brand, a typo under another ending: real sites live
- * at such names too (xoom.com near zoom.com), so a low finding is shown only where it matters,
- * on a page that asks for a password or holds a call (findings/assess).
+ * at such names too (xoom.com near zoom.com), so a low finding is shown only where it matters:
+ * findings/assess says where.
  */
 export type LookalikeConfidence = 'high' | 'medium' | 'low';
 

@@ -82,6 +82,13 @@ const stripMarks = (text: string): string => text.normalize('NFD').replace(/\p{M
 /** Accents off, then Chromium's own mappings (BEFORE_TR39). */
 const beforeTr39 = (text: string): string => stripMarks(text.toLowerCase()).replace(BEFORE_TR39_PATTERN, (char) => BEFORE_TR39[char] ?? char);
 
+/** Chromium's mappings, TR39's, then what TR39 leaves unlike its letter (EXTRA): before the digits and letter pairs. */
+function confusablesMapped(text: string): string {
+  return stripMarks(unhomoglyph(beforeTr39(text)))
+    .toLowerCase()
+    .replace(EXTRA_PATTERN, (char) => EXTRA[char] ?? char);
+}
+
 /**
  * A visual skeleton after Unicode TR39: strip accents (NFD first, or `ö` maps to an Arabic
  * letter), map confusables, strip the overlay strokes TR39 leaves (ł → l̸), fold case, then
@@ -91,9 +98,7 @@ const beforeTr39 = (text: string): string => stripMarks(text.toLowerCase()).repl
 export function skeletonOf(text: string): string {
   // eslint-disable-next-line no-control-regex
   if (!/[^\x00-\x7f]/.test(text)) return asciiSkeletonOf(text);
-  let skeleton = stripMarks(unhomoglyph(beforeTr39(text))).toLowerCase();
-  skeleton = skeleton.replace(EXTRA_PATTERN, (char) => EXTRA[char] ?? char);
-  return finishSkeleton(skeleton);
+  return finishSkeleton(confusablesMapped(text));
 }
 
 /**
@@ -127,8 +132,7 @@ const LATIN_BY_SKELETON: ReadonlyMap<string, string> = new Map(
 );
 
 function foldCharToLatin(char: string): string {
-  const skeleton = stripMarks(unhomoglyph(beforeTr39(char))).toLowerCase();
-  const mapped = skeleton.replace(EXTRA_PATTERN, (extra) => EXTRA[extra] ?? extra);
+  const mapped = confusablesMapped(char);
   return LATIN_BY_SKELETON.get(mapped) ?? mapped;
 }
 
