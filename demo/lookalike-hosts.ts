@@ -38,6 +38,7 @@ export function sharedPageFor(host: string, pathname: string): string | undefine
   if (pathname === '/' && lowConfidence) return 'ordinary-page';
   if (pathname === '/account/verify' && lowConfidence) return 'disguised-password';
   if (pathname === '/account/verify-again' && lowConfidence) return 'disguised-password-rewritten';
+  if (pathname === '/account/verify-hidden' && lowConfidence) return 'disguised-password-hidden';
   if (pathname !== '/login') return undefined;
   if (LOOKALIKE_TRICKS.some((trick) => trick.host === host) || UNDER_PUBLIC_SUFFIX.includes(host) || lowConfidence) return 'lookalike-login';
   if (BENIGN_NEAR_NAMES.includes(host)) return 'ordinary-login';

@@ -100,7 +100,7 @@ export async function answerFor(document: PageDocument, signals: PageSignals): P
   const tab = verdictFor(document.tabAddress);
   let tabChanged = false;
   if (frame && tab && document.frameAddress !== undefined) {
-    const findings = frameFindings(frame, tab, signals.passwordFields);
+    const findings = frameFindings(frame, tab, signals.passwordFields, signals.typedInto === true);
     tabChanged = await onFrameReport(document.tabId, { frameId: document.frameId, frameUrl: document.frameAddress, tabUrl: document.tabUrl, findings });
   }
   return { answer: { alert: null, guard: arm(guardFor(document, frame)) }, tabChanged };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BENIGN_NEAR_NAMES, LOOKALIKE_TRICKS, LOW_CONFIDENCE_NEAR_NAMES } from '../../demo/lookalike-hosts';
 import { pollUntil, staysFalse } from '../../demo/wait';
-import { visit } from '../../demo/visit';
+import { visit, waitForPopup } from '../../demo/visit';
 import { keysHeardBy, overlayShows, overlayStaysAway, typeIntoGuardedField } from './guard-helpers';
 import { useE2eSession } from './session';
 
@@ -91,6 +91,32 @@ describe('lookalike tricks on password pages, in real Chromium', () => {
     expect(await browser.badgeText(tabId)).not.toBe('');
     await page.close();
   });
+
+  it.each(LOW_CONFIDENCE_NEAR_NAMES.flatMap((near) => ['srcdoc', 'about-blank', 'closed-shadow', 'blob'].map((where) => ({ ...near, where }))))(
+    '$host asking for a password in a text field put in a place of its own making ($where): a warning at the first key typed into it',
+    async ({ host, target, where }) => {
+      const { browser } = session;
+      const page = await browser.context.newPage();
+      try {
+        await page.goto(`https://${host}:${session.servers.httpsPort}/account/verify-hidden?where=${where}`);
+        if (where === 'blob') await page.waitForURL(/^blob:/, { timeout: 15_000 });
+        const tabId = await browser.tabIdFor(page);
+        await waitForPopup(browser, tabId, 'the first verdict', (state) => state.findings.includes('LOOKALIKE_DOMAIN'));
+        expect(await staysFalse(() => browser.alertPresent(page))).toBe(true);
+        // Into the field, whatever holds it (no selector reaches into a closed shadow root: Tab
+        // does, and counts as no text), then a key.
+        if (where === 'closed-shadow') await page.keyboard.press('Tab');
+        else await (where === 'srcdoc' || where === 'about-blank' ? page.frameLocator('iframe') : page).locator('input.secret').click();
+        await page.keyboard.type('s');
+        await pollUntil('the alert after typing', () => browser.alertDetails(page), (alert) => alert.present);
+        await pollUntil('the caution on the badge', () => browser.badgeText(tabId), (text) => text !== '');
+        const lookalike = (await storedFindings(tabId)).find((finding) => finding.code === 'LOOKALIKE_DOMAIN' && finding.level === 'caution');
+        expect(lookalike).toMatchObject({ target, confidence: 'low' });
+      } finally {
+        await page.close();
+      }
+    },
+  );
 
   it.each(BENIGN_NEAR_NAMES)('%s, a real name near a catalog name, stays quiet', async (host) => {
     const { browser } = session;

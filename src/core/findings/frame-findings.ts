@@ -1,5 +1,6 @@
 import { levelOf, type Verdict } from './assess';
 import type { Finding } from './findings';
+import { isAlertLevel, louderLevel } from './risk-levels';
 import { ownLookalike } from './guard-target';
 
 /**
@@ -11,18 +12,22 @@ import { ownLookalike } from './guard-target';
  * - A frame on the tab's own look-alike host adds only its password field.
  * - Any frame of a look-alike tab with a password field adds PASSWORD_ON_LOOKALIKE: the
  *   address bar says d0xy.me, whoever serves the box.
+ * - Any frame of a look-alike tab the user wrote into (`typedInto`) makes the tab's
+ *   look-alike finding a caution, as writing into the top frame does (assess): a page can put
+ *   the field it asks a password in into a frame of its own making.
  */
-export function frameFindings(frame: Verdict, tab: Verdict | undefined, passwordFields: number): Finding[] {
+export function frameFindings(frame: Verdict, tab: Verdict | undefined, passwordFields: number, typedInto = false): Finding[] {
+  const tabLookalike = ownLookalike(tab);
+  const written: Finding[] = typedInto && tabLookalike && !isAlertLevel(tabLookalike.level) ? [{ ...tabLookalike, level: 'caution' }] : [];
   if (ownLookalike(frame)) {
     const lookalikeFindings = frame.findings.filter((f) => f.code === 'LOOKALIKE_DOMAIN' || f.code === 'PASSWORD_ON_LOOKALIKE');
-    if (frame.host === tab?.host) return lookalikeFindings.filter((f) => f.code === 'PASSWORD_ON_LOOKALIKE');
-    return lookalikeFindings.map((f) => ({ ...f, frame: frame.host }));
+    if (frame.host === tab?.host) return [...lookalikeFindings.filter((f) => f.code === 'PASSWORD_ON_LOOKALIKE'), ...written];
+    return [...lookalikeFindings.map((f) => ({ ...f, frame: frame.host })), ...written];
   }
-  const tabLookalike = ownLookalike(tab);
   if (tabLookalike && passwordFields > 0) {
-    return [{ code: 'PASSWORD_ON_LOOKALIKE', level: 'danger', target: tabLookalike.target, targetName: tabLookalike.targetName, passwordFields }];
+    return [{ code: 'PASSWORD_ON_LOOKALIKE', level: 'danger', target: tabLookalike.target, targetName: tabLookalike.targetName, passwordFields }, ...written];
   }
-  return [];
+  return written;
 }
 
 /** Same code, same frame, same imitated target: one finding, however many frames say it. */
@@ -31,12 +36,20 @@ function sameFinding(a: Finding, b: Finding): boolean {
   return a.target === b.target && (a.frame ?? '') === (b.frame ?? '');
 }
 
-/** The tab's verdict with its frames' findings added (no duplicates), at the louder level. */
+/**
+ * The tab's verdict with its frames' findings added: one finding where several say the same,
+ * at the loudest level any of them has; the verdict at the louder level.
+ */
 export function withFrameFindings(verdict: Verdict, added: readonly Finding[]): Verdict {
   const findings = [...verdict.findings];
+  let changed = false;
   for (const finding of added) {
-    if (!findings.some((existing) => sameFinding(existing, finding))) findings.push(finding);
+    const same = findings.findIndex((existing) => sameFinding(existing, finding));
+    if (same < 0) findings.push(finding);
+    else if (louderLevel(findings[same]!.level, finding.level) !== findings[same]!.level) findings[same] = { ...findings[same]!, level: finding.level };
+    else continue;
+    changed = true;
   }
-  if (findings.length === verdict.findings.length) return verdict;
+  if (!changed) return verdict;
   return { ...verdict, findings, level: levelOf(verdict.platform, findings) };
 }

@@ -133,3 +133,28 @@ describe("guardUnderPolicy: the clinic's passwordOnLookalike action", () => {
     expect(guardUnderPolicy(undefined, 'block', () => false)).toBeNull();
   });
 });
+
+describe('a frame of a weak look-alike the user wrote into', () => {
+  const tab = judge('https://xoom.com/');
+  const lookalikeOf = (verdict: Verdict) => verdict.findings.find((f) => f.code === 'LOOKALIKE_DOMAIN');
+
+  it.each([
+    ['a frame on the same host (srcdoc, about:blank)', 'https://xoom.com/'],
+    ['a frame of another site', 'https://widgets.example.net/form'],
+  ])('%s makes the tab\'s look-alike finding a caution, as the top frame would', (_label, frameUrl) => {
+    expect(lookalikeOf(tab)).toMatchObject({ confidence: 'low', level: 'neutral' });
+    const merged = withFrameFindings(tab, frameFindings(judge(frameUrl, { ...quiet, typedInto: true }), tab, 0, true));
+    expect(lookalikeOf(merged)).toMatchObject({ target: 'zoom.com', level: 'caution' });
+    expect(merged.findings.filter((f) => f.code === 'LOOKALIKE_DOMAIN')).toHaveLength(1);
+    expect(merged.level).toBe('caution');
+  });
+
+  it('adds nothing when nobody wrote into the frame', () => {
+    expect(withFrameFindings(tab, frameFindings(judge('https://xoom.com/', quiet), tab, 0, false))).toBe(tab);
+  });
+
+  it('keeps the louder of two same findings, never lowers one', () => {
+    const loud = withFrameFindings(tab, [{ ...lookalikeOf(tab)!, level: 'caution' }]);
+    expect(withFrameFindings(loud, [{ ...lookalikeOf(tab)!, level: 'neutral' }])).toBe(loud);
+  });
+});
