@@ -21,6 +21,7 @@ import type { TabState } from '../protocol/messages';
 import { readTabState } from './tab-state-store';
 import { onTabClosed, onTabCommitted, onTabNavigated, onTabReplaced, tabStateFor } from './tab-verdicts';
 import { forgetReplacedPage, isWarningPage, replacedPageOf, replaceWithWarningPage } from './warning-page';
+import { observeTrackerRequests } from './tracker-requests';
 
 // Entry point: wiring only. Listeners are registered on the first tick: an MV3 worker woken by
 // an event only delivers it to listeners that exist by then.
@@ -167,7 +168,7 @@ browser.webNavigation.onCommitted.addListener((details) => {
   // The warning page keeps the badge of the page it replaced (tabs.onUpdated, above); a page
   // prerendered in the background is not the tab's yet (its url event comes when it is shown).
   if (frameId === 0 && !isWarningPage(url) && documentLifecycle !== 'prerender') {
-    onTabCommitted(tabId, url).catch((error: unknown) => {
+    onTabCommitted(tabId, url, documentId).catch((error: unknown) => {
       console.warn(`Telehealth Guard: could not judge tab ${tabId} at commit:`, error);
     });
   }
@@ -252,6 +253,9 @@ browser.runtime.onInstalled.addListener(() => {
 readUnreadTabs(readTab).catch((error: unknown) => {
   console.error('Telehealth Guard: could not read the open tabs:', error);
 });
+
+// Requests to the tracker catalog's endpoints, from every frame of every tab (tracker-requests).
+observeTrackerRequests(() => undefined);
 
 // Admin policy (storage.managed), signed remote list (alarms), the user's own list: their
 // listeners, and the start-up load of the stored lists.

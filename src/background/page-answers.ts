@@ -4,7 +4,7 @@ import { guardTargetFor, guardUnderPolicy, ownLookalike, type GuardTarget } from
 import { TargetParseError } from '../core/hostname';
 import { isStorageQuotaError, storageFullMessage } from '../core/storage-full';
 import type { PageSignals } from '../core/signals/page-signals';
-import { hideTrustedLookalikes } from '../core/findings/trusted-sites';
+import { inPageAlertOf } from '../core/findings/in-page-alert';
 import type { Dismissal, PageAnswer } from '../protocol/messages';
 import type { ContentSender } from '../protocol/router';
 import { allowlistReady, getAllowlist } from './allowlist-state';
@@ -94,7 +94,7 @@ export async function answerFor(document: PageDocument, signals: PageSignals): P
   if (document.frameId === 0) {
     const state = await onPageSignals(document.tabId, document.tabUrl, signals);
     if (!state) return { answer: NOTHING, tabChanged: false };
-    return { answer: { alert: hideTrustedLookalikes(state.verdict, isTrusted), guard: arm(guardFor(document, state.verdict)) }, tabChanged: false };
+    return { answer: { alert: inPageAlertOf(state.verdict, isTrusted), guard: arm(guardFor(document, state.verdict)) }, tabChanged: false };
   }
   const frame = verdictFor(document.frameAddress, signals);
   const tab = verdictFor(document.tabAddress);
@@ -116,7 +116,7 @@ export async function answerFromAddress(document: PageDocument): Promise<PageAns
   const { isTrusted, arm } = await armingRule();
   const frame = verdictFor(document.frameAddress);
   const guard = arm(guardFor(document, frame));
-  const alert = document.frameId === 0 && frame ? hideTrustedLookalikes(frame, isTrusted) : null;
+  const alert = document.frameId === 0 && frame ? inPageAlertOf(frame, isTrusted) : null;
   return { alert, guard };
 }
 

@@ -6,7 +6,9 @@ import { TargetParseError } from '../core/hostname';
 import { signalsToKeep } from '../core/signals/kept-signals';
 import type { PageSignals } from '../core/signals/page-signals';
 import type { RiskLevel } from '../core/findings/risk-levels';
-import type { FrameReport, TabState } from '../protocol/messages';
+import type { FrameReport, TabState, TabTrackers } from '../protocol/messages';
+import { withRequestSeen, type RequestSeen } from '../core/trackers/tracker-sightings';
+import { getSettings, settingsReady } from './policy-settings';
 import { allowlistReady, getAllowlist } from './allowlist-state';
 import { showLevelOnBadge } from './badge';
 import { tabAddressOf } from './document-address';
@@ -58,13 +60,25 @@ async function inTurn<T>(tabId: number, update: (published: Published) => Promis
 }
 
 /** The verdict for a tab's address (see document-address) and what its page holds; undefined when it is not judged. */
-async function verdictOf(tabId: number, url: string, page: { signals?: PageSignals | undefined; call?: CallState | undefined }): Promise<Verdict | undefined> {
+async function verdictOf(
+  tabId: number,
+  url: string,
+  page: { signals?: PageSignals | undefined; call?: CallState | undefined; trackers?: TabTrackers | undefined },
+): Promise<Verdict | undefined> {
   const address = await tabAddressOf(tabId, url);
   if (address === undefined) return undefined;
   // A worker just woken has the catalog only until the stored lists are in (milliseconds).
   await allowlistReady();
+  const { signals, call, trackers } = page;
+  // The clinic's `trackers` action: only asked for where there is something to say.
+  if (trackers && trackers.sightings.length > 0) await settingsReady();
   try {
-    return assessPage(getAllowlist(), { url: address, ...page });
+    return assessPage(getAllowlist(), {
+      url: address,
+      signals,
+      call,
+      ...(trackers && trackers.sightings.length > 0 ? { trackers: { sightings: trackers.sightings, action: getSettings().trackers } } : {}),
+    });
   } catch (error) {
     // A host that is no hostname (a label over 63 characters): no DNS answers for it, nothing to judge.
     if (error instanceof TargetParseError) return undefined;
@@ -91,10 +105,10 @@ async function judge(
   published: Published,
   tabId: number,
   url: string,
-  page: { signals?: PageSignals | undefined; frames: readonly FrameReport[]; call?: CallState | undefined; before?: TabState | undefined },
+  page: { signals?: PageSignals | undefined; frames: readonly FrameReport[]; call?: CallState | undefined; trackers?: TabTrackers | undefined; before?: TabState | undefined },
 ): Promise<TabState | null> {
-  const { signals, frames, call, before } = page;
-  const judged = await verdictOf(tabId, url, { signals, call });
+  const { signals, frames, call, trackers, before } = page;
+  const judged = await verdictOf(tabId, url, { signals, call, trackers });
   if (!judged) {
     published.push(publish(tabId, undefined, null));
     return null;
@@ -108,6 +122,7 @@ async function judge(
     signals: signals ? signalsToKeep(signals) : null,
     frames: current,
     ...(call ? { call } : {}),
+    ...(trackers ? { trackers } : {}),
     updatedAt: Date.now(),
   };
   if (before && contentOf(before) === contentOf(state)) return before;
@@ -124,8 +139,10 @@ const framesOf = (state: TabState | undefined): FrameReport[] => (state?.frames 
  * document before this one (a reload's too), and waiting for the store, shared by every tab,
  * would make each tab's verdict wait for the others' in a burst.
  */
-export function onTabCommitted(tabId: number, url: string): Promise<TabState | null> {
-  return inTurn(tabId, (published) => judge(published, tabId, url, { frames: [] }));
+export function onTabCommitted(tabId: number, url: string, documentId?: string): Promise<TabState | null> {
+  // The new document's tracker requests are counted from here: the old one's are over.
+  const trackers: TabTrackers = { ...(documentId !== undefined ? { documentId } : {}), sightings: [] };
+  return inTurn(tabId, (published) => judge(published, tabId, url, { frames: [], trackers }));
 }
 
 /** A tab went to a new address: judge it from the address alone until the page reports. */
@@ -136,7 +153,7 @@ export function onTabNavigated(tabId: number, url: string): Promise<TabState | n
     // it again would only set the badge and write the store a second time for every navigation.
     const stored = await readTabState(tabId);
     if (stored?.url === url) return stored;
-    return judge(published, tabId, url, { frames: framesOf(stored), before: stored });
+    return judge(published, tabId, url, { frames: framesOf(stored), trackers: stored?.trackers, before: stored });
   });
 }
 
@@ -144,7 +161,7 @@ export function onTabNavigated(tabId: number, url: string): Promise<TabState | n
 export function onPageSignals(tabId: number, tabUrl: string, signals: PageSignals): Promise<TabState | null> {
   return inTurn(tabId, async (published) => {
     const stored = await readTabState(tabId);
-    return judge(published, tabId, tabUrl, { signals, frames: framesOf(stored), call: callOf(stored, tabUrl), before: stored });
+    return judge(published, tabId, tabUrl, { signals, frames: framesOf(stored), call: callOf(stored, tabUrl), trackers: stored?.trackers, before: stored });
   });
 }
 
@@ -159,7 +176,7 @@ export function onCallActivity(tabId: number, tabUrl: string, activity: CallActi
     const call = withActivity(before, activity);
     if (stored && before && JSON.stringify(call) === JSON.stringify(before)) return stored;
     const signals = stored?.url === tabUrl ? (stored.signals ?? undefined) : undefined;
-    return judge(published, tabId, tabUrl, { signals, frames: framesOf(stored), call, before: stored });
+    return judge(published, tabId, tabUrl, { signals, frames: framesOf(stored), call, trackers: stored?.trackers, before: stored });
   });
 }
 
@@ -177,7 +194,7 @@ export function onFrameReport(tabId: number, report: FrameReport): Promise<boole
     const frames = report.findings.length > 0 ? [...others, report] : others;
     if (stored?.url === report.tabUrl && JSON.stringify(frames) === JSON.stringify(before)) return false;
     const signals = stored?.url === report.tabUrl ? (stored.signals ?? undefined) : undefined;
-    const state = await judge(published, tabId, report.tabUrl, { signals, frames, call: callOf(stored, report.tabUrl), before: stored });
+    const state = await judge(published, tabId, report.tabUrl, { signals, frames, call: callOf(stored, report.tabUrl), trackers: stored?.trackers, before: stored });
     return JSON.stringify(state?.verdict.findings) !== JSON.stringify(stored?.verdict.findings);
   });
 }
@@ -190,8 +207,49 @@ export function onAllowlistChanged(tabId: number): Promise<boolean> {
   return inTurn(tabId, async (published) => {
     const stored = await readTabState(tabId);
     if (!stored) return false;
-    const state = await judge(published, tabId, stored.url, { signals: stored.signals ?? undefined, frames: framesOf(stored), call: stored.call, before: stored });
+    const state = await judge(published, tabId, stored.url, { signals: stored.signals ?? undefined, frames: framesOf(stored), call: stored.call, trackers: stored.trackers, before: stored });
     return JSON.stringify(state?.verdict) !== JSON.stringify(stored.verdict);
+  });
+}
+
+/** A tracker request as the browser reported it (background/tracker-requests). */
+export interface TrackerRequest extends RequestSeen {
+  frameId: number;
+  /** The document that sent it, where the browser says. */
+  documentId: string | undefined;
+}
+
+/**
+ * The browser saw the tab send a request to a catalog tracker: counted for the tab's current
+ * document, and the tab judged again. A request from the top frame's previous document (a
+ * beacon sent while leaving it) is not the new page's. A tab with no state yet (its commit
+ * not judged) has nothing to count it for. Returns the new state when the verdict changed.
+ */
+export function onTrackerRequest(tabId: number, request: TrackerRequest): Promise<TabState | null> {
+  return inTurn(tabId, async (published) => {
+    const stored = await readTabState(tabId);
+    if (!stored) return null;
+    const before = stored.trackers ?? { sightings: [] };
+    if (request.frameId === 0 && request.documentId !== undefined && before.documentId !== undefined && request.documentId !== before.documentId) return null;
+    const trackers: TabTrackers = { ...before, sightings: withRequestSeen(before.sightings, request) };
+    const state = await judge(published, tabId, stored.url, { signals: stored.signals ?? undefined, frames: framesOf(stored), call: stored.call, trackers, before: stored });
+    return state && JSON.stringify(state.verdict) !== JSON.stringify(stored.verdict) ? state : null;
+  });
+}
+
+/**
+ * A request the browser had already reported was blocked (the clinic's `block` rules, or
+ * another extension): it counts as blocked, not as a second request.
+ */
+export function onTrackerRequestBlocked(tabId: number, trackerId: string, host: string): Promise<void> {
+  return inTurn(tabId, async (published) => {
+    const stored = await readTabState(tabId);
+    const sightings = stored?.trackers?.sightings;
+    if (!stored || !sightings) return;
+    const index = sightings.findIndex((sighting) => sighting.tracker === trackerId && sighting.host === host);
+    if (index === -1) return;
+    const updated = sightings.map((sighting, at) => (at === index ? { ...sighting, blocked: Math.min(sighting.requests, sighting.blocked + 1) } : sighting));
+    await judge(published, tabId, stored.url, { signals: stored.signals ?? undefined, frames: framesOf(stored), call: stored.call, trackers: { ...stored.trackers!, sightings: updated }, before: stored });
   });
 }
 

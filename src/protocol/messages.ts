@@ -6,6 +6,7 @@ import type { Finding } from '../core/findings/findings';
 import type { GuardTarget } from '../core/findings/guard-target';
 import { normalizeHost } from '../core/hostname';
 import { pageSignalsSchema, type PageSignals } from '../core/signals/page-signals';
+import type { TrackerSighting } from '../core/trackers/tracker-sightings';
 import { adminPageMessageSchemas, type AdminReplyTypes } from './admin-messages';
 
 /**
@@ -65,6 +66,11 @@ export interface FrameReport {
   findings: Finding[];
 }
 
+export interface TabTrackers {
+  documentId?: string;
+  sightings: TrackerSighting[];
+}
+
 /** What the background keeps per tab in `storage.session`. */
 export interface TabState {
   tabId: number;
@@ -77,6 +83,12 @@ export interface TabState {
   frames: FrameReport[];
   /** What the top frame's page-world hook reported of a call; absent until a call starts. */
   call?: CallState;
+  /**
+   * Requests the browser saw the tab send to catalog trackers since its top document was
+   * committed (`documentId`, where the browser gives one): catalog endpoints and hosts only,
+   * never a request's own path or query. Absent until the first one.
+   */
+  trackers?: TabTrackers;
   updatedAt: number;
 }
 

@@ -2,6 +2,7 @@ import type { Fact } from '../lists/allowlist-file';
 import type { Verdict } from './assess';
 import type { Finding } from './findings';
 import { describeRule } from '../lookalike/lookalike-rules';
+import { explainTracker } from '../trackers/explain-tracker';
 import type { RiskLevel } from './risk-levels';
 
 /** A finding in plain words: what is wrong, why it matters, what to do. */
@@ -110,6 +111,8 @@ export function explainFinding(finding: Finding): Explanation {
       };
     case 'ALLOWLIST_STALE':
       return explainStaleList(finding);
+    case 'THIRD_PARTY_TRACKER':
+      return explainTracker(finding);
   }
 }
 

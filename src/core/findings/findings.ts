@@ -2,6 +2,7 @@ import type { PlatformFacts } from '../lists/allowlist-file';
 import type { ListSource } from '../lists/allowlist';
 import type { LookalikeConfidence, LookalikeRule } from '../lookalike/lookalike-rules';
 import type { RiskLevel } from './risk-levels';
+import type { TrackerCategory, TrackerTake } from '../trackers/tracker-catalog';
 
 /** The contract's finding codes (DESIGN.md); extend, never rename. */
 export const FINDING_CODES = [
@@ -43,6 +44,25 @@ export type Finding =
    * The page is verified only by the clinic's signed remote list, and the list in force has
    * passed its `expires` (stale-list.ts). Whom to tell comes from the admin's policy.
    */
+  /**
+   * A catalog organisation that requests from a telehealth page went to (trackers/tracker-findings):
+   * `requests` counted since the page was loaded, `blocked` of them stopped by the clinic's
+   * `block` action; `frame` is the host of the frame that sent the first one (absent: the page).
+   */
+  | {
+      code: 'THIRD_PARTY_TRACKER';
+      level: RiskLevel;
+      organisation: string;
+      category: TrackerCategory;
+      services: string[];
+      takes: TrackerTake[];
+      hosts: string[];
+      endpoints: string[];
+      requests: number;
+      blocked: number;
+      cases: { title: string; year: number; url: string }[];
+      frame?: string;
+    }
   | { code: 'ALLOWLIST_STALE'; level: RiskLevel; expires: string; version: number; clinicName?: string; supportContact?: string };
 
 export type CallActivityName = 'camera-or-microphone' | 'screen' | 'peer-connection';

@@ -53,6 +53,16 @@ function chatFindings(allowlist: Allowlist, providers: readonly ChatProvider[], 
 }
 
 /**
+ * A page where health details may be given: a verified or known platform (any list: the
+ * catalog, the clinic's, the user's), a look-alike of one, a page in a call or embedding a
+ * frame that can run one. Chat widgets and trackers are spoken of only there: both are on
+ * most of the web.
+ */
+export function looksLikeTelehealth(signals: Pick<VisitSignals, 'pageVerified' | 'knownPlatform' | 'lookalike' | 'call'>, embedsCall: boolean): boolean {
+  return signals.pageVerified || signals.knownPlatform || signals.lookalike || isInCall(signals.call) || embedsCall;
+}
+
+/**
  * Findings about a visit in the page: a call on a site no list knows, frames that can run a
  * call or a chat from providers not verified with the page, and unencrypted parts of an
  * https page. Chat widgets are common on ordinary sites: they are named only on a verified
@@ -77,8 +87,7 @@ export function visitFindings(allowlist: Allowlist, providers: readonly ChatProv
       reason: embed.reason === 'camera-or-microphone' ? 'may use your camera and microphone' : 'is a video platform',
     });
   }
-  const telehealthLooking = signals.pageVerified || signals.knownPlatform || signals.lookalike || inCall || embeds.length > 0;
-  if (telehealthLooking) findings.push(...chatFindings(allowlist, providers, signals));
+  if (looksLikeTelehealth(signals, embeds.length > 0)) findings.push(...chatFindings(allowlist, providers, signals));
   const insecure = signals.scheme === 'https:' ? signals.insecureResources.filter((resource) => isInsecureHttpUrl(resource.url)) : [];
   if (insecure.length > 0) {
     findings.push({ code: 'MIXED_CONTENT', level: 'caution', resources: insecure.slice(0, MIXED_CONTENT_SHOWN).map((r) => ({ ...r })) });

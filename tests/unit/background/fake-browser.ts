@@ -10,8 +10,11 @@ type Listener = (...args: never[]) => unknown;
 
 export class FakeEvent<L extends Listener> {
   readonly listeners: L[] = [];
-  addListener(listener: L): void {
+  /** What each listener was added with after the listener itself (webRequest's URL filter). */
+  readonly options: unknown[][] = [];
+  addListener(listener: L, ...options: unknown[]): void {
     this.listeners.push(listener);
+    this.options.push(options);
   }
   removeListener(listener: L): void {
     this.listeners.splice(this.listeners.indexOf(listener), 1);
@@ -23,6 +26,18 @@ export class FakeEvent<L extends Listener> {
   fire(...args: Parameters<L>): unknown[] {
     return this.listeners.map((listener) => listener(...args));
   }
+}
+
+/** What the browser reports of a request (webRequest), as far as the extension reads it. */
+export interface WebRequestDetails {
+  requestId: string;
+  tabId: number;
+  frameId: number;
+  parentFrameId: number;
+  type: string;
+  url: string;
+  initiator?: string;
+  documentId?: string;
 }
 
 export interface Badge {
@@ -166,6 +181,11 @@ function createFakeBrowser() {
             return answer(null);
         }
       },
+    },
+    webRequest: {
+      onBeforeRequest: new FakeEvent<(details: WebRequestDetails) => void>(),
+      onErrorOccurred: new FakeEvent<(details: WebRequestDetails & { error: string }) => void>(),
+      onCompleted: new FakeEvent<(details: WebRequestDetails) => void>(),
     },
     webNavigation: {
       getFrame: ({ tabId, frameId }: { tabId: number; frameId: number }) => {
