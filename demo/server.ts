@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSelfSignedCertificate } from './certificate';
 import { sharedPageFor } from './lookalike-hosts';
+import { DEMO_TRACKER_HOSTS, FORM_FRAME_HOST, isTrackerHost, ORDINARY_TRACKED_HOSTS, trackerStandIn } from './tracker-stand-ins';
 
 const SITES_DIR = fileURLToPath(new URL('./sites/', import.meta.url));
 
@@ -24,11 +25,14 @@ const SAFE_PATH = /^\/(?:[a-z0-9][a-z0-9-]*\/)*(?:[a-z0-9][a-z0-9-]*)?$/i;
  * social.example-social.com) for the benchmark's frame-heavy page.
  * Frames a page builds itself from `blob:` and `data:` addresses are allowed too: the hostile
  * pages (demo/sites/<host>/hostile/) hide their login forms in them; neither loads anything.
+ * The tracker pages send to stand-ins of real trackers on these same servers
+ * (tracker-stand-ins), and frame a third-party form host.
  */
+const TRACKERS = DEMO_TRACKER_HOSTS.map((host) => `https://${host}:*`).join(' ');
 const CSP =
-  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  `default-src 'self'; script-src 'self' 'unsafe-inline' ${TRACKERS}; style-src 'self' 'unsafe-inline'; img-src 'self' data: ${TRACKERS}; connect-src 'self' ${TRACKERS}; ` +
   "frame-src 'self' blob: data: https://d0xy.me:* https://forum.example.org:* https://visits.example-telehealth.net:* https://intercom-sheets.com:* " +
-  "https://ads.example-adnetwork.com:* https://video.example-videohost.com:* https://social.example-social.com:*; " +
+  `https://ads.example-adnetwork.com:* https://video.example-videohost.com:* https://social.example-social.com:* https://${FORM_FRAME_HOST}:*; ` +
   "form-action 'self'";
 
 /** Any host, this path: an empty 204 answer. An iframe pointed at it never leaves its initial about:blank document. */
@@ -74,7 +78,7 @@ export function pageFileOf(host: string, pathname: string): string | undefined {
 async function readPage(host: string, pathname: string): Promise<Buffer | undefined> {
   const own = pageFileOf(host, pathname);
   const body = own === undefined ? undefined : await readFile(own).catch(() => undefined);
-  const shared = sharedPageFor(host, pathname);
+  const shared = sharedPageFor(host, pathname) ?? (ORDINARY_TRACKED_HOSTS.includes(host) && pathname === '/' ? 'ordinary-tracked' : undefined);
   if (body !== undefined || shared === undefined) return body;
   return readFile(join(SITES_DIR, '_shared', `${shared}.html`));
 }
@@ -85,6 +89,11 @@ async function servePage(request: IncomingMessage, response: ServerResponse): Pr
   if (pathname === NO_CONTENT_PATH) {
     response.writeHead(204, { 'cache-control': 'no-store' }).end();
     return 204;
+  }
+  if (host !== undefined && isTrackerHost(host)) {
+    const { status, headers, body } = trackerStandIn(pathname);
+    response.writeHead(status, headers).end(body);
+    return status;
   }
   const body = host === undefined ? undefined : await readPage(host, pathname);
   if (body === undefined) {

@@ -7,7 +7,7 @@ import { signalsToKeep } from '../core/signals/kept-signals';
 import type { PageSignals } from '../core/signals/page-signals';
 import type { RiskLevel } from '../core/findings/risk-levels';
 import type { FrameReport, TabState, TabTrackers } from '../protocol/messages';
-import { withRequestSeen, type RequestSeen } from '../core/trackers/tracker-sightings';
+import { withRequestSeen, type RequestSeen, type TrackerSighting } from '../core/trackers/tracker-sightings';
 import { getSettings, settingsReady } from './policy-settings';
 import { allowlistReady, getAllowlist } from './allowlist-state';
 import { showLevelOnBadge } from './badge';
@@ -140,9 +140,12 @@ const framesOf = (state: TabState | undefined): FrameReport[] => (state?.frames 
  * would make each tab's verdict wait for the others' in a burst.
  */
 export function onTabCommitted(tabId: number, url: string, documentId?: string): Promise<TabState | null> {
-  // The new document's tracker requests are counted from here: the old one's are over.
-  const trackers: TabTrackers = { ...(documentId !== undefined ? { documentId } : {}), sightings: [] };
-  return inTurn(tabId, (published) => judge(published, tabId, url, { frames: [], trackers }));
+  return inTurn(tabId, (published) => {
+    // The new document's tracker requests count from here (with those the browser reported
+    // before its commit); the old one's are over.
+    const trackers: TabTrackers = documentId === undefined ? { sightings: [] } : { documentId, sightings: takeEarlySightings(tabId, documentId) };
+    return judge(published, tabId, url, { frames: [], trackers });
+  });
 }
 
 /** A tab went to a new address: judge it from the address alone until the page reports. */
@@ -214,23 +217,56 @@ export function onAllowlistChanged(tabId: number): Promise<boolean> {
 
 /** A tracker request as the browser reported it (background/tracker-requests). */
 export interface TrackerRequest extends RequestSeen {
-  frameId: number;
-  /** The document that sent it, where the browser says. */
-  documentId: string | undefined;
+  /**
+   * The top-frame document it was made for, where the browser says: the document of a request
+   * from the top frame, the parent document of one from a frame of the top frame.
+   */
+  topDocumentId: string | undefined;
+}
+
+/**
+ * Requests for a top document whose commit has not reached the worker yet: the browser reports
+ * a page's first requests and its commit through different routes, and the first can come
+ * first. Kept in memory, per tab and document, until that commit takes them (onTabCommitted);
+ * those of a document that is never committed here (a beacon from the page being left) are
+ * never shown, and make way for newer ones.
+ */
+const earlySightings = new Map<string, TrackerSighting[]>();
+const MAX_EARLY_DOCUMENTS = 50;
+const earlyKey = (tabId: number, documentId: string): string => `${tabId}:${documentId}`;
+
+function takeEarlySightings(tabId: number, documentId: string): TrackerSighting[] {
+  const key = earlyKey(tabId, documentId);
+  const sightings = earlySightings.get(key) ?? [];
+  earlySightings.delete(key);
+  return sightings;
+}
+
+function keepEarly(tabId: number, documentId: string, request: RequestSeen): void {
+  const key = earlyKey(tabId, documentId);
+  const sightings = withRequestSeen(earlySightings.get(key) ?? [], request);
+  earlySightings.delete(key);
+  if (earlySightings.size >= MAX_EARLY_DOCUMENTS) earlySightings.delete(earlySightings.keys().next().value!);
+  earlySightings.set(key, sightings);
 }
 
 /**
  * The browser saw the tab send a request to a catalog tracker: counted for the tab's current
- * document, and the tab judged again. A request from the top frame's previous document (a
- * beacon sent while leaving it) is not the new page's. A tab with no state yet (its commit
- * not judged) has nothing to count it for. Returns the new state when the verdict changed.
+ * document, and the tab judged again. A request for another top document is kept aside: the
+ * next document's, reported before its commit, or the previous one's (a beacon sent while
+ * leaving it), which is never shown. Returns the new state when the verdict changed.
  */
 export function onTrackerRequest(tabId: number, request: TrackerRequest): Promise<TabState | null> {
   return inTurn(tabId, async (published) => {
     const stored = await readTabState(tabId);
+    const current = stored?.trackers?.documentId;
+    const { topDocumentId } = request;
+    if (topDocumentId !== undefined && topDocumentId !== current) {
+      keepEarly(tabId, topDocumentId, request);
+      return null;
+    }
     if (!stored) return null;
     const before = stored.trackers ?? { sightings: [] };
-    if (request.frameId === 0 && request.documentId !== undefined && before.documentId !== undefined && request.documentId !== before.documentId) return null;
     const trackers: TabTrackers = { ...before, sightings: withRequestSeen(before.sightings, request) };
     const state = await judge(published, tabId, stored.url, { signals: stored.signals ?? undefined, frames: framesOf(stored), call: stored.call, trackers, before: stored });
     return state && JSON.stringify(state.verdict) !== JSON.stringify(stored.verdict) ? state : null;

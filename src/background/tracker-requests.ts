@@ -23,7 +23,7 @@ const BLOCKED_FIREFOX = 'NS_ERROR_ABORT';
 const counted = new Map<string, { tabId: number; tracker: string; host: string }>();
 const MAX_COUNTED = 500;
 
-type RequestDetails = WebRequest.OnBeforeRequestDetailsType & { initiator?: string; documentId?: string; documentLifecycle?: string };
+type RequestDetails = WebRequest.OnBeforeRequestDetailsType & { initiator?: string; documentId?: string; parentDocumentId?: string; documentLifecycle?: string };
 
 function hostOf(origin: string | undefined): string | undefined {
   if (origin === undefined) return undefined;
@@ -47,8 +47,15 @@ function trackerOf(details: RequestDetails): TrackerMatch | undefined {
   return index.classify(details.url);
 }
 
+/** The top document the request was made for, where the browser says (Chromium's document ids; Firefox has none). */
+function topDocumentOf(details: RequestDetails): string | undefined {
+  if (details.frameId === 0 && details.type !== 'sub_frame') return details.documentId;
+  // A frame of the top frame (or a frame the top frame is loading): its parent is the top document.
+  return details.parentFrameId === 0 ? details.parentDocumentId : undefined;
+}
+
 function count(details: RequestDetails, match: TrackerMatch, blocked: boolean, onChanged: (state: TabState) => void): void {
-  onTrackerRequest(details.tabId, { match, blocked, frame: sendingFrameHost(details), frameId: details.frameId, documentId: details.documentId })
+  onTrackerRequest(details.tabId, { match, blocked, frame: sendingFrameHost(details), topDocumentId: topDocumentOf(details) })
     .then((state) => {
       if (state) onChanged(state);
     })

@@ -1,6 +1,7 @@
 import type { Fact } from '../core/lists/allowlist-file';
 import type { PlatformSummary, Verdict } from '../core/findings/assess';
 import { describeFact, explainFinding, headline } from '../core/findings/explain';
+import { TrackersView } from './trackers-view';
 
 function FactRow({ label, fact }: { label: string; fact: Fact | undefined }) {
   return (
@@ -42,6 +43,8 @@ function PlatformFacts({ platform }: { platform: PlatformSummary }) {
 
 /** The popup's body for one verdict: level, platform facts, each finding with what to do. */
 export function VerdictView({ verdict }: { verdict: Verdict }) {
+  // Trackers have a section of their own (trackers-view).
+  const others = verdict.findings.filter((finding) => finding.code !== 'THIRD_PARTY_TRACKER');
   return (
     <div data-risk-level={verdict.level}>
       <header>
@@ -49,11 +52,11 @@ export function VerdictView({ verdict }: { verdict: Verdict }) {
         <p>{verdict.host}</p>
       </header>
       {verdict.platform ? <PlatformFacts platform={verdict.platform} /> : null}
-      {verdict.findings.length > 0 ? (
+      {others.length > 0 ? (
         <section aria-label="Findings">
           <h2>Why</h2>
           <ul>
-            {verdict.findings.map((finding, index) => {
+            {others.map((finding, index) => {
               const { title, detail, action } = explainFinding(finding);
               return (
                 <li key={`${finding.code}-${index}`} data-finding={finding.code}>
@@ -65,9 +68,10 @@ export function VerdictView({ verdict }: { verdict: Verdict }) {
             })}
           </ul>
         </section>
-      ) : (
+      ) : verdict.findings.length === 0 ? (
         <p class="empty">Nothing here looks like a telemedicine service, and nothing looks wrong.</p>
-      )}
+      ) : null}
+      <TrackersView verdict={verdict} />
     </div>
   );
 }

@@ -56,7 +56,10 @@ describe('the built extension', () => {
     // content scripts run anyway, so the install prompt asks for nothing more than they do.
     // contentSettings: under the clinic's camera "block", the browser's own camera setting per
     // site closes the routes no page-world hook can reach (background/camera-backstop).
-    expect([...manifest.permissions].sort()).toEqual(['alarms', 'contentSettings', 'scripting', 'storage', 'tabs', 'webNavigation']);
+    // webRequest: tracker requests observed (never blocking), filtered to the catalog's endpoints;
+    // declarativeNetRequestWithHostAccess: the clinic's tracker "block", within the host access
+    // the content scripts already have, so no new install warning (background/tracker-blocking).
+    expect([...manifest.permissions].sort()).toEqual(['alarms', 'contentSettings', 'declarativeNetRequestWithHostAccess', 'scripting', 'storage', 'tabs', 'webNavigation', 'webRequest']);
     const pages = (manifest as { host_permissions?: string[] }).host_permissions;
     expect([...(pages ?? [])].sort()).toEqual([...new Set(manifest.content_scripts.flatMap((script) => script.matches))].sort());
   });

@@ -46,16 +46,39 @@ export function explainTracker(finding: TrackerFinding): Explanation {
   const from = finding.frame === undefined ? 'This page' : `A frame in this page (${finding.frame})`;
   const requests =
     sent === 0
-      ? `${from} tried to send ${plural(finding.requests, 'request', 'requests')} to ${listInWords(finding.hosts)} (${listInWords(finding.services)}); your clinic's settings blocked every one.`
-      : `${from} sent ${plural(sent, 'request', 'requests')} to ${listInWords(finding.hosts)} (${listInWords(finding.services)})${finding.blocked > 0 ? `; your clinic's settings blocked ${finding.blocked} more` : ''}.`;
+      ? `${from} tried to send ${plural(finding.requests, 'request', 'requests')} to ${listInWords(finding.hosts)} (${listInWords(finding.services)}); your browser blocked every one.`
+      : `${from} sent ${plural(sent, 'request', 'requests')} to ${listInWords(finding.hosts)} (${listInWords(finding.services)})${finding.blocked > 0 ? `; your browser blocked ${finding.blocked} more` : ''}.`;
   const takes = `${finding.organisation} can receive ${listInWords(finding.takes.map((take) => TAKE_WORDS[take]))}.`;
-  const cases = finding.cases.length > 0 ? ` Regulators have acted over such tracking on health sites: ${listInWords(finding.cases.map((item) => `${item.title} (${item.year})`))}.` : '';
+  const cases = finding.cases.length > 0 ? ` Regulators have acted over such tracking on health sites and apps: ${listInWords(finding.cases.map((item) => `${item.title} (${item.year})`))}.` : '';
   return {
     title: sent === 0 ? `Blocked: data to ${trackerLabel(finding)}` : `Sends data to ${trackerLabel(finding)}`,
     detail: `${requests} ${CATEGORY_MEANING[finding.category]} ${takes}${cases}`,
     action:
       sent === 0
-        ? 'Nothing reached them. Your clinic can tell you more about the tools on its site.'
+        ? 'Nothing reached them from this page. Your clinic can tell you more about the tools on its site.'
         : "Don't type health details on this page. Ask your clinic about it, and use its app or patient portal instead where you can.",
+  };
+}
+
+/** What the popup says above the tracker findings: who receives data, and what was blocked. */
+export interface TrackerSummary {
+  /** "This page sends data to: Meta (advertising), Hotjar (session replay: records what you type)."; undefined when nothing went out. */
+  sends: string | undefined;
+  /** "Blocked by the browser: 3 requests to Meta, 1 request to TikTok."; undefined when nothing was blocked. */
+  blocked: string | undefined;
+  /** What it means for a patient and what to do, when something went out to a tracker that raises the level. */
+  advice: string | undefined;
+}
+
+export function summariseTrackers(findings: readonly TrackerFinding[]): TrackerSummary {
+  const sending = findings.filter((finding) => finding.requests > finding.blocked);
+  const blocking = findings.filter((finding) => finding.blocked > 0);
+  const loud = sending.some((finding) => finding.level !== 'neutral');
+  return {
+    sends: sending.length > 0 ? `This page sends data to: ${sending.map((finding) => trackerLabel(finding)).join(', ')}.` : undefined,
+    blocked: blocking.length > 0 ? `Blocked in your browser: ${blocking.map((finding) => `${plural(finding.blocked, 'request', 'requests')} to ${finding.organisation}`).join(', ')}.` : undefined,
+    advice: loud
+      ? 'What you do and type on this page can reach these companies, and with it what you are being treated for. Ask your clinic why they are on this page, use its app or patient portal for health details where you can, and don\u2019t type health details here.'
+      : undefined,
   };
 }

@@ -38,6 +38,7 @@ export interface WebRequestDetails {
   url: string;
   initiator?: string;
   documentId?: string;
+  parentDocumentId?: string;
 }
 
 export interface Badge {

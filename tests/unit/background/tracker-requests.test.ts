@@ -70,6 +70,20 @@ describe('tracker requests in the background', () => {
     expect(trackerFindings(202)).toEqual([]);
   });
 
+  it('keeps the requests the browser reports before the commit of their document, for that document', async () => {
+    fake.openTabs.set(208, { id: 208, url: 'https://doxy.me/intake' });
+    requests({ tabId: 208, url: PIXEL, documentId: 'doc-early' });
+    requests({ tabId: 208, url: 'https://static.hotjar.com/c/hotjar-1.js', frameId: 3, parentFrameId: 0, parentDocumentId: 'doc-early', initiator: 'https://forms.example-forms.net' });
+    requests({ tabId: 208, url: PIXEL, documentId: 'doc-other' });
+    await idle();
+    commits(208, 'https://doxy.me/intake', 'doc-early');
+    await idle();
+    expect(trackerFindings(208).map((finding) => [finding.organisation, finding.requests])).toEqual([
+      ['Meta', 1],
+      ['Hotjar', 1],
+    ]);
+  });
+
   it('names the frame that sent the first request', async () => {
     commits(203, 'https://doxy.me/visit', 'doc-b');
     await idle();

@@ -1,0 +1,86 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { staysFalse } from '../../demo/wait';
+import { visit } from '../../demo/visit';
+import { FORM_FRAME_HOST, ORDINARY_TRACKED_HOSTS } from '../../demo/tracker-stand-ins';
+import { useE2eSession } from './session';
+import { storedTrackers, trackersUntil, waitUntilRequestsAreSeen } from './tracker-helpers';
+
+describe('trackers on telehealth pages, seen from the requests the browser reports, in real Chromium', () => {
+  const session = useE2eSession();
+  beforeAll(async () => {
+    await waitUntilRequestsAreSeen(session.browser, session.https(ORDINARY_TRACKED_HOSTS[0]!, '/'));
+  });
+  const named = (organisation: string) => (stored: { findings: { organisation: string }[] }) => stored.findings.some((finding) => finding.organisation === organisation);
+
+  it('names the Meta Pixel on a verified intake page: caution on the badge and in the popup, no in-page alert, every click counted', async () => {
+    const { page, tabId } = await visit(session.browser, session.https('doxy.me', '/intake'));
+    const stored = await trackersUntil(session.browser, tabId, 'the Meta Pixel named', (s) => named('Meta')(s) && s.findings[0]!.requests >= 2);
+    expect(stored.level).toBe('caution');
+    expect(stored.codes).toEqual(['VERIFIED_PLATFORM', 'THIRD_PARTY_TRACKER']);
+    expect(stored.findings[0]).toMatchObject({ organisation: 'Meta', category: 'advertising', level: 'caution', hosts: expect.arrayContaining(['connect.facebook.net', 'www.facebook.com']) });
+    expect(stored.findings[0]!.frame).toBeUndefined();
+    // What is kept names catalog endpoints, never what the page put in its requests.
+    expect(JSON.stringify(stored.sightings)).not.toMatch(/1234567890|PageView|intake/);
+    expect(await session.browser.badgeText(tabId)).toBe('!');
+    expect(await staysFalse(() => session.browser.alertPresent(page))).toBe(true);
+
+    const before = stored.findings[0]!.requests;
+    await page.click('#book');
+    const after = await trackersUntil(session.browser, tabId, 'the click pixel counted', (s) => s.findings[0]!.requests === before + 1);
+    expect(after.findings[0]!.requests).toBe(before + 1);
+
+    const popup = await session.browser.tabState(tabId);
+    expect(popup.level).toBe('caution');
+    expect(popup.findings).toEqual(['VERIFIED_PLATFORM', 'THIRD_PARTY_TRACKER']);
+  });
+
+  it('names session replay on a verified portal', async () => {
+    const { tabId } = await visit(session.browser, session.https('doxy.me', '/portal'));
+    const stored = await trackersUntil(session.browser, tabId, 'Hotjar named', named('Hotjar'));
+    expect(stored.findings).toMatchObject([{ organisation: 'Hotjar', category: 'session-replay', level: 'caution', hosts: ['static.hotjar.com'] }]);
+    expect(stored.level).toBe('caution');
+  });
+
+  it('names a pixel fired two seconds after load, which was not there at first', async () => {
+    const { tabId } = await visit(session.browser, session.https('doxy.me', '/late-pixel'));
+    const first = await storedTrackers(session.browser, tabId);
+    expect(first?.findings).toEqual([]);
+    expect(first?.level).toBe('verified');
+    const later = await trackersUntil(session.browser, tabId, 'the late pixel named', named('Meta'), 6_000);
+    expect(later.level).toBe('caution');
+  });
+
+  it('names a tracker that only a child frame sends to, with that frame', async () => {
+    const { tabId } = await visit(session.browser, session.https('doxy.me', '/framed-form'));
+    const stored = await trackersUntil(session.browser, tabId, 'the framed pixel named', named('Meta'));
+    expect(stored.findings[0]).toMatchObject({ organisation: 'Meta', frame: FORM_FRAME_HOST, level: 'caution' });
+  });
+
+  it('names a pixel on a look-alike', async () => {
+    const { tabId } = await visit(session.browser, session.https('d0xy.me', '/intake'));
+    const stored = await trackersUntil(session.browser, tabId, 'the pixel on the look-alike named', named('Meta'));
+    expect(stored.codes).toEqual(expect.arrayContaining(['LOOKALIKE_DOMAIN', 'THIRD_PARTY_TRACKER']));
+  });
+
+  it("does not count a platform's requests to its own company's domain as a third party", async () => {
+    const { tabId } = await visit(session.browser, session.https('meet.google.com', '/abc-defg-hij'));
+    const stored = await trackersUntil(session.browser, tabId, 'the Microsoft tag named', named('Microsoft'));
+    // The google.com request was seen, and left out as first-party.
+    expect(stored.sightings.map((sighting) => sighting.host)).toContain('www.google.com');
+    expect(stored.findings.map((finding) => finding.organisation)).toEqual(['Microsoft']);
+  });
+
+  it('says nothing of Google Analytics and a pixel on 20 ordinary sites', async () => {
+    for (const host of ORDINARY_TRACKED_HOSTS) {
+      const { page, tabId } = await visit(session.browser, session.https(host, '/'));
+      // The requests were seen (so silence is a decision, not blindness) ...
+      const stored = await trackersUntil(session.browser, tabId, `the requests of ${host} seen`, (s) => s.sightings.length >= 3);
+      // ... and nothing is said.
+      expect(stored.findings, host).toEqual([]);
+      expect(stored.level, host).toBe('neutral');
+      expect(await session.browser.badgeText(tabId), host).toBe('');
+      if (host === ORDINARY_TRACKED_HOSTS[0]) expect((await session.browser.tabState(tabId)).findings, host).toEqual([]);
+      await page.close();
+    }
+  });
+});
