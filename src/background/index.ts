@@ -22,6 +22,8 @@ import { readTabState } from './tab-state-store';
 import { onTabClosed, onTabCommitted, onTabNavigated, onTabReplaced, tabStateFor } from './tab-verdicts';
 import { forgetReplacedPage, isWarningPage, replacedPageOf, replaceWithWarningPage } from './warning-page';
 import { observeTrackerRequests } from './tracker-requests';
+import { syncTrackerBlocking } from './tracker-blocking';
+import { onListsChanged } from './allowlist-state';
 
 // Entry point: wiring only. Listeners are registered on the first tick: an MV3 worker woken by
 // an event only delivers it to listeners that exist by then.
@@ -254,8 +256,11 @@ readUnreadTabs(readTab).catch((error: unknown) => {
   console.error('Telehealth Guard: could not read the open tabs:', error);
 });
 
-// Requests to the tracker catalog's endpoints, from every frame of every tab (tracker-requests).
+// Requests to the tracker catalog's endpoints, from every frame of every tab (tracker-requests),
+// and the clinic's tracker "block" rules, which follow the policy and the lists (tracker-blocking).
 observeTrackerRequests(() => undefined);
+onListsChanged(() => void syncTrackerBlocking());
+void syncTrackerBlocking();
 
 // Admin policy (storage.managed), signed remote list (alarms), the user's own list: their
 // listeners, and the start-up load of the stored lists.

@@ -9,6 +9,8 @@ import type { RiskLevel } from '../core/findings/risk-levels';
 import type { FrameReport, TabState, TabTrackers } from '../protocol/messages';
 import { withRequestSeen, type RequestSeen, type TrackerSighting } from '../core/trackers/tracker-sightings';
 import { getSettings, settingsReady } from './policy-settings';
+import { isTelehealthPage } from '../core/trackers/telehealth-page';
+import { blockTrackersInTab } from './tracker-blocking';
 import { allowlistReady, getAllowlist } from './allowlist-state';
 import { showLevelOnBadge } from './badge';
 import { tabAddressOf } from './document-address';
@@ -110,11 +112,12 @@ async function judge(
   const { signals, frames, call, trackers, before } = page;
   const judged = await verdictOf(tabId, url, { signals, call, trackers });
   if (!judged) {
-    published.push(publish(tabId, undefined, null));
+    published.push(publish(tabId, undefined, null), blockTrackersInTab(tabId, false));
     return null;
   }
   const current = frames.filter((frame) => frame.tabUrl === url);
   const verdict = withListFindings(withFrameFindings(judged, current.flatMap((frame) => frame.findings)));
+  published.push(blockTrackersInTab(tabId, isTelehealthPage(getAllowlist(), verdict, { signals, call })));
   const state: TabState = {
     tabId,
     url,
@@ -290,6 +293,7 @@ export function onTrackerRequestBlocked(tabId: number, trackerId: string, host: 
 }
 
 export function onTabClosed(tabId: number): Promise<void> {
+  void blockTrackersInTab(tabId, false);
   return serialize(tabId, () => forgetTabState(tabId));
 }
 

@@ -10,8 +10,8 @@ import { findLookalike } from '../lookalike/lookalike';
 import { isInsecureHttpUrl, isLoopbackHost } from '../loopback';
 import type { PageSignals } from '../signals/page-signals';
 import { louderLevel, type RiskLevel } from './risk-levels';
-import { looksLikeTelehealth, visitFindings } from './visit-findings';
-import { callEmbedsOf } from './embeds';
+import { visitFindings } from './visit-findings';
+import { isTelehealthPage } from '../trackers/telehealth-page';
 import type { PolicyAction } from '../lists/policy';
 import { builtInTrackerCatalog } from '../trackers/tracker-catalog';
 import { trackerFindings } from '../trackers/tracker-findings';
@@ -122,30 +122,16 @@ export function assessPage(allowlist: Allowlist, page: PageToAssess): Verdict {
   findings.push(...insecureFindings(target.scheme, target.host, match !== undefined, page.signals, offersVisit));
   findings.push(...foreignFormFindings(allowlist, target, page.signals?.forms ?? [], onLookalike));
   findings.push(...visit);
-  findings.push(...trackersOnTelehealthPage(allowlist, page, target.host, findings, { platformKnown: match !== undefined, verified: platform?.verified === true }));
+  findings.push(...trackersOnTelehealthPage(allowlist, page, target.host, { platform, findings }));
 
   return { url: target.url, host: target.host, level: levelOf(platform, findings), platform, findings };
 }
 
-/**
- * Trackers are named only where health details may be given (looksLikeTelehealth): Google
- * Analytics is on most of the web, and saying so everywhere would drown every other warning.
- * A look-alike counts once it is a warning of its own (a low-confidence resemblance alone is no
- * telehealth page).
- */
-function trackersOnTelehealthPage(allowlist: Allowlist, page: PageToAssess, host: string, findings: readonly Finding[], known: { platformKnown: boolean; verified: boolean }): Finding[] {
+/** Trackers are named only on telehealth pages (trackers/telehealth-page says which). */
+function trackersOnTelehealthPage(allowlist: Allowlist, page: PageToAssess, host: string, verdict: Pick<Verdict, 'platform' | 'findings'>): Finding[] {
   const sightings = page.trackers?.sightings ?? [];
-  if (sightings.length === 0) return [];
-  const telehealth = looksLikeTelehealth(
-    {
-      pageVerified: known.verified,
-      knownPlatform: known.platformKnown,
-      lookalike: findings.some((finding) => finding.code === 'LOOKALIKE_DOMAIN' && finding.level !== 'neutral'),
-      call: page.call,
-    },
-    callEmbedsOf(allowlist, page.signals?.iframes ?? []).length > 0,
-  );
-  return telehealth ? trackerFindings(builtInTrackerCatalog(), sightings, host, page.trackers!.action) : [];
+  if (sightings.length === 0 || !isTelehealthPage(allowlist, verdict, page)) return [];
+  return trackerFindings(builtInTrackerCatalog(), sightings, host, page.trackers!.action);
 }
 
 /**

@@ -19,7 +19,7 @@ const SEGMENT = /^(?:\*|[A-Za-z0-9._~!$&'()+,;=:@%-]+)$/;
 
 export class EndpointPatternError extends Error {}
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function parseEndpointPattern(text: string): EndpointPattern {
   const slash = text.indexOf('/');

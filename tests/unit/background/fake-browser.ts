@@ -79,6 +79,17 @@ function createFakeBrowser() {
   const areas = { session: new Map<string, unknown>(), local: new Map<string, unknown>() };
   /** What `storage.managed.get()` answers: the admin's policy; `held`: no answer yet, as early in Chromium. */
   const managed: { policy: Record<string, unknown>; held: boolean } = { policy: {}, held: false };
+  /** declarativeNetRequest's rules, as the browser keeps them. */
+  type Rule = { id: number; condition: { tabIds?: number[]; initiatorDomains?: string[]; requestDomains?: string[]; urlFilter?: string } };
+  const rules = { dynamic: new Map<number, Rule>(), session: new Map<number, Rule>() };
+  const updateRules = (into: Map<number, Rule>) => (change: { removeRuleIds?: number[]; addRules?: Rule[] }) => {
+    for (const id of change.removeRuleIds ?? []) into.delete(id);
+    for (const rule of change.addRules ?? []) {
+      if (into.has(rule.id)) return Promise.reject(new Error(`Rule with id ${rule.id} does not have a unique ID.`));
+      into.set(rule.id, structuredClone(rule));
+    }
+    return Promise.resolve();
+  };
   const alarms = new Map<string, { name: string; when?: number; delayInMinutes?: number; periodInMinutes?: number }>();
   const badges = new Map<number, Badge>();
   const openTabs = new Map<number, { id: number; url?: string }>();
@@ -183,6 +194,12 @@ function createFakeBrowser() {
         }
       },
     },
+    declarativeNetRequest: {
+      getDynamicRules: () => Promise.resolve([...rules.dynamic.values()].map((rule) => structuredClone(rule))),
+      getSessionRules: () => Promise.resolve([...rules.session.values()].map((rule) => structuredClone(rule))),
+      updateDynamicRules: updateRules(rules.dynamic),
+      updateSessionRules: updateRules(rules.session),
+    },
     webRequest: {
       onBeforeRequest: new FakeEvent<(details: WebRequestDetails) => void>(),
       onErrorOccurred: new FakeEvent<(details: WebRequestDetails & { error: string }) => void>(),
@@ -240,6 +257,7 @@ function createFakeBrowser() {
     updatedTabs,
     contentSettings,
     managed,
+    rules,
     alarms,
     local: areas.local,
     /** Empties storage, badges, tabs and hooks; the listeners stay, as a running worker's do. */
@@ -256,6 +274,8 @@ function createFakeBrowser() {
       contentSettings.length = 0;
       managed.policy = {};
       managed.held = false;
+      rules.dynamic.clear();
+      rules.session.clear();
       alarms.clear();
       delete hooks.whileGetting;
       delete hooks.beforeSet;

@@ -1,0 +1,75 @@
+import browser from 'webextension-polyfill';
+import { trackerBlockRules, type BlockRule } from '../core/trackers/blocking-rules';
+import { builtInTrackerCatalog } from '../core/trackers/tracker-catalog';
+import { getAllowlist } from './allowlist-state';
+import { getSettings, settingsReady } from './policy-settings';
+
+/**
+ * The clinic's `actions.trackers: "block"`, with declarativeNetRequest rules in two scopes:
+ *
+ * - dynamic rules for requests started by pages on every listed domain (the catalog's, the
+ *   clinic's, the remote list's, the user's): in force before such a page has run, so its first
+ *   pixel is blocked too;
+ * - session rules for the tabs judged telehealth pages otherwise (a look-alike, a page in a call
+ *   or framing one) and for every frame of a listed page's tab (a form vendor's frame is its own
+ *   initiator): in force from the moment the verdict is made.
+ *
+ * Under `warn` and `off` there are no rules. Rule updates run one at a time.
+ */
+const LIST_RULES_FROM = 1_000;
+const TAB_RULES_FROM = 2_000;
+
+let queue: Promise<void> = Promise.resolve();
+function inOrder(update: () => Promise<void>): Promise<void> {
+  queue = queue.then(update).catch((error: unknown) => {
+    console.error('Telehealth Guard: could not update the tracker blocking rules:', error);
+  });
+  return queue;
+}
+
+const dnr = (): typeof browser.declarativeNetRequest => browser.declarativeNetRequest;
+
+async function replaceDynamic(rules: BlockRule[]): Promise<void> {
+  const existing = await dnr().getDynamicRules();
+  await dnr().updateDynamicRules({ removeRuleIds: existing.map((rule) => rule.id), addRules: rules });
+}
+
+async function replaceSession(rules: BlockRule[]): Promise<void> {
+  const existing = await dnr().getSessionRules();
+  await dnr().updateSessionRules({ removeRuleIds: existing.map((rule) => rule.id), addRules: rules });
+}
+
+/** The tabs the session rules cover now (the browser keeps them across worker restarts). */
+async function blockedTabs(): Promise<Set<number>> {
+  const rules = await dnr().getSessionRules();
+  return new Set(rules[0]?.condition.tabIds ?? []);
+}
+
+/** Every domain on the lists in force, as declarativeNetRequest takes initiator domains. */
+function listedDomains(): string[] {
+  return [...getAllowlist().byDomain.keys()].sort();
+}
+
+/** The policy or the lists changed (and at the worker's start): the rules follow. */
+export function syncTrackerBlocking(): Promise<void> {
+  return inOrder(async () => {
+    await settingsReady();
+    if (getSettings().trackers !== 'block') {
+      await Promise.all([replaceDynamic([]), replaceSession([])]);
+      return;
+    }
+    await replaceDynamic(trackerBlockRules(builtInTrackerCatalog(), { initiatorDomains: listedDomains() }, LIST_RULES_FROM));
+  });
+}
+
+/** A tab's verdict was made: under `block`, its frames' tracker requests are blocked while it is a telehealth page. */
+export function blockTrackersInTab(tabId: number, telehealth: boolean): Promise<void> {
+  if (getSettings().trackers !== 'block') return Promise.resolve();
+  return inOrder(async () => {
+    const tabs = await blockedTabs();
+    if (tabs.has(tabId) === telehealth) return;
+    if (telehealth) tabs.add(tabId);
+    else tabs.delete(tabId);
+    await replaceSession(tabs.size === 0 ? [] : trackerBlockRules(builtInTrackerCatalog(), { tabIds: [...tabs].sort((a, b) => a - b) }, TAB_RULES_FROM));
+  });
+}
