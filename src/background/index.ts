@@ -22,6 +22,7 @@ import { readTabState } from './tab-state-store';
 import { onTabClosed, onTabCommitted, onTabNavigated, onTabReplaced, tabStateFor } from './tab-verdicts';
 import { forgetReplacedPage, isWarningPage, replacedPageOf, replaceWithWarningPage } from './warning-page';
 import { observeTrackerRequests } from './tracker-requests';
+import { forgetTrackerCaution, onTrackersChanged, onTyping } from './tracker-caution';
 import { syncTrackerBlocking } from './tracker-blocking';
 import { onListsChanged } from './allowlist-state';
 
@@ -83,7 +84,14 @@ const router = createRouter({
       if (reply && reply.action !== 'allow') await conversation.ensurePageUi(documentTarget(sender));
       return reply;
     },
-    'chat-typing': async (_message, sender) => onChatTyping(await describeDocument(sender), (target) => conversation.ensurePageUi(target)),
+    'chat-typing': async (_message, sender) => {
+      const document = await describeDocument(sender);
+      const ensurePageUi = (target: { tabId: number; frameIds: number[] }) => conversation.ensurePageUi(target);
+      // Typing in a frame counts for the tab's tracker caution too (a form vendor's frame).
+      await onTyping(document, ensurePageUi);
+      return onChatTyping(document, ensurePageUi);
+    },
+    'form-typing': async (_message, sender) => onTyping(await describeDocument(sender), (target) => conversation.ensurePageUi(target)),
     'warning-fought': async (_message, sender) => replaceWithWarningPage(await describeDocument(sender)),
     'frame-modal': async (message, sender) => {
       if (sender.frameId !== 0) await conversation.suspendTopAlert(sender.tabId, message.open);
@@ -234,6 +242,7 @@ browser.tabs.onRemoved.addListener((tabId) => {
   void onTabClosed(tabId);
   void forgetCreator(tabId).catch(() => undefined);
   void forgetReplacedPage(tabId).catch(() => undefined);
+  void forgetTrackerCaution(tabId).catch(() => undefined);
 });
 
 browser.tabs.onReplaced.addListener((addedTabId, removedTabId) => {
@@ -258,7 +267,11 @@ readUnreadTabs(readTab).catch((error: unknown) => {
 
 // Requests to the tracker catalog's endpoints, from every frame of every tab (tracker-requests),
 // and the clinic's tracker "block" rules, which follow the policy and the lists (tracker-blocking).
-observeTrackerRequests(() => undefined);
+observeTrackerRequests((state) => {
+  onTrackersChanged(state, (target) => conversation.ensurePageUi(target)).catch((error: unknown) => {
+    console.warn(`Telehealth Guard: could not show the tracker caution in tab ${state.tabId}:`, error);
+  });
+});
 onListsChanged(() => void syncTrackerBlocking());
 void syncTrackerBlocking();
 

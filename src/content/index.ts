@@ -85,6 +85,7 @@ const guard = new PasswordGuard(window, {
 new MutationObserver(() => {
   guard.listenAgainIfRemoved();
   typingWatch.listenAgain();
+  formTyping?.listenAgain();
 }).observe(document, { childList: true });
 
 /**
@@ -206,6 +207,9 @@ const pageApi: PageApi = {
   cautionChat(provider) {
     pageUi.get().showChatCaution(provider);
   },
+  cautionTrackers(receivers) {
+    pageUi.get().showTrackerCaution(receivers);
+  },
   suspendAlert(suspended) {
     pageUi.loaded()?.suspendAlert(suspended);
   },
@@ -293,10 +297,26 @@ startCallBridge(hook, {
   onDocumentOpened: () => {
     guard.listenAgainIfRemoved();
     typingWatch.listenAgain();
+    formTyping?.listenAgain();
   },
 });
 
+// In the top frame: the first text the user writes into the page is reported once; where the
+// page sends to advertising or session replay, the background shows the one-time caution.
 // In frames: typing into a chat widget gets the one-time caution (the background decides).
+const formTyping =
+  window === window.top
+    ? watchTyping(
+        window,
+        () => {
+          send<null>({ type: 'form-typing' }).catch((error: unknown) => {
+            console.warn('Telehealth Guard: could not report typing in this page:', error);
+          });
+          return true;
+        },
+        'anywhere',
+      )
+    : undefined;
 if (window !== window.top) {
   watchFirstTyping(window, () => {
     send<null>({ type: 'chat-typing' }).catch((error: unknown) => {

@@ -43,6 +43,7 @@ export interface PageUi {
   askBeforeCamera(verdict: Verdict, activity: 'camera-or-microphone' | 'screen'): Promise<PromptAnswer>;
   showCameraBlocked(verdict: Verdict): void;
   showChatCaution(provider: string): void;
+  showTrackerCaution(receivers: readonly string[]): void;
   /** A frame of this page shows a modal warning: the alert makes way while it does (alert.ts). */
   suspendAlert(suspended: boolean): void;
 }

@@ -1,6 +1,7 @@
 import { PageAlert } from './alert';
 import { askBeforeCamera, showCameraBlocked } from './call-prompt';
 import { showChatCaution } from './chat-caution';
+import { showTrackerCaution } from './tracker-caution';
 import { GuardOverlay } from './guard-overlay';
 import type { PageUi, PageUiHost, PromptAnswer } from './page-ui-contract';
 import { createWidgetEnv, type WidgetEnvOptions } from './widget-env';
@@ -25,6 +26,7 @@ export function createPageUi(doc: Document, host: PageUiHost, seams: Omit<Widget
   let prompt: Promise<PromptAnswer> | undefined;
   let notice: Widget | undefined;
   let chatCaution: Widget | undefined;
+  let trackerCaution: Widget | undefined;
   return {
     updateAlert: (verdict) => {
       alert.update(verdict);
@@ -45,6 +47,11 @@ export function createPageUi(doc: Document, host: PageUiHost, seams: Omit<Widget
     showChatCaution: (provider) => {
       if (provider.length === 0 || provider.length >= 100 || chatCaution?.open === true) return;
       chatCaution = showChatCaution(env, provider);
+    },
+    showTrackerCaution: (receivers) => {
+      // Names as the background gives them; anything else (none, too many, too long) is no caution.
+      if (receivers.length === 0 || receivers.length > 20 || receivers.some((name) => name.length === 0 || name.length >= 120) || trackerCaution?.open === true) return;
+      trackerCaution = showTrackerCaution(env, receivers);
     },
   };
 }

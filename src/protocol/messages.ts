@@ -23,6 +23,8 @@ export const contentMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('call-activity'), activity: z.enum(['camera-or-microphone', 'screen', 'peer-connection', 'frame-encryption']) }).strict(),
   /** The user started typing in this frame: if it is a chat widget, the top frame shows the one-time caution. */
   z.object({ type: z.literal('chat-typing') }).strict(),
+  /** The user started typing in the top frame: where the page sends to advertising or session replay, the one-time caution. */
+  z.object({ type: z.literal('form-typing') }).strict(),
   /** A frame shows a modal warning (`open`), or no longer does: the top frame's alert makes way meanwhile. */
   z.object({ type: z.literal('frame-modal'), open: z.boolean() }).strict(),
   /** The page keeps removing or covering the warning: the background may put its own warning page in its place. */
@@ -126,6 +128,7 @@ export interface ReplyTypes {
   /** Null for activity that needs no answer (a peer connection, frame encryption). */
   'call-activity': CallReply | null;
   'chat-typing': null;
+  'form-typing': null;
   'frame-modal': null;
   /** Whether the page was replaced by the extension's warning page. */
   'warning-fought': boolean;

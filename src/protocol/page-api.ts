@@ -58,6 +58,8 @@ export interface PageApi {
   show(answer: InjectedAnswer, reading: number): void;
   /** The one-time caution about a chat widget of this page. */
   cautionChat(provider: string): void;
+  /** The one-time caution about the trackers this page sends to, named as the popup names them. */
+  cautionTrackers(receivers: string[]): void;
   /** A frame of this page shows a modal warning: the top frame's alert makes way while it does. */
   suspendAlert(suspended: boolean): void;
 }
@@ -100,4 +102,8 @@ export function suspendAlertInFrame(suspended: boolean): void {
 
 export function cautionChatInFrame(provider: string): void {
   (Object.getOwnPropertyDescriptor(globalThis, 'telehealthGuardPage')?.value as PageApi | undefined)?.cautionChat(provider);
+}
+
+export function cautionTrackersInFrame(receivers: string[]): void {
+  (Object.getOwnPropertyDescriptor(globalThis, 'telehealthGuardPage')?.value as PageApi | undefined)?.cautionTrackers(receivers);
 }

@@ -1,7 +1,10 @@
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { staysFalse } from '../../demo/wait';
+import { alertOfKind, clickInOverlay, overlayDetails } from '../../demo/overlay-probe';
+import { pollUntil, staysFalse } from '../../demo/wait';
 import { visit } from '../../demo/visit';
 import { FORM_FRAME_HOST, ORDINARY_TRACKED_HOSTS } from '../../demo/tracker-stand-ins';
+import { clickLikeAUser } from './guard-helpers';
 import { useE2eSession } from './session';
 import { storedTrackers, trackersUntil, waitUntilRequestsAreSeen } from './tracker-helpers';
 
@@ -84,4 +87,54 @@ describe('trackers on telehealth pages, seen from the requests the browser repor
       await page.close();
     }
   });
+
+  describe('what the patient is told', () => {
+  const trackerCaution = (page: Page) => overlayDetails(session.browser.context, page, alertOfKind('tracker-caution'));
+
+  it('the popup names who receives data, what they can take, the cases as sources, and what to do', async () => {
+    const { browser } = session;
+    const { tabId } = await visit(browser, session.https('doxy.me', '/intake?told'));
+    await trackersUntil(browser, tabId, 'the Meta Pixel named', (s) => s.findings.length > 0);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html?tab=${tabId}`);
+    expect(await popup.locator('[data-tracker-summary]').innerText()).toBe('This page sends data to: Meta (advertising).');
+    const meta = popup.locator('[data-finding="THIRD_PARTY_TRACKER"][data-organisation="Meta"]');
+    expect(await meta.innerText()).toContain('Meta can receive the addresses of the pages you open, what you enter in forms');
+    expect(await meta.locator('a', { hasText: 'FTC v. BetterHelp (2023)' }).getAttribute('href')).toMatch(/^https:\/\/www\.ftc\.gov\//);
+    expect(await popup.locator('[data-tracker-advice]').innerText()).toContain('use its app or patient portal');
+    await popup.close();
+  });
+
+  it('cautions once, in the page, when the user starts typing on a page with session replay; never on an ordinary site', async () => {
+    const { browser } = session;
+    const { page, tabId } = await visit(browser, session.https('doxy.me', '/portal?told'));
+    await trackersUntil(browser, tabId, 'Hotjar named', (s) => s.findings.length > 0);
+    expect(await staysFalse(async () => (await trackerCaution(page)).present)).toBe(true);
+    await clickLikeAUser(page.locator('#message'));
+    await page.keyboard.type('My rash is');
+    const shown = await pollUntil('the tracker caution', () => trackerCaution(page), (details) => details.present);
+    expect(shown.text).toContain('This page sends data to Hotjar (session replay');
+    expect(shown.text).toContain("Don't type health details here");
+    await clickInOverlay(browser.context, page, 'Got it', alertOfKind('tracker-caution'));
+    await clickLikeAUser(page.locator('#message'));
+    await page.keyboard.type(' worse');
+    expect(await page.locator('#message').inputValue()).toBe('My rash is worse');
+    expect(await staysFalse(async () => (await trackerCaution(page)).present, 1_000)).toBe(true);
+
+    const ordinary = await visit(browser, session.https(ORDINARY_TRACKED_HOSTS[1]!, '/'));
+    await trackersUntil(browser, ordinary.tabId, 'the ordinary page\u2019s requests seen', (s) => s.sightings.length >= 3);
+    await clickLikeAUser(ordinary.page.locator('#search'));
+    await ordinary.page.keyboard.type('rash cream');
+    expect(await staysFalse(async () => (await trackerCaution(ordinary.page)).present, 1_000)).toBe(true);
+  });
+
+  it('cautions when the pixel fires after the user began typing', async () => {
+    const { browser } = session;
+    const { page, tabId } = await visit(browser, session.https('doxy.me', '/late-pixel?told'));
+    await page.keyboard.type('hello');
+    expect((await storedTrackers(browser, tabId))?.findings).toEqual([]);
+    const shown = await pollUntil('the tracker caution after the late pixel', () => trackerCaution(page), (details) => details.present, { timeoutMs: 6_000 });
+    expect(shown.text).toContain('Meta (advertising)');
+  });
+});
 });

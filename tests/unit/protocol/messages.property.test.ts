@@ -33,6 +33,7 @@ const contentMessage = fc.oneof(
   fc.record({ type: fc.constant('dismiss-lookalike-guard') }),
   fc.record({ type: fc.constant('call-activity'), activity: fc.constantFrom('camera-or-microphone', 'screen', 'peer-connection', 'frame-encryption') }),
   fc.record({ type: fc.constant('chat-typing') }),
+  fc.record({ type: fc.constant('form-typing') }),
   fc.record({ type: fc.constant('warning-fought') }),
   fc.record({ type: fc.constant('frame-modal'), open: fc.boolean() }),
 );
@@ -96,7 +97,7 @@ describe('the router, fed any message from any sender', () => {
   const route = createRouter({
     extensionId: 'test-extension',
     extensionOrigin: 'chrome-extension://test-extension/',
-    content: { 'page-signals': answer, 'dismiss-lookalike-guard': answer, 'call-activity': answer, 'chat-typing': answer, 'warning-fought': answer, 'frame-modal': answer } as never,
+    content: { 'page-signals': answer, 'dismiss-lookalike-guard': answer, 'call-activity': answer, 'chat-typing': answer, 'form-typing': answer, 'warning-fought': answer, 'frame-modal': answer } as never,
     pages: { 'get-tab-state': answer, 'get-popup-view': answer, 'undo-dismissal': answer, ...adminHandlerStubs } as never,
   });
 

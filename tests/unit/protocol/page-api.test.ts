@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   cautionChatInFrame,
+  cautionTrackersInFrame,
   EARLY_ANSWER_KEY,
   PAGE_API_KEY,
   PAGE_UI_KEY,
@@ -26,6 +27,7 @@ const api = () => ({
   read: vi.fn(() => ({ signals: { isSecureContext: true, passwordFields: 0, forms: [], videoElements: 0, iframes: [] }, reading: 7, showing: false })),
   show: vi.fn(),
   cautionChat: vi.fn(),
+    cautionTrackers: vi.fn(),
   suspendAlert: vi.fn(),
 });
 
@@ -38,6 +40,8 @@ describe('the functions the background injects into frames', () => {
     expect(page.show).toHaveBeenCalledWith({ alert: null, guard: null }, 7);
     cautionChatInFrame('Intercom');
     expect(page.cautionChat).toHaveBeenCalledWith('Intercom');
+    cautionTrackersInFrame(['Meta (advertising)']);
+    expect(page.cautionTrackers).toHaveBeenCalledWith(['Meta (advertising)']);
   });
 
   it('ask for the page UI before an answer that shows something, and see whether it is there', () => {
@@ -80,7 +84,7 @@ describe('the functions the background injects into frames', () => {
   });
 
   it('are self-contained: the browser sends their source, not their closure', () => {
-    const sources = [readPageInFrame, showInFrame, pageUiInFrame, cautionChatInFrame].map((injected) => injected.toString());
+    const sources = [readPageInFrame, showInFrame, pageUiInFrame, cautionChatInFrame, cautionTrackersInFrame].map((injected) => injected.toString());
     for (const source of sources) {
       // Nothing imported: only globalThis and the arguments.
       expect(source).not.toMatch(/__vite|import|require/);

@@ -21,7 +21,7 @@ function setup() {
   const route = createRouter({
     extensionId: EXTENSION_ID,
     extensionOrigin: ORIGIN,
-    content: { 'page-signals': pageSignals, 'dismiss-lookalike-guard': dismissGuard, 'call-activity': callActivity, 'chat-typing': chatTyping, 'warning-fought': vi.fn(() => Promise.resolve(true)), 'frame-modal': vi.fn(() => Promise.resolve(null)) },
+    content: { 'page-signals': pageSignals, 'dismiss-lookalike-guard': dismissGuard, 'call-activity': callActivity, 'chat-typing': chatTyping, 'form-typing': vi.fn(() => Promise.resolve(null)), 'warning-fought': vi.fn(() => Promise.resolve(true)), 'frame-modal': vi.fn(() => Promise.resolve(null)) },
     pages: { 'get-tab-state': getTabState, 'get-popup-view': getPopupView, 'undo-dismissal': undoDismissal, ...adminHandlerStubs },
   });
   return { route, pageSignals, dismissGuard, callActivity, chatTyping, getTabState, getPopupView, undoDismissal };
@@ -148,6 +148,7 @@ describe('message router', () => {
         'dismiss-lookalike-guard': () => Promise.resolve(dismissal),
         'call-activity': () => Promise.resolve(null),
         'chat-typing': () => Promise.resolve(null),
+        'form-typing': () => Promise.resolve(null),
         'warning-fought': () => Promise.resolve(false),
         'frame-modal': () => Promise.resolve(null),
       },
