@@ -11,7 +11,7 @@ import { emptyScriptsBuild } from './empty-scripts-build';
 import { BENCH_PAGES, benchPageCost } from './page-cost';
 import { latencyJson, pageJson, throwawayJson, type BenchJson } from './report';
 import { extensionSide, peerSides, WITHOUT, type SideSpec } from './sides';
-import { printLookalikeSpeed, printPageCost, printThrowawayFrames, printVerdictLatency } from './tables';
+import { printLookalikeSpeed, printPageCost, printThrowawayFrames, printTrackerSpeed, printVerdictLatency } from './tables';
 import { benchThrowawayFrames } from './throwaway-frames';
 import { benchVerdictLatency } from './verdict-latency';
 
@@ -35,7 +35,10 @@ async function run(args: BenchArgs): Promise<void> {
   const peers = peerSides(args.peers);
   const json: BenchJson = {};
 
-  if (args.lookalike) printLookalikeSpeed();
+  if (args.lookalike) {
+    printLookalikeSpeed();
+    printTrackerSpeed();
+  }
 
   if (args.pageCost) {
     const baseline = baselineSide();

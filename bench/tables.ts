@@ -2,6 +2,7 @@
  * The tables `npm run bench` prints, one function per measurement. Speed targets are read off
  * these figures, as ratios against a baseline measured in the same run, never by timed tests.
  */
+import { benchTrackerSpeed, TRACKER_TARGETS } from './tracker-speed';
 import { benchLookalikeSpeed } from './lookalike-speed';
 import { METRICS, sideCost, type MeasuredSide, type Metric, type PageCost } from './page-cost';
 import { pairedDifferences, spreadOf, type MedianToLast, type Spread, type Summary } from './stats';
@@ -34,6 +35,15 @@ export function printLookalikeSpeed(): void {
       `build ≤ ${TARGETS.buildMs} ms ${verdict(big.buildMs <= TARGETS.buildMs)}; ` +
       `≥ ${TARGETS.speedupAt10k}× the plain scan ${verdict(big.scanMicros / big.indexMicros >= TARGETS.speedupAt10k)}`,
   );
+}
+
+export function printTrackerSpeed(): void {
+  const row = benchTrackerSpeed();
+  console.log(`Tracker classification: median time to classify one request URL (µs), ${row.endpoints} catalog endpoints, ${row.urls} URLs (half catalog requests)`);
+  console.log('index build ms | index µs/URL | plain scan µs/URL | scan ÷ index');
+  console.log('---------------|--------------|-------------------|-------------');
+  console.log(`${row.buildMs.toFixed(2).padStart(14)} | ${row.indexMicros.toFixed(2).padStart(12)} | ${row.scanMicros.toFixed(2).padStart(17)} | ${formatRatio(row.scanMicros / row.indexMicros).padStart(11)}×`);
+  console.log(`target: ≤ ${TRACKER_TARGETS.medianMicros} µs/URL ${verdict(row.indexMicros <= TRACKER_TARGETS.medianMicros)}`);
 }
 
 const LABELS: Record<Metric, string> = {

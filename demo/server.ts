@@ -33,7 +33,7 @@ const CSP =
   `default-src 'self'; script-src 'self' 'unsafe-inline' ${TRACKERS}; style-src 'self' 'unsafe-inline'; img-src 'self' data: ${TRACKERS}; connect-src 'self' ${TRACKERS}; ` +
   "frame-src 'self' blob: data: https://d0xy.me:* https://forum.example.org:* https://visits.example-telehealth.net:* https://intercom-sheets.com:* " +
   `https://ads.example-adnetwork.com:* https://video.example-videohost.com:* https://social.example-social.com:* https://${FORM_FRAME_HOST}:*; ` +
-  "form-action 'self'";
+  "worker-src 'self' blob:; form-action 'self'";
 
 /** Any host, this path: an empty 204 answer. An iframe pointed at it never leaves its initial about:blank document. */
 export const NO_CONTENT_PATH = '/no-content';

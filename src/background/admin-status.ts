@@ -35,6 +35,7 @@ export async function adminStatus(now = new Date()): Promise<AdminStatus> {
     allowlistMode: policy.allowlistMode,
     sources: composition.sources,
     policyDomains: policy.allowlist.map((entry) => entry.domain),
+    actions: { ...policy.actions },
     remote: {
       url: policy.remoteAllowlistUrl,
       inForce: inForce && {

@@ -1,4 +1,27 @@
+import { ACTION_KEYS, type ActionKey, type PolicyAction } from '../core/lists/policy';
 import type { AdminStatus } from '../protocol/admin-messages';
+
+/** What each action does, in the words of docs/admin.md. */
+const ACTION_WORDS: Record<ActionKey, { name: string } & Record<PolicyAction, string>> = {
+  passwordOnLookalike: {
+    name: 'Passwords on look-alike sites',
+    warn: 'held until the user decides; they can trust the site',
+    block: 'held, with no way to trust the site',
+    off: 'not held (the warning stays)',
+  },
+  unknownVideoPlatform: {
+    name: 'Camera and microphone on unknown video sites',
+    warn: 'the user is asked first',
+    block: 'kept off',
+    off: 'allowed without asking',
+  },
+  trackers: {
+    name: 'Trackers on telehealth pages',
+    warn: 'named in the toolbar popup, with a caution when the user starts typing',
+    block: 'blocked, and what was blocked is named in the toolbar popup',
+    off: 'not watched, nothing said',
+  },
+};
 
 const SOURCE_NAMES = { catalog: 'built-in catalog', policy: "clinic's policy list", remote: "clinic's signed list", user: 'your own list' } as const;
 
@@ -27,6 +50,16 @@ export function PolicySection({ status }: { status: AdminStatus }) {
         earlier one also lists).
       </p>
       {status.policyDomains.length > 0 ? <p>The policy lists: {status.policyDomains.join(', ')}.</p> : null}
+      <dl class="actions">
+        {ACTION_KEYS.map((key) => (
+          <div key={key} data-action={key} data-action-value={status.actions[key]}>
+            <dt>{ACTION_WORDS[key].name}</dt>
+            <dd>
+              <strong>{status.actions[key]}</strong>: {ACTION_WORDS[key][status.actions[key]]}
+            </dd>
+          </div>
+        ))}
+      </dl>
       {problems.length > 0 ? (
         <div role="status">
           <p>

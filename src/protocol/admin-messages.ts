@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ListSource } from '../core/lists/allowlist';
 import type { AllowlistProblem } from '../core/lists/allowlist-file';
-import type { AllowlistMode, PolicyProblem } from '../core/lists/policy';
+import type { ActionKey, AllowlistMode, PolicyAction, PolicyProblem } from '../core/lists/policy';
 import type { SignedListFile } from '../core/lists/signed-list';
 
 /**
@@ -68,6 +68,8 @@ export interface AdminStatus {
   /** The lists in force, in precedence order. */
   sources: ListSource[];
   policyDomains: string[];
+  /** What the extension does on each risk, as the policy (or the default, `warn`) says. */
+  actions: Record<ActionKey, PolicyAction>;
   remote: {
     url?: string | undefined;
     inForce?:

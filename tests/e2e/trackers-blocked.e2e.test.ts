@@ -42,6 +42,14 @@ describe('the clinic\u2019s tracker "block", from the managed policy, in real Ch
     expect(blocked).toMatch(/^Blocked in your browser: [3-9] requests to Meta\.$/);
     expect(await popup.locator('[data-finding="THIRD_PARTY_TRACKER"]').getAttribute('data-organisation')).toBe('Meta');
     await popup.close();
+
+    // The options page shows the action in force.
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/src/options/index.html`);
+    const action = options.locator('[data-action="trackers"]');
+    expect(await action.getAttribute('data-action-value')).toBe('block');
+    expect(await action.innerText()).toContain('blocked, and what was blocked is named in the toolbar popup');
+    await options.close();
   });
 
   it('blocks a pixel fired two seconds after load', async () => {

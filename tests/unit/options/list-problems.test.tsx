@@ -21,7 +21,7 @@ const status: AdminStatus = {
   ],
   allowlistMode: 'add',
   sources: ['catalog', 'policy', 'remote'],
-  policyDomains: ['telehealth.example-clinic.org'],
+  policyDomains: ['telehealth.example-clinic.org'], actions: { passwordOnLookalike: 'warn', unknownVideoPlatform: 'warn', trackers: 'warn' },
   remote: {
     url: 'https://lists.example-clinic.org/l.json',
     inForce: { version: 4, expires: '2026-09-30T00:00:00Z', entries: 5, acceptedAt: 1, expired: false, ignored: [{ path: 'entries[3].domain', message: suffix('herokuapp.com') }] },

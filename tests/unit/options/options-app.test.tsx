@@ -13,7 +13,7 @@ const base: AdminStatus = {
   problems: [{ path: 'remoteAllowlistUrl', message: 'must be an https URL; no remote list is fetched' }],
   allowlistMode: 'add',
   sources: ['catalog', 'policy', 'remote'],
-  policyDomains: ['telehealth.example-clinic.org'],
+  policyDomains: ['telehealth.example-clinic.org'], actions: { passwordOnLookalike: 'warn', unknownVideoPlatform: 'warn', trackers: 'block' },
   remote: {
     url: 'https://lists.example-clinic.org/l.json',
     inForce: { version: 4, expires: '2026-09-30T00:00:00Z', entries: 3, acceptedAt: 1, expired: false, ignored: [] },
@@ -48,6 +48,17 @@ function mount(status: AdminStatus, refuse?: string) {
 }
 
 describe('the options page', () => {
+  it('shows the action in force for each risk, trackers included', async () => {
+    const { root } = mount(base);
+    await vi.waitFor(() => {
+      expect(root.querySelector('[data-action="trackers"]')).not.toBeNull();
+    });
+    const trackers = root.querySelector('[data-action="trackers"]')!;
+    expect(trackers.getAttribute('data-action-value')).toBe('block');
+    expect(trackers.textContent).toBe('Trackers on telehealth pagesblock: blocked, and what was blocked is named in the toolbar popup');
+    expect(root.querySelector('[data-action="passwordOnLookalike"]')?.getAttribute('data-action-value')).toBe('warn');
+  });
+
   it('shows each policy problem with its path, the list in force, the last success and the last failure', async () => {
     const { root } = mount(base);
     await vi.waitFor(() => {

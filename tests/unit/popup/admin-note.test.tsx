@@ -16,7 +16,7 @@ const status: AdminStatus = {
   ],
   allowlistMode: 'add',
   sources: ['catalog', 'remote'],
-  policyDomains: [],
+  policyDomains: [], actions: { passwordOnLookalike: 'warn', unknownVideoPlatform: 'warn', trackers: 'warn' },
   remote: { url: 'https://l.example-clinic.org/l.json', inForce: { version: 2, expires: '2026-03-31T00:00:00Z', entries: 1, acceptedAt: 1, expired: true, ignored: [] } },
   user: { locked: false, domains: [] },
 };

@@ -6,7 +6,7 @@ const status: AdminStatus = {
   problems: [],
   allowlistMode: 'add',
   sources: ['catalog'],
-  policyDomains: [],
+  policyDomains: [], actions: { passwordOnLookalike: 'warn', unknownVideoPlatform: 'warn', trackers: 'warn' },
   remote: {},
   user: { locked: false, domains: [] },
 };
