@@ -90,6 +90,12 @@ export const SCENARIOS: readonly Scenario[] = [
     expected: { level: 'danger', findings: ['LOOKALIKE_DOMAIN', 'PASSWORD_ON_LOOKALIKE'] },
   },
   {
+    name: 'tracker-on-intake',
+    description: 'Doxy.me intake form that sends to the Meta Pixel',
+    url: ({ httpsPort }) => `https://doxy.me:${httpsPort}/intake`,
+    expected: { level: 'caution', findings: ['VERIFIED_PLATFORM', 'THIRD_PARTY_TRACKER'] },
+  },
+  {
     name: 'foreign-form-action',
     description: 'an ordinary forum whose login form posts to another domain',
     url: ({ httpsPort }) => `https://forum.example.org:${httpsPort}/partner-login`,

@@ -8,6 +8,7 @@ import { DEFAULT_DIST, launchExtensionBrowser } from '../../demo/browser';
 import { createSelfSignedCertificate } from '../../demo/certificate';
 import { extensionIdFromKey } from '../../demo/extension-id';
 import { SCENARIOS } from '../../demo/scenarios';
+import { DEMO_TRACKER_HOSTS } from '../../demo/tracker-stand-ins';
 import { pageFileOf, startDemoServers, type DemoServers } from '../../demo/server';
 
 /** The ID admins key their policies by; it follows from the manifest's fixed key. */
@@ -75,10 +76,11 @@ describe('the demo harness', () => {
       const html = readFileSync(join(sites, file), 'utf8');
       // Nothing loads from another origin by markup...
       expect(html, file).not.toMatch(/(?:src|href)\s*=\s*["']?(?:https?:)?\/\//i);
-      // ...and every host a page names is a demo site (served here, on loopback), except a
-      // form's action on a reserved example name: CSP form-action 'self' never sends it.
+      // ...and every host a page names is a demo site or a tracker's stand-in (both served here,
+      // on loopback), except a form's action on a reserved example name: CSP form-action 'self'
+      // never sends it.
       for (const [, attribute, host] of html.matchAll(/(action\s*=\s*["'](?:https?:)?)?\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi)) {
-        const allowed = demoHosts.has(host!) || (attribute !== undefined && host!.endsWith('.example.net'));
+        const allowed = demoHosts.has(host!) || DEMO_TRACKER_HOSTS.includes(host!) || (attribute !== undefined && host!.endsWith('.example.net'));
         expect(allowed, `${file} names ${host!}`).toBe(true);
       }
     }
