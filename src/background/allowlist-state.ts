@@ -118,9 +118,24 @@ const ready = new Promise<void>((resolve) => {
   setTimeout(resolve, READY_TIMEOUT_MS);
 });
 
+let markLoaded: () => void = () => undefined;
+const loaded = new Promise<void>((resolve) => {
+  markLoaded = resolve;
+});
+
 /** The stored inputs (cached policy, remote list, user additions) are in. */
 export function markListsLoaded(): void {
   markReady();
+  markLoaded();
+}
+
+/**
+ * Resolves only once the stored inputs are in, however long that takes: for what must not act
+ * on the defaults meanwhile (the tracker block rules the browser keeps across restarts would be
+ * taken down and put back).
+ */
+export function listsLoaded(): Promise<void> {
+  return loaded;
 }
 
 export function allowlistReady(): Promise<void> {

@@ -31,6 +31,11 @@ export async function readTabState(tabId: number): Promise<TabState | undefined>
   return stored[key(tabId)] as TabState | undefined;
 }
 
+/** The state this worker holds in memory, without asking the store (undefined: none held). */
+export function peekTabState(tabId: number): TabState | undefined {
+  return inMemory.get(tabId) ?? undefined;
+}
+
 /** Throws when the store refuses it (full); the copy in memory is kept either way. */
 export function writeTabState(state: TabState): Promise<void> {
   inMemory.set(state.tabId, state);

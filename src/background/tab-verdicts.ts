@@ -7,7 +7,7 @@ import { signalsToKeep } from '../core/signals/kept-signals';
 import type { PageSignals } from '../core/signals/page-signals';
 import type { RiskLevel } from '../core/findings/risk-levels';
 import type { FrameReport, TabState, TabTrackers } from '../protocol/messages';
-import { withRequestSeen, type RequestSeen, type TrackerSighting } from '../core/trackers/tracker-sightings';
+import { withRequestBlocked, withRequestSeen, type RequestSeen, type TrackerSighting } from '../core/trackers/tracker-sightings';
 import { getSettings, settingsReady } from './policy-settings';
 import { isTelehealthPage } from '../core/trackers/telehealth-page';
 import { blockTrackersInTab } from './tracker-blocking';
@@ -16,7 +16,7 @@ import { showLevelOnBadge } from './badge';
 import { tabAddressOf } from './document-address';
 import { withListFindings } from './list-findings';
 import { oneAtATimePerKey } from './one-at-a-time';
-import { forgetTabState, readTabState, removeTabState, writeTabState } from './tab-state-store';
+import { forgetTabState, peekTabState, readTabState, removeTabState, writeTabState } from './tab-state-store';
 
 /** Updates for one tab run one after another, so a late write never undoes a newer one. */
 const serialize = oneAtATimePerKey<number>();
@@ -112,12 +112,13 @@ async function judge(
   const { signals, frames, call, trackers, before } = page;
   const judged = await verdictOf(tabId, url, { signals, call, trackers });
   if (!judged) {
-    published.push(publish(tabId, undefined, null), blockTrackersInTab(tabId, false));
+    published.push(publish(tabId, undefined, null));
+    void blockTrackersInTab(tabId, false);
     return null;
   }
   const current = frames.filter((frame) => frame.tabUrl === url);
   const verdict = withListFindings(withFrameFindings(judged, current.flatMap((frame) => frame.findings)));
-  published.push(blockTrackersInTab(tabId, isTelehealthPage(getAllowlist(), verdict, { signals, call })));
+  void blockTrackersInTab(tabId, isTelehealthPage(getAllowlist(), verdict, { signals, call }));
   const state: TabState = {
     tabId,
     url,
@@ -144,9 +145,13 @@ const framesOf = (state: TabState | undefined): FrameReport[] => (state?.frames 
  */
 export function onTabCommitted(tabId: number, url: string, documentId?: string): Promise<TabState | null> {
   return inTurn(tabId, (published) => {
-    // The new document's tracker requests count from here (with those the browser reported
-    // before its commit); the old one's are over.
-    const trackers: TabTrackers = documentId === undefined ? { sightings: [] } : { documentId, sightings: takeEarlySightings(tabId, documentId) };
+    // The document being left is kept aside (the back/forward cache may bring it back, under
+    // its own id), from this worker's memory only: a commit never waits for the store.
+    const left = peekTabState(tabId)?.trackers;
+    if (left?.documentId !== undefined && left.documentId !== documentId && left.sightings.length > 0) keepAside(tabId, left.documentId, left.sightings);
+    // The new document's tracker requests count from here, with those the browser reported
+    // before its commit (or before it was left, for a page brought back).
+    const trackers: TabTrackers = documentId === undefined ? { sightings: [] } : { documentId, sightings: takeAside(tabId, documentId) };
     return judge(published, tabId, url, { frames: [], trackers });
   });
 }
@@ -228,49 +233,59 @@ export interface TrackerRequest extends RequestSeen {
 }
 
 /**
- * Requests for a top document whose commit has not reached the worker yet: the browser reports
- * a page's first requests and its commit through different routes, and the first can come
- * first. Kept in memory, per tab and document, until that commit takes them (onTabCommitted);
- * those of a document that is never committed here (a beacon from the page being left) are
- * never shown, and make way for newer ones.
+ * Sightings of top documents that are not the tab's current one, per tab and document id:
+ * requests the browser reported before their document's commit reached the worker (a page's
+ * first requests and its commit come by different routes, the first can come first), and what
+ * was seen of a document the tab left, which the back/forward cache may bring back. A commit
+ * takes its document's (onTabCommitted); those of documents never committed again (a beacon
+ * from a page left) are never shown, and make way for newer ones. In memory only.
  */
-const earlySightings = new Map<string, TrackerSighting[]>();
-const MAX_EARLY_DOCUMENTS = 50;
-const earlyKey = (tabId: number, documentId: string): string => `${tabId}:${documentId}`;
+const aside = new Map<string, TrackerSighting[]>();
+const MAX_ASIDE_DOCUMENTS = 50;
+const asideKey = (tabId: number, documentId: string): string => `${tabId}:${documentId}`;
 
-function takeEarlySightings(tabId: number, documentId: string): TrackerSighting[] {
-  const key = earlyKey(tabId, documentId);
-  const sightings = earlySightings.get(key) ?? [];
-  earlySightings.delete(key);
+function takeAside(tabId: number, documentId: string): TrackerSighting[] {
+  const key = asideKey(tabId, documentId);
+  const sightings = aside.get(key) ?? [];
+  aside.delete(key);
   return sightings;
 }
 
-function keepEarly(tabId: number, documentId: string, request: RequestSeen): void {
-  const key = earlyKey(tabId, documentId);
-  const sightings = withRequestSeen(earlySightings.get(key) ?? [], request);
-  earlySightings.delete(key);
-  if (earlySightings.size >= MAX_EARLY_DOCUMENTS) earlySightings.delete(earlySightings.keys().next().value!);
-  earlySightings.set(key, sightings);
+function keepAside(tabId: number, documentId: string, sightings: TrackerSighting[]): void {
+  const key = asideKey(tabId, documentId);
+  aside.delete(key);
+  if (aside.size >= MAX_ASIDE_DOCUMENTS) aside.delete(aside.keys().next().value!);
+  aside.set(key, sightings);
+}
+
+/** Whether a request for `topDocumentId` belongs to another document than the tab's current one. */
+function forAnotherDocument(stored: TabState | undefined, topDocumentId: string | undefined): topDocumentId is string {
+  if (topDocumentId === undefined) return false;
+  const current = stored?.trackers?.documentId;
+  // A state made without a document id (a page read before any commit was seen) takes the first one.
+  return stored === undefined || (current !== undefined && current !== topDocumentId);
 }
 
 /**
  * The browser saw the tab send a request to a catalog tracker: counted for the tab's current
- * document, and the tab judged again. A request for another top document is kept aside: the
- * next document's, reported before its commit, or the previous one's (a beacon sent while
- * leaving it), which is never shown. Returns the new state when the verdict changed.
+ * document, and the tab judged again; a request for another top document is kept aside for it.
+ * Returns the new state when the verdict changed.
  */
 export function onTrackerRequest(tabId: number, request: TrackerRequest): Promise<TabState | null> {
   return inTurn(tabId, async (published) => {
+    // Under the clinic's "off", trackers are not watched: nothing is kept.
+    await settingsReady();
+    if (getSettings().trackers === 'off') return null;
     const stored = await readTabState(tabId);
-    const current = stored?.trackers?.documentId;
     const { topDocumentId } = request;
-    if (topDocumentId !== undefined && topDocumentId !== current) {
-      keepEarly(tabId, topDocumentId, request);
+    if (forAnotherDocument(stored, topDocumentId)) {
+      keepAside(tabId, topDocumentId, withRequestSeen(takeAside(tabId, topDocumentId), request));
       return null;
     }
     if (!stored) return null;
     const before = stored.trackers ?? { sightings: [] };
-    const trackers: TabTrackers = { ...before, sightings: withRequestSeen(before.sightings, request) };
+    const documentId = before.documentId ?? topDocumentId;
+    const trackers: TabTrackers = { ...(documentId !== undefined ? { documentId } : {}), sightings: withRequestSeen(before.sightings, request) };
     const state = await judge(published, tabId, stored.url, { signals: stored.signals ?? undefined, frames: framesOf(stored), call: stored.call, trackers, before: stored });
     return state && JSON.stringify(state.verdict) !== JSON.stringify(stored.verdict) ? state : null;
   });
@@ -280,14 +295,19 @@ export function onTrackerRequest(tabId: number, request: TrackerRequest): Promis
  * A request the browser had already reported was blocked (the clinic's `block` rules, or
  * another extension): it counts as blocked, not as a second request.
  */
-export function onTrackerRequestBlocked(tabId: number, trackerId: string, host: string): Promise<void> {
+export function onTrackerRequestBlocked(tabId: number, seen: { tracker: string; host: string; topDocumentId: string | undefined }): Promise<void> {
   return inTurn(tabId, async (published) => {
     const stored = await readTabState(tabId);
+    const { topDocumentId } = seen;
+    if (forAnotherDocument(stored, topDocumentId)) {
+      const sightings = aside.get(asideKey(tabId, topDocumentId));
+      if (sightings) keepAside(tabId, topDocumentId, withRequestBlocked(sightings, seen));
+      return;
+    }
     const sightings = stored?.trackers?.sightings;
     if (!stored || !sightings) return;
-    const index = sightings.findIndex((sighting) => sighting.tracker === trackerId && sighting.host === host);
-    if (index === -1) return;
-    const updated = sightings.map((sighting, at) => (at === index ? { ...sighting, blocked: Math.min(sighting.requests, sighting.blocked + 1) } : sighting));
+    const updated = withRequestBlocked(sightings, seen);
+    if (updated === sightings) return;
     await judge(published, tabId, stored.url, { signals: stored.signals ?? undefined, frames: framesOf(stored), call: stored.call, trackers: { ...stored.trackers!, sightings: updated }, before: stored });
   });
 }
@@ -306,6 +326,7 @@ export async function onTabReplaced(addedTabId: number, removedTabId: number, ur
   const old = await serialize(removedTabId, async () => {
     const stored = await readTabState(removedTabId);
     await forgetTabState(removedTabId);
+    void blockTrackersInTab(removedTabId, false);
     return stored;
   });
   if (url === undefined) return null;
@@ -315,6 +336,7 @@ export async function onTabReplaced(addedTabId: number, removedTabId: number, ur
     if (old?.url !== url) return judge(published, addedTabId, url, { frames: [] });
     const moved: TabState = { ...old, tabId: addedTabId, updatedAt: Date.now() };
     published.push(publish(addedTabId, moved.verdict.level, moved));
+    void blockTrackersInTab(addedTabId, isTelehealthPage(getAllowlist(), moved.verdict, { signals: moved.signals ?? undefined, call: moved.call }));
     return moved;
   });
 }

@@ -1,8 +1,8 @@
 import browser from 'webextension-polyfill';
 import { trackerBlockRules, type BlockRule } from '../core/trackers/blocking-rules';
 import { builtInTrackerCatalog } from '../core/trackers/tracker-catalog';
-import { getAllowlist } from './allowlist-state';
-import { getSettings, settingsReady } from './policy-settings';
+import { getAllowlist, listsLoaded } from './allowlist-state';
+import { getSettings } from './policy-settings';
 
 /**
  * The clinic's `actions.trackers: "block"`, with declarativeNetRequest rules in two scopes:
@@ -53,7 +53,9 @@ function listedDomains(): string[] {
 /** The policy or the lists changed (and at the worker's start): the rules follow. */
 export function syncTrackerBlocking(): Promise<void> {
   return inOrder(async () => {
-    await settingsReady();
+    // The rules in force stay until the stored policy is in: a worker woken with storage slow to
+    // answer would otherwise take them down on the default ("warn") and put them back later.
+    await listsLoaded();
     if (getSettings().trackers !== 'block') {
       await Promise.all([replaceDynamic([]), replaceSession([])]);
       return;
@@ -62,10 +64,15 @@ export function syncTrackerBlocking(): Promise<void> {
   });
 }
 
-/** A tab's verdict was made: under `block`, its frames' tracker requests are blocked while it is a telehealth page. */
+/**
+ * A tab's verdict was made: under `block`, its frames' tracker requests are blocked while it is
+ * a telehealth page. Nobody waits for it: the verdict is shown whatever becomes of the rules.
+ */
 export function blockTrackersInTab(tabId: number, telehealth: boolean): Promise<void> {
-  if (getSettings().trackers !== 'block') return Promise.resolve();
   return inOrder(async () => {
+    await listsLoaded();
+    // Under "warn" and "off" there are no session rules: syncTrackerBlocking took them down.
+    if (getSettings().trackers !== 'block') return;
     const tabs = await blockedTabs();
     if (tabs.has(tabId) === telehealth) return;
     if (telehealth) tabs.add(tabId);

@@ -40,14 +40,15 @@ async function readRecord(tabId: number, url: string): Promise<CautionRecord> {
   return record?.url === url ? record : { url, typed: false, shown: false };
 }
 
+/** Records the typing; shows the caution if it is due, and records that only once it is shown (a failed show is tried again at the next tracker request). */
 async function showIfDue(tabId: number, state: TabState, record: CautionRecord, ensurePageUi: EnsurePageUi): Promise<void> {
-  const receivers = record.typed && !record.shown ? cautionReceivers(state) : [];
-  if (receivers.length > 0) record.shown = true;
   await browser.storage.session.set({ [key(tabId)]: record });
+  const receivers = record.typed && !record.shown ? cautionReceivers(state) : [];
   if (receivers.length === 0) return;
   const topFrame = { tabId, frameIds: [0] };
   await ensurePageUi(topFrame);
   await browser.scripting.executeScript({ target: topFrame, func: cautionTrackersInFrame, args: [receivers] });
+  await browser.storage.session.set({ [key(tabId)]: { ...record, shown: true } });
 }
 
 /** The user started typing in a document of the tab. */

@@ -20,7 +20,7 @@ const BLOCKED = 'net::ERR_BLOCKED_BY_CLIENT';
 const BLOCKED_FIREFOX = 'NS_ERROR_ABORT';
 
 /** Requests counted at their start, so a block reported later marks them rather than counting them twice. */
-const counted = new Map<string, { tabId: number; tracker: string; host: string }>();
+const counted = new Map<string, { tabId: number; tracker: string; host: string; topDocumentId: string | undefined }>();
 const MAX_COUNTED = 500;
 
 type RequestDetails = WebRequest.OnBeforeRequestDetailsType & { initiator?: string; documentId?: string; parentDocumentId?: string; documentLifecycle?: string };
@@ -37,19 +37,23 @@ function hostOf(origin: string | undefined): string | undefined {
 /** The frame that sent it, when that is not the top one: a frame's own requests, or a frame it loads into a frame of its own. */
 function sendingFrameHost(details: RequestDetails): string | undefined {
   const sender = details.type === 'sub_frame' ? details.parentFrameId : details.frameId;
-  if (sender === 0) return undefined;
+  if (sender === 0 || (details.type !== 'sub_frame' && details.parentFrameId === -1)) return undefined;
   return hostOf(details.initiator ?? details.originUrl);
 }
 
-/** What to count, or undefined: not a tab's request, the page itself, a page prerendered in the background, or no catalog endpoint. */
+/**
+ * What to count, or undefined: not a tab's request, the page itself, or no catalog endpoint. A
+ * page prerendered in the background counts under its own document id, for when it is shown.
+ */
 function trackerOf(details: RequestDetails): TrackerMatch | undefined {
-  if (details.tabId < 0 || details.type === 'main_frame' || details.documentLifecycle === 'prerender') return undefined;
+  if (details.tabId < 0 || details.type === 'main_frame') return undefined;
   return index.classify(details.url);
 }
 
 /** The top document the request was made for, where the browser says (Chromium's document ids; Firefox has none). */
 function topDocumentOf(details: RequestDetails): string | undefined {
-  if (details.frameId === 0 && details.type !== 'sub_frame') return details.documentId;
+  // A top frame's own request (frame 0, or a prerendered page's main frame, which has no parent).
+  if (details.type !== 'sub_frame' && (details.frameId === 0 || details.parentFrameId === -1)) return details.documentId;
   // A frame of the top frame (or a frame the top frame is loading): its parent is the top document.
   return details.parentFrameId === 0 ? details.parentDocumentId : undefined;
 }
@@ -72,15 +76,15 @@ export function observeTrackerRequests(onChanged: (state: TabState) => void): vo
     const match = trackerOf(details);
     if (!match) return;
     if (counted.size >= MAX_COUNTED) counted.delete(counted.keys().next().value!);
-    counted.set(details.requestId, { tabId: details.tabId, tracker: match.tracker.id, host: match.host });
+    counted.set(details.requestId, { tabId: details.tabId, tracker: match.tracker.id, host: match.host, topDocumentId: topDocumentOf(details) });
     count(details, match, false, onChanged);
   }, filter);
   browser.webRequest.onErrorOccurred.addListener((details) => {
-    if (details.error !== BLOCKED && details.error !== BLOCKED_FIREFOX) return;
     const known = counted.get(details.requestId);
     counted.delete(details.requestId);
+    if (details.error !== BLOCKED && details.error !== BLOCKED_FIREFOX) return;
     if (known) {
-      void onTrackerRequestBlocked(known.tabId, known.tracker, known.host).catch((error: unknown) => {
+      void onTrackerRequestBlocked(known.tabId, known).catch((error: unknown) => {
         console.error(`Telehealth Guard: could not count a blocked tracker request of tab ${known.tabId}:`, error);
       });
       return;

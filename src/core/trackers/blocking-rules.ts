@@ -27,14 +27,14 @@ export interface BlockRule {
 export type BlockScope = { initiatorDomains: string[] } | { tabIds: number[] };
 
 /**
- * A path endpoint as a regexFilter (RE2): the host or a subdomain on whole labels, any port,
- * then the path on a segment boundary (`/tr` blocks `/tr` and `/tr/?id=…`, not `/track`), `*`
- * one segment: the catalog's own grammar (endpoint-pattern). A urlFilter cannot say "any port"
- * and "a segment" at once.
+ * A path endpoint as a regexFilter (RE2): the host or a subdomain on whole labels (with or
+ * without the trailing dot of a fully qualified name), any port, then the path on a segment
+ * boundary (`/tr` blocks `/tr` and `/tr/?id=…`, not `/track`), `*` one segment: the catalog's
+ * own grammar (endpoint-pattern). A urlFilter cannot say "any port" and "a segment" at once.
  */
 export function endpointRegexFilter(host: string, path: string): string {
   const segments = path.split('/').map((segment) => (segment === '*' ? '[^/?#]+' : escapeRegExp(segment)));
-  return `^(?:https?|wss?)://(?:[^/?#@]*@)?(?:[^/?#@:]*\\.)?${escapeRegExp(host)}(?::[0-9]+)?/${segments.join('/')}(?:[/?#]|$)`;
+  return `^(?:https?|wss?)://(?:[^/?#@]*@)?(?:[^/?#@:]*\\.)?${escapeRegExp(host)}\\.?(?::[0-9]+)?/${segments.join('/')}(?:[/?#]|$)`;
 }
 
 /** Host-only endpoints in one rule (requestDomains covers their subdomains, as the catalog's hosts do); each path endpoint in a rule of its own. */

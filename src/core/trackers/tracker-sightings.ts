@@ -44,3 +44,13 @@ export function withRequestSeen(sightings: readonly TrackerSighting[], seen: Req
   const updated: TrackerSighting = { ...before, endpoints, requests: before.requests + 1, blocked: before.blocked + (blocked ? 1 : 0) };
   return sightings.map((sighting, at) => (at === index ? updated : sighting));
 }
+
+/**
+ * A request already counted that the browser then blocked: one more blocked, never more than
+ * were counted. The same array when there is no such sighting.
+ */
+export function withRequestBlocked(sightings: TrackerSighting[], seen: { tracker: string; host: string }): TrackerSighting[] {
+  const index = sightings.findIndex((sighting) => sighting.tracker === seen.tracker && sighting.host === seen.host);
+  if (index === -1) return sightings;
+  return sightings.map((sighting, at) => (at === index ? { ...sighting, blocked: Math.min(sighting.requests, sighting.blocked + 1) } : sighting));
+}

@@ -36,6 +36,7 @@ describe('tracker block rules', () => {
     const blocks = (url: string) => rules.some((rule) => rule.condition.regexFilter !== undefined && new RegExp(rule.condition.regexFilter).test(url));
     expect(blocks('https://www.facebook.com/tr/?id=1&ev=PageView')).toBe(true);
     expect(blocks('https://www.facebook.com:8443/tr?id=1')).toBe(true);
+    expect(blocks('https://www.facebook.com./tr?id=1')).toBe(true);
     expect(blocks('https://connect.facebook.net/en_US/fbevents.js')).toBe(true);
     expect(blocks('https://www.facebook.com/track')).toBe(false);
     expect(blocks('https://www.facebook.com/')).toBe(false);
@@ -75,5 +76,16 @@ describe("the clinic's tracker action in the background", () => {
     await pageReports(304, 'https://doxy.me/');
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect([...fake.rules.session.values()]).toEqual([]);
+  });
+
+  it('under "off", keeps nothing of tracker requests', async () => {
+    await policyBecomes({ actions: { trackers: 'off' } });
+    await pageReports(305, 'https://doxy.me/intake');
+    fake.browser.webRequest.onBeforeRequest.fire({ requestId: 'off-1', tabId: 305, frameId: 0, parentFrameId: -1, type: 'image', url: 'https://www.facebook.com/tr?id=1' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const state = fake.session.get('tab:305') as { trackers?: { sightings: unknown[] }; verdict: { findings: { code: string }[] } };
+    expect(state.trackers?.sightings ?? []).toEqual([]);
+    expect(state.verdict.findings.map((finding) => finding.code)).toEqual(['VERIFIED_PLATFORM']);
+    await policyBecomes({ actions: {} });
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TabState } from '../../../src/protocol/messages';
-import { fake, type WebRequestDetails } from './fake-browser';
+import { EXTENSION_ID, fake, type WebRequestDetails } from './fake-browser';
 
 // The background as it runs in the worker, on the fake browser: tracker requests as webRequest reports them.
 vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-browser')).fake.browser }));
@@ -82,6 +82,45 @@ describe('tracker requests in the background', () => {
       ['Meta', 1],
       ['Hotjar', 1],
     ]);
+  });
+
+  it('counts for a page read before any commit was seen (an open tab after an update), taking its document id', async () => {
+    fake.openTabs.set(209, { id: 209, url: 'https://doxy.me/intake' });
+    const [reply] = fake.browser.runtime.onMessage.fire(
+      { type: 'page-signals', signals: { isSecureContext: true, passwordFields: 0, forms: [], videoElements: 0, iframes: [] }, reading: 1 },
+      { id: EXTENSION_ID, url: 'https://doxy.me/intake', frameId: 0, tab: { id: 209, url: 'https://doxy.me/intake' } },
+    );
+    await reply;
+    requests({ tabId: 209, url: PIXEL, documentId: 'doc-open' });
+    await idle();
+    expect(trackerFindings(209)).toMatchObject([{ organisation: 'Meta', requests: 1 }]);
+    expect(stored(209)?.trackers?.documentId).toBe('doc-open');
+  });
+
+  it('marks a block against the document it was for, not the page still shown', async () => {
+    commits(210, 'https://doxy.me/intake', 'doc-shown');
+    await idle();
+    requests({ tabId: 210, url: PIXEL, documentId: 'doc-shown' });
+    const early = requests({ tabId: 210, url: PIXEL, documentId: 'doc-coming' });
+    fake.browser.webRequest.onErrorOccurred.fire({ ...early, error: 'net::ERR_BLOCKED_BY_CLIENT' });
+    await idle();
+    expect(trackerFindings(210)).toMatchObject([{ requests: 1, blocked: 0 }]);
+    commits(210, 'https://doxy.me/next', 'doc-coming');
+    await idle();
+    expect(trackerFindings(210)).toMatchObject([{ requests: 1, blocked: 1, level: 'neutral' }]);
+  });
+
+  it('gives a page brought back from the back/forward cache what was seen of it', async () => {
+    commits(211, 'https://doxy.me/intake', 'doc-first');
+    await idle();
+    requests({ tabId: 211, url: PIXEL, documentId: 'doc-first' });
+    await idle();
+    commits(211, 'https://doxy.me/other', 'doc-second');
+    await idle();
+    expect(trackerFindings(211)).toEqual([]);
+    commits(211, 'https://doxy.me/intake', 'doc-first');
+    await idle();
+    expect(trackerFindings(211)).toMatchObject([{ organisation: 'Meta', requests: 1 }]);
   });
 
   it('names the frame that sent the first request', async () => {
