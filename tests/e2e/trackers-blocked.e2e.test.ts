@@ -70,6 +70,17 @@ describe('the clinic\u2019s tracker "block", from the managed policy, in real Ch
     expect(trackerRequestsServed().slice(servedBefore)).toEqual([]);
   });
 
+  it('blocks nothing on an ordinary site the same tab goes to from a telehealth page', async () => {
+    const { browser } = session;
+    const { page, tabId } = await visit(browser, session.https('doxy.me', '/framed-form?then-ordinary'));
+    await trackersUntil(browser, tabId, 'the framed pixel blocked', (s) => s.findings.some((f) => f.blocked >= 1));
+    const servedBefore = trackerRequestsServed().length;
+    await page.goto(session.https('site3.example-everyday.com', '/'));
+    const stored = await trackersUntil(browser, tabId, 'the ordinary page\u2019s requests seen', (s) => s.sightings.length >= 3);
+    expect(stored.sightings.filter((sighting) => sighting.blocked > 0)).toEqual([]);
+    await pollUntil('the ordinary page\u2019s tracker requests served', () => Promise.resolve(trackerRequestsServed().length - servedBefore), (served) => served >= 3);
+  });
+
   it('blocks nothing on an ordinary site', async () => {
     const { browser } = session;
     const servedBefore = trackerRequestsServed().length;
