@@ -1,4 +1,4 @@
-import { ACTION_KEYS, type ActionKey, type PolicyAction } from '../core/lists/policy';
+import type { ActionKey, PolicyAction } from '../core/lists/policy';
 import type { AdminStatus } from '../protocol/admin-messages';
 
 /** What each action does, in the words of docs/admin.md. */
@@ -22,6 +22,9 @@ const ACTION_WORDS: Record<ActionKey, { name: string } & Record<PolicyAction, st
     off: 'not watched, nothing said',
   },
 };
+
+// Types only from core/lists/policy: its values would bring the schema library into this page.
+const ACTION_ORDER = Object.keys(ACTION_WORDS) as ActionKey[];
 
 const SOURCE_NAMES = { catalog: 'built-in catalog', policy: "clinic's policy list", remote: "clinic's signed list", user: 'your own list' } as const;
 
@@ -51,7 +54,7 @@ export function PolicySection({ status }: { status: AdminStatus }) {
       </p>
       {status.policyDomains.length > 0 ? <p>The policy lists: {status.policyDomains.join(', ')}.</p> : null}
       <dl class="actions">
-        {ACTION_KEYS.map((key) => (
+        {ACTION_ORDER.map((key) => (
           <div key={key} data-action={key} data-action-value={status.actions[key]}>
             <dt>{ACTION_WORDS[key].name}</dt>
             <dd>
