@@ -4,6 +4,8 @@ import type { TrackerFinding } from '../../src/core/trackers/tracker-findings';
 import type { TrackerSighting } from '../../src/core/trackers/tracker-sightings';
 
 export interface StoredTrackers {
+  /** The tab's address the state is for. */
+  url: string;
   level: string;
   codes: string[];
   findings: TrackerFinding[];
@@ -15,10 +17,11 @@ export async function storedTrackers(browser: ExtensionBrowser, tabId: number): 
   const worker = await browser.worker();
   return worker.evaluate(async (id) => {
     const state = (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as
-      | { verdict: { level: string; findings: { code: string }[] }; trackers?: { sightings: unknown[] } }
+      | { url: string; verdict: { level: string; findings: { code: string }[] }; trackers?: { sightings: unknown[] } }
       | undefined;
     if (!state) return undefined;
     return {
+      url: state.url,
       level: state.verdict.level,
       codes: state.verdict.findings.map((finding) => finding.code),
       findings: state.verdict.findings.filter((finding) => finding.code === 'THIRD_PARTY_TRACKER'),
