@@ -29,13 +29,16 @@ function inOrder(update: () => Promise<void>): Promise<void> {
 
 const dnr = (): typeof browser.declarativeNetRequest => browser.declarativeNetRequest;
 
+// Nothing to remove and nothing to add (every start under "warn"): no update at all.
 async function replaceDynamic(rules: BlockRule[]): Promise<void> {
   const existing = await dnr().getDynamicRules();
+  if (existing.length === 0 && rules.length === 0) return;
   await dnr().updateDynamicRules({ removeRuleIds: existing.map((rule) => rule.id), addRules: rules });
 }
 
 async function replaceSession(rules: BlockRule[]): Promise<void> {
   const existing = await dnr().getSessionRules();
+  if (existing.length === 0 && rules.length === 0) return;
   await dnr().updateSessionRules({ removeRuleIds: existing.map((rule) => rule.id), addRules: rules });
 }
 
