@@ -85,7 +85,6 @@ const guard = new PasswordGuard(window, {
 new MutationObserver(() => {
   guard.listenAgainIfRemoved();
   typingWatch.listenAgain();
-  formTyping?.listenAgain();
 }).observe(document, { childList: true });
 
 /**
@@ -158,11 +157,21 @@ function collect() {
  * warning until the page asks for something, and a page can ask for a password in a field of
  * another type, in a closed shadow root or in an element it made into a field. Elsewhere
  * nothing is reported: the watch stays, and reports once the guard is armed.
+ *
+ * The same watch tells the background, once, that the user started typing in the top frame:
+ * where the page sends to advertising or session replay, it shows the one-time caution.
  */
 let typedInto = false;
+let typingReported = window !== window.top;
 const typingWatch = watchTyping(
   window,
   () => {
+    if (!typingReported) {
+      typingReported = true;
+      send<null>({ type: 'form-typing' }).catch((error: unknown) => {
+        console.warn('Telehealth Guard: could not report typing in this page:', error);
+      });
+    }
     if (lastGuard === null) return false;
     typedInto = true;
     reportSafely();
@@ -297,26 +306,10 @@ startCallBridge(hook, {
   onDocumentOpened: () => {
     guard.listenAgainIfRemoved();
     typingWatch.listenAgain();
-    formTyping?.listenAgain();
   },
 });
 
-// In the top frame: the first text the user writes into the page is reported once; where the
-// page sends to advertising or session replay, the background shows the one-time caution.
 // In frames: typing into a chat widget gets the one-time caution (the background decides).
-const formTyping =
-  window === window.top
-    ? watchTyping(
-        window,
-        () => {
-          send<null>({ type: 'form-typing' }).catch((error: unknown) => {
-            console.warn('Telehealth Guard: could not report typing in this page:', error);
-          });
-          return true;
-        },
-        'anywhere',
-      )
-    : undefined;
 if (window !== window.top) {
   watchFirstTyping(window, () => {
     send<null>({ type: 'chat-typing' }).catch((error: unknown) => {
