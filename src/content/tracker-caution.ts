@@ -1,11 +1,7 @@
+import { listInWords } from '../core/list-in-words';
 import { showCornerNotice } from './corner-notice';
 import type { WidgetEnv } from './widget-env';
 import type { Widget } from './widget-host';
-
-/** "a, b and c". */
-function inWords(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
 
 /**
  * The one-time caution when the user starts typing on a page that sends to advertising or
@@ -19,7 +15,7 @@ export function showTrackerCaution(env: WidgetEnv, receivers: readonly string[])
     label: 'Telehealth Guard: this page shares what you do with other companies',
     head: 'Careful with health details on this page',
     paragraphs: [
-      `This page sends data to ${inWords(receivers)}. What you type here can reach them, and with it what you are being treated for.`,
+      `This page sends data to ${listInWords(receivers)}. What you type here can reach them, and with it what you are being treated for.`,
       "Don't type health details here unless you must. Ask your clinic about it, or use its app or patient portal instead.",
     ],
     close: 'Got it',

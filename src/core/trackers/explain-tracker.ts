@@ -1,4 +1,5 @@
 import type { Explanation } from '../findings/explain';
+import { listInWords } from '../list-in-words';
 import type { TrackerCategory, TrackerTake } from './tracker-catalog';
 import type { TrackerFinding } from './tracker-findings';
 
@@ -31,12 +32,6 @@ const TAKE_WORDS: Readonly<Record<TrackerTake, string>> = {
 export function trackerLabel(finding: Pick<TrackerFinding, 'organisation' | 'category' | 'takes'>): string {
   const records = finding.category === 'session-replay' && finding.takes.includes('keystrokes') ? 'session replay: records what you type' : CATEGORY_LABELS[finding.category];
   return `${finding.organisation} (${records})`;
-}
-
-/** "a, b and c". */
-export function listInWords(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
