@@ -23,7 +23,7 @@ import { onTabClosed, onTabCommitted, onTabNavigated, onTabReplaced, tabStateFor
 import { forgetReplacedPage, isWarningPage, replacedPageOf, replaceWithWarningPage } from './warning-page';
 import { observeTrackerRequests } from './tracker-requests';
 import { forgetTrackerCaution, onTrackersChanged, onTyping } from './tracker-caution';
-import { blockTrackersInTab, syncTrackerBlocking } from './tracker-blocking';
+import { blockTrackersInTab, notTelehealth, syncTrackerBlocking } from './tracker-blocking';
 import { onListsChanged } from './allowlist-state';
 
 // Entry point: wiring only. Listeners are registered on the first tick: an MV3 worker woken by
@@ -154,7 +154,7 @@ browser.webNavigation.onBeforeNavigate.addListener((details) => {
   void guardCameraAt(tabId, url).catch(logCameraFailure);
   // The tab's tracker block rule goes before the next page's first requests: it is put back at
   // the commit if that page is a telehealth page too (tracker-blocking).
-  if ((details as { documentLifecycle?: string }).documentLifecycle !== 'prerender') void blockTrackersInTab(tabId, false);
+  if ((details as { documentLifecycle?: string }).documentLifecycle !== 'prerender') void blockTrackersInTab(tabId, notTelehealth);
   // A page prerendered in the background is not the tab's document yet (see onCommitted below).
   if ((details as { documentLifecycle?: string }).documentLifecycle !== 'prerender') loadingNewDocument.add(tabId);
 });

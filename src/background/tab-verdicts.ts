@@ -10,7 +10,7 @@ import type { FrameReport, TabState, TabTrackers } from '../protocol/messages';
 import { withRequestBlocked, withRequestSeen, type RequestSeen, type TrackerSighting } from '../core/trackers/tracker-sightings';
 import { getSettings, settingsReady } from './policy-settings';
 import { isTelehealthPage } from '../core/trackers/telehealth-page';
-import { blockTrackersInTab } from './tracker-blocking';
+import { blockTrackersInTab, notTelehealth } from './tracker-blocking';
 import { allowlistReady, getAllowlist } from './allowlist-state';
 import { showLevelOnBadge } from './badge';
 import { tabAddressOf } from './document-address';
@@ -113,12 +113,12 @@ async function judge(
   const judged = await verdictOf(tabId, url, { signals, call, trackers });
   if (!judged) {
     published.push(publish(tabId, undefined, null));
-    void blockTrackersInTab(tabId, false);
+    void blockTrackersInTab(tabId, notTelehealth);
     return null;
   }
   const current = frames.filter((frame) => frame.tabUrl === url);
   const verdict = withListFindings(withFrameFindings(judged, current.flatMap((frame) => frame.findings)));
-  void blockTrackersInTab(tabId, isTelehealthPage(getAllowlist(), verdict, { signals, call }));
+  void blockTrackersInTab(tabId, () => isTelehealthPage(getAllowlist(), verdict, { signals, call }));
   const state: TabState = {
     tabId,
     url,
@@ -313,7 +313,7 @@ export function onTrackerRequestBlocked(tabId: number, seen: { tracker: string; 
 }
 
 export function onTabClosed(tabId: number): Promise<void> {
-  void blockTrackersInTab(tabId, false);
+  void blockTrackersInTab(tabId, notTelehealth);
   return serialize(tabId, () => forgetTabState(tabId));
 }
 
@@ -326,7 +326,7 @@ export async function onTabReplaced(addedTabId: number, removedTabId: number, ur
   const old = await serialize(removedTabId, async () => {
     const stored = await readTabState(removedTabId);
     await forgetTabState(removedTabId);
-    void blockTrackersInTab(removedTabId, false);
+    void blockTrackersInTab(removedTabId, notTelehealth);
     return stored;
   });
   if (url === undefined) return null;
@@ -336,7 +336,7 @@ export async function onTabReplaced(addedTabId: number, removedTabId: number, ur
     if (old?.url !== url) return judge(published, addedTabId, url, { frames: [] });
     const moved: TabState = { ...old, tabId: addedTabId, updatedAt: Date.now() };
     published.push(publish(addedTabId, moved.verdict.level, moved));
-    void blockTrackersInTab(addedTabId, isTelehealthPage(getAllowlist(), moved.verdict, { signals: moved.signals ?? undefined, call: moved.call }));
+    void blockTrackersInTab(addedTabId, () => isTelehealthPage(getAllowlist(), moved.verdict, { signals: moved.signals ?? undefined, call: moved.call }));
     return moved;
   });
 }

@@ -68,14 +68,16 @@ export function syncTrackerBlocking(): Promise<void> {
 }
 
 /**
- * A tab's verdict was made: under `block`, its frames' tracker requests are blocked while it is
- * a telehealth page. Nobody waits for it: the verdict is shown whatever becomes of the rules.
+ * A tab's verdict was made (or the tab is leaving its page: `isTelehealth` says no): under
+ * `block`, its frames' tracker requests are blocked while it is a telehealth page. Nobody waits for it: the verdict is shown whatever becomes of the rules.
  */
-export function blockTrackersInTab(tabId: number, telehealth: boolean): Promise<void> {
+export function blockTrackersInTab(tabId: number, isTelehealth: () => boolean): Promise<void> {
   return inOrder(async () => {
     await listsLoaded();
     // Under "warn" and "off" there are no session rules: syncTrackerBlocking took them down.
     if (getSettings().trackers !== 'block') return;
+    // Worked out only here, under "block": every verdict of every tab comes through.
+    const telehealth = isTelehealth();
     const tabs = await blockedTabs();
     if (tabs.has(tabId) === telehealth) return;
     if (telehealth) tabs.add(tabId);
@@ -83,3 +85,6 @@ export function blockTrackersInTab(tabId: number, telehealth: boolean): Promise<
     await replaceSession(tabs.size === 0 ? [] : trackerBlockRules(builtInTrackerCatalog(), { tabIds: [...tabs].sort((a, b) => a - b) }, TAB_RULES_FROM));
   });
 }
+
+/** For a tab that has no telehealth page (closed, gone elsewhere, not judged). */
+export const notTelehealth = (): boolean => false;
