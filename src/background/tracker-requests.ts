@@ -2,6 +2,7 @@ import browser, { type WebRequest } from 'webextension-polyfill';
 import { builtInTrackerCatalog } from '../core/trackers/tracker-catalog';
 import { TrackerIndex, type TrackerMatch } from '../core/trackers/tracker-index';
 import { trackerUrlFilters } from '../core/trackers/request-filters';
+import { hostOf } from '../core/url-host';
 import type { TabState } from '../protocol/messages';
 import { onTrackerRequest, onTrackerRequestBlocked } from './tab-verdicts';
 
@@ -24,15 +25,6 @@ const counted = new Map<string, { tabId: number; tracker: string; host: string; 
 const MAX_COUNTED = 500;
 
 type RequestDetails = WebRequest.OnBeforeRequestDetailsType & { initiator?: string; documentId?: string; parentDocumentId?: string; documentLifecycle?: string };
-
-function hostOf(origin: string | undefined): string | undefined {
-  if (origin === undefined) return undefined;
-  try {
-    return new URL(origin).hostname || undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The frame that sent it, when that is not the top one: a frame's own requests, or a frame it loads into a frame of its own. */
 function sendingFrameHost(details: RequestDetails): string | undefined {

@@ -5,6 +5,7 @@ import { callEmbedsOf } from './embeds';
 import type { Finding } from './findings';
 import { isInsecureHttpUrl } from '../loopback';
 import type { FrameSignal } from '../signals/page-signals';
+import { hostOf } from '../url-host';
 
 /** What a page shows of a video visit or a chat, as the verdict needs it. */
 export interface VisitSignals {
@@ -24,14 +25,6 @@ export interface VisitSignals {
 }
 
 const MIXED_CONTENT_SHOWN = 5;
-
-function hostOf(url: string): string | undefined {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Chat widgets by provider: one finding each, unless the clinic verified the widget's host. */
 function chatFindings(allowlist: Allowlist, providers: readonly ChatProvider[], signals: VisitSignals): Finding[] {

@@ -29,10 +29,13 @@ export interface RequestSeen {
   frame: string | undefined;
 }
 
+const indexOf = (sightings: readonly TrackerSighting[], tracker: string, host: string): number =>
+  sightings.findIndex((sighting) => sighting.tracker === tracker && sighting.host === host);
+
 /** The sightings with one more request counted; the same array when nothing can be added. */
 export function withRequestSeen(sightings: readonly TrackerSighting[], seen: RequestSeen): TrackerSighting[] {
   const { match, blocked, frame } = seen;
-  const index = sightings.findIndex((sighting) => sighting.tracker === match.tracker.id && sighting.host === match.host);
+  const index = indexOf(sightings, match.tracker.id, match.host);
   if (index === -1) {
     if (sightings.length >= SIGHTING_LIMITS.sightings) return [...sightings];
     const added: TrackerSighting = { tracker: match.tracker.id, host: match.host, endpoints: [match.endpoint], requests: 1, blocked: blocked ? 1 : 0 };
@@ -50,7 +53,7 @@ export function withRequestSeen(sightings: readonly TrackerSighting[], seen: Req
  * were counted. The same array when there is no such sighting.
  */
 export function withRequestBlocked(sightings: TrackerSighting[], seen: { tracker: string; host: string }): TrackerSighting[] {
-  const index = sightings.findIndex((sighting) => sighting.tracker === seen.tracker && sighting.host === seen.host);
+  const index = indexOf(sightings, seen.tracker, seen.host);
   if (index === -1) return sightings;
   return sightings.map((sighting, at) => (at === index ? { ...sighting, blocked: Math.min(sighting.requests, sighting.blocked + 1) } : sighting));
 }
