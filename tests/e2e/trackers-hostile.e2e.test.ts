@@ -1,4 +1,7 @@
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { alertOfKind, overlayDetails } from '../../demo/overlay-probe';
+import { pollUntil } from '../../demo/wait';
 import { ORDINARY_TRACKED_HOSTS } from '../../demo/tracker-stand-ins';
 import { clickLikeAUser } from './guard-helpers';
 import { useE2eSession } from './session';
@@ -60,5 +63,31 @@ describe('hostile pages against the tracker guard, in real Chromium', () => {
     expect(text).toContain('kept removing or covering');
     expect(text).toContain('This page sends data to: Hotjar (session replay');
     await page.close();
+  });
+
+  const cautionAfterTyping = async (path: string, focus: (page: Page) => Promise<void>) => {
+    const page = await session.browser.context.newPage();
+    await page.goto(session.https('doxy.me', path));
+    const tabId = await session.browser.tabIdFor(page);
+    await trackersUntil(session.browser, tabId, 'Hotjar named', (s) => s.findings.length > 0);
+    await focus(page);
+    await page.keyboard.type('chest pain');
+    const shown = await pollUntil('the tracker caution', () => overlayDetails(session.browser.context, page, alertOfKind('tracker-caution')), (d) => d.present);
+    await page.close();
+    return shown;
+  };
+
+  it('cautions a user typing into a field in a closed shadow root', async () => {
+    const shown = await cautionAfterTyping('/hostile/tracker-hidden-fields?shadow', (page) =>
+      page.evaluate(() => {
+        (window as unknown as { focusShadowField: () => void }).focusShadowField();
+      }),
+    );
+    expect(shown.text).toContain('Hotjar');
+  });
+
+  it('cautions a user typing into a field in a srcdoc frame', async () => {
+    const shown = await cautionAfterTyping('/hostile/tracker-hidden-fields?srcdoc', (page) => clickLikeAUser(page.frameLocator('#framed').locator('#inframe')));
+    expect(shown.text).toContain('Hotjar');
   });
 });
