@@ -16,6 +16,7 @@ import { judgeOpenTabs, readUnreadTabs } from './open-tabs';
 import { answerFor, answerFromAddress, describeDocument, frameNeedsReading, trustLookalike } from './page-answers';
 import { createPageConversation, documentTarget } from './page-conversation';
 import { popupPageHandlers } from './popup-handlers';
+import { onPasswordTyped, onSignIn, passwordModeFor } from './password-handlers';
 import { getSettings, settingsReady } from './policy-settings';
 import type { TabState } from '../protocol/messages';
 import { readTabState } from './tab-state-store';
@@ -96,6 +97,14 @@ const router = createRouter({
     'frame-modal': async (message, sender) => {
       if (sender.frameId !== 0) await conversation.suspendTopAlert(sender.tabId, message.open);
       return null;
+    },
+    'password-mode': async (_message, sender) => passwordModeFor(await describeDocument(sender)),
+    'password-sign-in': async (message, sender) => onSignIn(await describeDocument(sender), message.password),
+    'password-check': async (message, sender) => {
+      const changed = await onPasswordTyped(await describeDocument(sender), message.password, message.formAction);
+      // The top frame shows the tab's alert, whichever frame the password was typed in.
+      if (changed) await conversation.readTab(sender.tabId, { frameId: 0 });
+      return changed;
     },
   },
   pages: {

@@ -6,7 +6,8 @@ import { TargetParseError } from '../core/hostname';
 import { signalsToKeep } from '../core/signals/kept-signals';
 import type { PageSignals } from '../core/signals/page-signals';
 import type { RiskLevel } from '../core/findings/risk-levels';
-import type { FrameReport, TabState, TabTrackers } from '../protocol/messages';
+import type { FrameReport, TabPasswords, TabState, TabTrackers } from '../protocol/messages';
+import type { Finding } from '../core/findings/findings';
 import { withRequestBlocked, withRequestSeen, type RequestSeen, type TrackerSighting } from '../core/trackers/tracker-sightings';
 import { getSettings, settingsReady } from './policy-settings';
 import { isTelehealthPage } from '../core/trackers/telehealth-page';
@@ -107,9 +108,17 @@ async function judge(
   published: Published,
   tabId: number,
   url: string,
-  page: { signals?: PageSignals | undefined; frames: readonly FrameReport[]; call?: CallState | undefined; trackers?: TabTrackers | undefined; before?: TabState | undefined },
+  page: {
+    signals?: PageSignals | undefined;
+    frames: readonly FrameReport[];
+    call?: CallState | undefined;
+    trackers?: TabTrackers | undefined;
+    passwords?: TabPasswords | undefined;
+    before?: TabState | undefined;
+  },
 ): Promise<TabState | null> {
   const { signals, frames, call, trackers, before } = page;
+  const passwords = page.passwords?.url === url ? page.passwords : undefined;
   const judged = await verdictOf(tabId, url, { signals, call, trackers });
   if (!judged) {
     published.push(publish(tabId, undefined, null));
@@ -117,7 +126,7 @@ async function judge(
     return null;
   }
   const current = frames.filter((frame) => frame.tabUrl === url);
-  const verdict = withListFindings(withFrameFindings(judged, current.flatMap((frame) => frame.findings)));
+  const verdict = withListFindings(withFrameFindings(judged, [...current.flatMap((frame) => frame.findings), ...(passwords?.findings ?? [])]));
   void blockTrackersInTab(tabId, () => isTelehealthPage(getAllowlist(), verdict, { signals, call }));
   const state: TabState = {
     tabId,
@@ -127,6 +136,7 @@ async function judge(
     frames: current,
     ...(call ? { call } : {}),
     ...(trackers ? { trackers } : {}),
+    ...(passwords ? { passwords } : {}),
     updatedAt: Date.now(),
   };
   if (before && contentOf(before) === contentOf(state)) return before;
@@ -152,7 +162,7 @@ export function onTabCommitted(tabId: number, url: string, documentId?: string):
     // The new document's tracker requests count from here, with those the browser reported
     // before its commit (or before it was left, for a page brought back).
     const trackers: TabTrackers = documentId === undefined ? { sightings: [] } : { documentId, sightings: takeAside(tabId, documentId) };
-    return judge(published, tabId, url, { frames: [], trackers });
+    return judge(published, tabId, url, { frames: [], trackers, passwords: passwordsCarriedTo(peekTabState(tabId)?.passwords, url) });
   });
 }
 
@@ -164,7 +174,7 @@ export function onTabNavigated(tabId: number, url: string): Promise<TabState | n
     // it again would only set the badge and write the store a second time for every navigation.
     const stored = await readTabState(tabId);
     if (stored?.url === url) return stored;
-    return judge(published, tabId, url, { frames: framesOf(stored), trackers: stored?.trackers, before: stored });
+    return judge(published, tabId, url, { frames: framesOf(stored), trackers: stored?.trackers, passwords: stored?.passwords, before: stored });
   });
 }
 
@@ -172,7 +182,7 @@ export function onTabNavigated(tabId: number, url: string): Promise<TabState | n
 export function onPageSignals(tabId: number, tabUrl: string, signals: PageSignals): Promise<TabState | null> {
   return inTurn(tabId, async (published) => {
     const stored = await readTabState(tabId);
-    return judge(published, tabId, tabUrl, { signals, frames: framesOf(stored), call: callOf(stored, tabUrl), trackers: stored?.trackers, before: stored });
+    return judge(published, tabId, tabUrl, { signals, frames: framesOf(stored), call: callOf(stored, tabUrl), trackers: stored?.trackers, passwords: stored?.passwords, before: stored });
   });
 }
 
@@ -187,7 +197,7 @@ export function onCallActivity(tabId: number, tabUrl: string, activity: CallActi
     const call = withActivity(before, activity);
     if (stored && before && JSON.stringify(call) === JSON.stringify(before)) return stored;
     const signals = stored?.url === tabUrl ? (stored.signals ?? undefined) : undefined;
-    return judge(published, tabId, tabUrl, { signals, frames: framesOf(stored), call, trackers: stored?.trackers, before: stored });
+    return judge(published, tabId, tabUrl, { signals, frames: framesOf(stored), call, trackers: stored?.trackers, passwords: stored?.passwords, before: stored });
   });
 }
 
@@ -205,7 +215,7 @@ export function onFrameReport(tabId: number, report: FrameReport): Promise<boole
     const frames = report.findings.length > 0 ? [...others, report] : others;
     if (stored?.url === report.tabUrl && JSON.stringify(frames) === JSON.stringify(before)) return false;
     const signals = stored?.url === report.tabUrl ? (stored.signals ?? undefined) : undefined;
-    const state = await judge(published, tabId, report.tabUrl, { signals, frames, call: callOf(stored, report.tabUrl), trackers: stored?.trackers, before: stored });
+    const state = await judge(published, tabId, report.tabUrl, { signals, frames, call: callOf(stored, report.tabUrl), trackers: stored?.trackers, passwords: stored?.passwords, before: stored });
     return JSON.stringify(state?.verdict.findings) !== JSON.stringify(stored?.verdict.findings);
   });
 }
@@ -218,7 +228,7 @@ export function onAllowlistChanged(tabId: number): Promise<boolean> {
   return inTurn(tabId, async (published) => {
     const stored = await readTabState(tabId);
     if (!stored) return false;
-    const state = await judge(published, tabId, stored.url, { signals: stored.signals ?? undefined, frames: framesOf(stored), call: stored.call, trackers: stored.trackers, before: stored });
+    const state = await judge(published, tabId, stored.url, { signals: stored.signals ?? undefined, frames: framesOf(stored), call: stored.call, trackers: stored.trackers, passwords: stored.passwords, before: stored });
     return JSON.stringify(state?.verdict) !== JSON.stringify(stored.verdict);
   });
 }
@@ -286,7 +296,7 @@ export function onTrackerRequest(tabId: number, request: TrackerRequest): Promis
     const before = stored.trackers ?? { sightings: [] };
     const documentId = before.documentId ?? topDocumentId;
     const trackers: TabTrackers = { ...(documentId !== undefined ? { documentId } : {}), sightings: withRequestSeen(before.sightings, request) };
-    const state = await judge(published, tabId, stored.url, { signals: stored.signals ?? undefined, frames: framesOf(stored), call: stored.call, trackers, before: stored });
+    const state = await judge(published, tabId, stored.url, { signals: stored.signals ?? undefined, frames: framesOf(stored), call: stored.call, trackers, passwords: stored.passwords, before: stored });
     return state && JSON.stringify(state.verdict) !== JSON.stringify(stored.verdict) ? state : null;
   });
 }
@@ -308,7 +318,7 @@ export function onTrackerRequestBlocked(tabId: number, seen: { tracker: string; 
     if (!stored || !sightings) return;
     const updated = withRequestBlocked(sightings, seen);
     if (updated === sightings) return;
-    await judge(published, tabId, stored.url, { signals: stored.signals ?? undefined, frames: framesOf(stored), call: stored.call, trackers: { ...stored.trackers!, sightings: updated }, before: stored });
+    await judge(published, tabId, stored.url, { signals: stored.signals ?? undefined, frames: framesOf(stored), call: stored.call, trackers: { ...stored.trackers!, sightings: updated }, passwords: stored.passwords, before: stored });
   });
 }
 
@@ -373,4 +383,52 @@ export async function tabStateFor(tabId: number, currentUrl: string | undefined,
 /** A verdict from the address alone, for the popup only: never stored. */
 function addressOnly(tabId: number, url: string, address: string): TabState {
   return { tabId, url, verdict: withListFindings(assessPage(getAllowlist(), { url: address })), signals: null, frames: [], updatedAt: Date.now() };
+}
+
+/**
+ * How long a password warning outlives its page: a form submitted by script (or the Enter
+ * key) takes the page away as the password is checked, and phishing kits send the patient on
+ * to the real site at once. The warning, which names the site the password went to, comes
+ * with the next document of the tab if that commits within this time.
+ */
+const PASSWORD_WARNING_CARRY_MS = 10_000;
+
+function passwordsCarriedTo(left: TabPasswords | undefined, url: string, now = Date.now()): TabPasswords | undefined {
+  // A weak new password was about the form left behind: only a reused one goes on.
+  const findings = left?.findings.filter((finding) => finding.code === 'PASSWORD_REUSE') ?? [];
+  if (!left || findings.length === 0 || now - left.at > PASSWORD_WARNING_CARRY_MS || left.carried === true) return undefined;
+  return { url, at: left.at, findings, carried: true };
+}
+
+/** Same kind of password finding about the same platform and site: the newer replaces it. */
+function samePasswordFinding(a: Finding, b: Finding): boolean {
+  if (a.code !== b.code) return false;
+  if (a.code === 'PASSWORD_REUSE' && b.code === 'PASSWORD_REUSE') return a.domain === b.domain && a.site === b.site && a.frame === b.frame;
+  return true;
+}
+
+/**
+ * A password finding for the tab's current page (a reused password, a weak new one), or the
+ * end of one (`finding` undefined for `code`: the new password got stronger). Returns whether
+ * the tab's verdict changed, so the top frame can be shown it.
+ */
+export function onPasswordFinding(tabId: number, change: { finding: Finding } | { gone: Finding['code'] }): Promise<boolean> {
+  return inTurn(tabId, async (published) => {
+    const stored = await readTabState(tabId);
+    if (!stored) return false;
+    const kept = stored.passwords?.url === stored.url ? stored.passwords.findings : [];
+    const findings =
+      'finding' in change ? [...kept.filter((finding) => !samePasswordFinding(finding, change.finding)), change.finding] : kept.filter((finding) => finding.code !== change.gone);
+    if (JSON.stringify(findings) === JSON.stringify(kept)) return false;
+    const passwords: TabPasswords = { url: stored.url, at: Date.now(), findings };
+    const state = await judge(published, tabId, stored.url, {
+      signals: stored.signals ?? undefined,
+      frames: framesOf(stored),
+      call: stored.call,
+      trackers: stored.trackers,
+      passwords,
+      before: stored,
+    });
+    return JSON.stringify(state?.verdict) !== JSON.stringify(stored.verdict);
+  });
 }

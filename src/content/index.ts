@@ -1,5 +1,5 @@
 import type { CallReply } from '../protocol/call';
-import type { ContentMessage, Dismissal, PageAnswer, Reply } from '../protocol/messages';
+import type { ContentMessage, Dismissal, PageAnswer, PasswordMode, Reply } from '../protocol/messages';
 import { ADDRESS_ANSWER, answerShowsSomething, EARLY_ANSWER_KEY, PAGE_API_KEY, type InjectedAnswer, type PageApi } from '../protocol/page-api';
 import { defineOwnGlobal, ownGlobal } from '../extension-api/own-global';
 import { sendRuntimeMessage } from '../extension-api/runtime-message';
@@ -10,6 +10,7 @@ import { openHookChannel } from './hook-channel';
 import { createPageUiAccess } from './page-ui-contract';
 import { focusEntersShadowRoot, holdsPasswordField, mayHoldShadowRoots, whenClosedRootFound } from './password-fields';
 import { PasswordGuard } from './password-guard';
+import { watchPasswords } from './password-watch';
 import { createReporter } from './reporter';
 import { documentUrlOf, readyStateOf } from './safe-dom';
 import { watchFirstTyping, watchTyping } from './typing-watch';
@@ -79,12 +80,20 @@ const guard = new PasswordGuard(window, {
   },
 });
 
+// Reused and new passwords: the background hashes, this only reads the field (password-watch).
+const passwordWatch = watchPasswords(window, {
+  mode: () => send<PasswordMode>({ type: 'password-mode' }),
+  signIn: (password) => send<null>({ type: 'password-sign-in', password }),
+  check: (password, formAction) => send<boolean>({ type: 'password-check', password, ...(formAction !== undefined ? { formAction } : {}) }),
+});
+
 // `document.open()` takes every listener off the window, the guard's too. The page-world hook
 // says so inside the call (main-world/document-open-notice); where it could not (a realm it
 // did not reach first), the root element being replaced says it too, a moment later.
 new MutationObserver(() => {
   guard.listenAgainIfRemoved();
   typingWatch.listenAgain();
+  passwordWatch.listenAgain();
 }).observe(document, { childList: true });
 
 /**
@@ -306,6 +315,7 @@ startCallBridge(hook, {
   onDocumentOpened: () => {
     guard.listenAgainIfRemoved();
     typingWatch.listenAgain();
+    passwordWatch.listenAgain();
   },
 });
 

@@ -6,8 +6,13 @@ import type { Finding } from '../core/findings/findings';
 import type { GuardTarget } from '../core/findings/guard-target';
 import { normalizeHost } from '../core/hostname';
 import { pageSignalsSchema, type PageSignals } from '../core/signals/page-signals';
+import { SIGNAL_LIMITS } from '../core/signals/signal-limits';
+import { PASSWORD_MAX_LENGTH } from '../core/passwords/password-length';
 import type { TrackerSighting } from '../core/trackers/tracker-sightings';
 import { adminPageMessageSchemas, type AdminReplyTypes } from './admin-messages';
+
+/** A password as a message carries it: its length is capped, its text is never logged (router) or stored. */
+const passwordSchema = z.string().min(1).max(PASSWORD_MAX_LENGTH);
 
 /**
  * Messages content scripts may send: a closed list, because content scripts run inside
@@ -29,7 +34,21 @@ export const contentMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('frame-modal'), open: z.boolean() }).strict(),
   /** The page keeps removing or covering the warning: the background may put its own warning page in its place. */
   z.object({ type: z.literal('warning-fought') }).strict(),
+  /** At the first password typed in this document: whether to report sign-ins and typed passwords at all (PasswordMode). */
+  z.object({ type: z.literal('password-mode') }).strict(),
+  /** A sign-in with this password in this document: on a sign-in site, its fingerprint is kept (never the password). */
+  z.object({ type: z.literal('password-sign-in'), password: passwordSchema }).strict(),
+  /** A password typed in this document, to be checked against the protected ones; `formAction` is where its form posts. */
+  z.object({ type: z.literal('password-check'), password: passwordSchema, formAction: z.string().max(SIGNAL_LIMITS.url).optional() }).strict(),
 ]);
+
+/** What the content script watches for in a document's password fields (background/password-handlers). */
+export interface PasswordMode {
+  /** This is a sign-in site: a sign-in's password is protected. */
+  protect: boolean;
+  /** Some password is protected: typed passwords are checked. */
+  check: boolean;
+}
 
 /** A hostname as the popup got it (a `get-popup-view` answer's `trusted`): normalised, so it matches the stored key. */
 const hostSchema = z
@@ -73,6 +92,18 @@ export interface TabTrackers {
   sightings: TrackerSighting[];
 }
 
+/**
+ * Password findings of the tab's page (a reused protected password, a weak new one), made
+ * under `url`: never the password, only whose it is or its strength score. `carried`: brought
+ * over from the page before (tab-verdicts says when).
+ */
+export interface TabPasswords {
+  url: string;
+  at: number;
+  findings: Finding[];
+  carried?: boolean;
+}
+
 /** What the background keeps per tab in `storage.session`. */
 export interface TabState {
   tabId: number;
@@ -91,6 +122,8 @@ export interface TabState {
    * never a request's own path or query. Absent until the first one.
    */
   trackers?: TabTrackers;
+  /** Absent until a password finding. */
+  passwords?: TabPasswords;
   updatedAt: number;
 }
 
@@ -130,6 +163,10 @@ export interface ReplyTypes {
   'chat-typing': null;
   'form-typing': null;
   'frame-modal': null;
+  'password-mode': PasswordMode;
+  'password-sign-in': null;
+  /** Whether the tab's verdict changed. */
+  'password-check': boolean;
   /** Whether the page was replaced by the extension's warning page. */
   'warning-fought': boolean;
   'get-tab-state': TabState | null;

@@ -3,6 +3,7 @@ import type { Verdict } from './assess';
 import type { Finding } from './findings';
 import { describeRule } from '../lookalike/lookalike-rules';
 import { explainTracker } from '../trackers/explain-tracker';
+import { explainPasswordReuse, explainWeakPassword } from '../passwords/explain-password';
 import type { RiskLevel } from './risk-levels';
 
 /** A finding in plain words: what is wrong, why it matters, what to do. */
@@ -113,6 +114,10 @@ export function explainFinding(finding: Finding): Explanation {
       return explainStaleList(finding);
     case 'THIRD_PARTY_TRACKER':
       return explainTracker(finding);
+    case 'PASSWORD_REUSE':
+      return explainPasswordReuse(finding);
+    case 'WEAK_PASSWORD':
+      return explainWeakPassword(finding);
   }
 }
 

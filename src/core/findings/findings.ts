@@ -2,6 +2,7 @@ import type { PlatformFacts } from '../lists/allowlist-file';
 import type { ListSource } from '../lists/allowlist';
 import type { LookalikeConfidence, LookalikeRule } from '../lookalike/lookalike-rules';
 import type { RiskLevel } from './risk-levels';
+import type { ReuseRisk } from '../passwords/reuse-finding';
 import type { TrackerCategory, TrackerTake } from '../trackers/tracker-catalog';
 
 /** The contract's finding codes (DESIGN.md); extend, never rename. */
@@ -63,6 +64,14 @@ export type Finding =
       cases: { title: string; year: number; url: string }[];
       frame?: string;
     }
+  /**
+   * A protected platform's password (passwords/fingerprint) typed on another site: `platform`
+   * and `domain` name whose password it is, `site` the host it was typed on, `risks` what
+   * makes it danger (passwords/reuse-finding).
+   */
+  | { code: 'PASSWORD_REUSE'; level: RiskLevel; platform: string; domain: string; site: string; risks: ReuseRisk[]; frame?: string }
+  /** A new password on a verified platform's sign-up or change form rated below 3 of 4 (passwords/strength): never the password itself. */
+  | { code: 'WEAK_PASSWORD'; level: RiskLevel; score: 0 | 1 | 2 | 3 | 4; warning?: string; suggestions: string[] }
   | { code: 'ALLOWLIST_STALE'; level: RiskLevel; expires: string; version: number; clinicName?: string; supportContact?: string };
 
 export type CallActivityName = 'camera-or-microphone' | 'screen' | 'peer-connection';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AllowlistLayer } from './allowlist';
-import { allowlistEntrySchema, formatJsonPath, type AllowlistEntry, type AllowlistFile, type AllowlistProblem } from './allowlist-file';
-import { publicSuffixProblems } from './public-suffix-entries';
+import { allowlistEntrySchema, domainSchema, formatJsonPath, type AllowlistEntry, type AllowlistFile, type AllowlistProblem } from './allowlist-file';
+import { isPublicSuffix, publicSuffixMessage, publicSuffixProblems } from './public-suffix-entries';
 import { quoteInput } from '../quote-input';
 import { decodePublicKey } from './signed-list';
 
@@ -27,6 +27,8 @@ export const POLICY_KEYS = [
   'remoteAllowlistKeys',
   'refreshHours',
   'actions',
+  'passwordProtection',
+  'passwordSignInDomains',
 ] as const;
 export type PolicyKey = (typeof POLICY_KEYS)[number];
 
@@ -38,6 +40,9 @@ export type PolicyAction = (typeof POLICY_ACTIONS)[number];
 
 export const ALLOWLIST_MODES = ['add', 'replace'] as const;
 export type AllowlistMode = (typeof ALLOWLIST_MODES)[number];
+
+export const PASSWORD_PROTECTION = ['on', 'off'] as const;
+export type PasswordProtection = (typeof PASSWORD_PROTECTION)[number];
 
 export const REFRESH_HOURS = { min: 1, max: 168, default: 24 } as const;
 
@@ -58,6 +63,10 @@ export interface ManagedPolicy {
   remoteAllowlistKeys: string[];
   refreshHours: number;
   actions: Record<ActionKey, PolicyAction>;
+  /** `on`: fingerprints of verified platforms' passwords warn of their reuse, and new passwords are rated; `off`: no password is read at all. */
+  passwordProtection: PasswordProtection;
+  /** The clinic's own sign-in domains (its Microsoft 365 or Okta tenant), whose passwords are protected like a verified platform's. */
+  passwordSignInDomains: string[];
 }
 
 export type PolicyProblem = AllowlistProblem;
@@ -75,6 +84,8 @@ export function defaultPolicy(): ManagedPolicy {
     remoteAllowlistKeys: [],
     refreshHours: REFRESH_HOURS.default,
     actions: { passwordOnLookalike: 'warn', unknownVideoPlatform: 'warn', trackers: 'warn' },
+    passwordProtection: 'on',
+    passwordSignInDomains: [],
   };
 }
 
@@ -136,6 +147,8 @@ const fieldSchemas = {
     .min(REFRESH_HOURS.min, `must be at least ${REFRESH_HOURS.min}`)
     .max(REFRESH_HOURS.max, `must be at most ${REFRESH_HOURS.max} (one week)`),
   action: z.enum(POLICY_ACTIONS),
+  passwordProtection: z.enum(PASSWORD_PROTECTION),
+  signInDomain: domainSchema,
 } as const;
 
 /** What a wrong value is, in a problem's message; never throws, whatever the value (a BigInt included). */
@@ -219,6 +232,29 @@ function parseKeys(value: unknown, checker: Checker): string[] {
   return keys;
 }
 
+function parseSignInDomains(value: unknown, checker: Checker): string[] {
+  if (!Array.isArray(value)) {
+    checker.report(['passwordSignInDomains'], `must be a list of domains like ["login.example-clinic.org"], not ${kindOf(value)}; ignored`);
+    return [];
+  }
+  const domains: string[] = [];
+  value.forEach((item: unknown, index) => {
+    const path = ['passwordSignInDomains', index];
+    const domain = checker.check(fieldSchemas.signInDomain, item, path, 'domain ignored');
+    if (domain === undefined) return;
+    if (isPublicSuffix(domain)) {
+      checker.report(path, publicSuffixMessage(domain));
+      return;
+    }
+    if (domains.includes(domain)) {
+      checker.report(path, `${domain} is listed twice; ignored`);
+      return;
+    }
+    domains.push(domain);
+  });
+  return domains;
+}
+
 function parseActions(value: unknown, checker: Checker, actions: Record<ActionKey, PolicyAction>): void {
   if (!isPlainObject(value)) {
     checker.report(['actions'], `must be an object like {"trackers": "warn"}, not ${kindOf(value)}; using "warn" for every action`);
@@ -281,6 +317,12 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
         break;
       case 'actions':
         parseActions(value, checker, policy.actions);
+        break;
+      case 'passwordProtection':
+        policy.passwordProtection = checker.check(fieldSchemas.passwordProtection, value, [key], 'using "on"') ?? policy.passwordProtection;
+        break;
+      case 'passwordSignInDomains':
+        policy.passwordSignInDomains = parseSignInDomains(value, checker);
         break;
       default:
         checker.report([key], `unknown setting; the known ones are ${POLICY_KEYS.join(', ')}`);

@@ -3,6 +3,12 @@ import type { Dismissal, PageAnswer } from '../../../src/protocol/messages';
 import { createRouter, type Sender } from '../../../src/protocol/router';
 import { adminHandlerStubs } from './admin-handler-stubs';
 
+const passwordHandlerStubs = {
+  'password-mode': () => Promise.resolve({ protect: false, check: false }),
+  'password-sign-in': () => Promise.resolve(null),
+  'password-check': () => Promise.resolve(false),
+};
+
 const EXTENSION_ID = 'ljbanadpekglijmpjdpnphaljafnjdkn';
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 const signals = { isSecureContext: true, passwordFields: 1, forms: [], videoElements: 0, iframes: [] };
@@ -21,7 +27,7 @@ function setup() {
   const route = createRouter({
     extensionId: EXTENSION_ID,
     extensionOrigin: ORIGIN,
-    content: { 'page-signals': pageSignals, 'dismiss-lookalike-guard': dismissGuard, 'call-activity': callActivity, 'chat-typing': chatTyping, 'form-typing': vi.fn(() => Promise.resolve(null)), 'warning-fought': vi.fn(() => Promise.resolve(true)), 'frame-modal': vi.fn(() => Promise.resolve(null)) },
+    content: { 'page-signals': pageSignals, 'dismiss-lookalike-guard': dismissGuard, 'call-activity': callActivity, 'chat-typing': chatTyping, 'form-typing': vi.fn(() => Promise.resolve(null)), 'warning-fought': vi.fn(() => Promise.resolve(true)), 'frame-modal': vi.fn(() => Promise.resolve(null)), ...passwordHandlerStubs },
     pages: { 'get-tab-state': getTabState, 'get-popup-view': getPopupView, 'undo-dismissal': undoDismissal, ...adminHandlerStubs },
   });
   return { route, pageSignals, dismissGuard, callActivity, chatTyping, getTabState, getPopupView, undoDismissal };
@@ -148,6 +154,7 @@ describe('message router', () => {
         'dismiss-lookalike-guard': () => Promise.resolve(dismissal),
         'call-activity': () => Promise.resolve(null),
         'chat-typing': () => Promise.resolve(null),
+        ...passwordHandlerStubs,
         'form-typing': () => Promise.resolve(null),
         'warning-fought': () => Promise.resolve(false),
         'frame-modal': () => Promise.resolve(null),

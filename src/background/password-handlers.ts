@@ -1,0 +1,96 @@
+import { foreignFormFindings } from '../core/findings/foreign-form';
+import type { Finding } from '../core/findings/findings';
+import { parseTarget, TargetParseError } from '../core/hostname';
+import { isInsecureHttpUrl } from '../core/loopback';
+import { passwordReuseFinding } from '../core/passwords/reuse-finding';
+import { signInPlatformOf } from '../core/passwords/sign-in-site';
+import type { SignInPlatform } from '../core/passwords/protected-passwords';
+import type { PasswordMode } from '../protocol/messages';
+import { allowlistReady, getAllowlist, getPolicy } from './allowlist-state';
+import { verdictFor, type PageDocument } from './page-answers';
+import { platformsReusedBy, protectedPlatforms, protectPassword } from './protected-password-store';
+import { onPasswordFinding } from './tab-verdicts';
+
+/**
+ * The content script's password messages (content/password-watch). The page's word is taken
+ * for nothing but the password it holds: whose site this is, and whether it is a sign-in site,
+ * come from the address the browser reports for the sending frame.
+ */
+
+/** The sending document's host, when it is judged (a blob: page as the site that made it) and is a hostname. */
+function hostOf(document: PageDocument): { host: string; url: string } | undefined {
+  if (document.frameAddress === undefined) return undefined;
+  try {
+    const target = parseTarget(document.frameAddress);
+    return { host: target.host, url: target.url };
+  } catch (error) {
+    if (error instanceof TargetParseError) return undefined;
+    throw error;
+  }
+}
+
+async function protectionOn(): Promise<boolean> {
+  await allowlistReady();
+  return getPolicy().policy.passwordProtection === 'on';
+}
+
+/** Whose password a sign-in in this document is, if it is a sign-in site at all: https only (plain http teaches nothing worth keeping). */
+function signInPlatformFor(document: PageDocument): SignInPlatform | undefined {
+  const page = hostOf(document);
+  if (!page || isInsecureHttpUrl(page.url)) return undefined;
+  return signInPlatformOf(getAllowlist(), getPolicy().policy.passwordSignInDomains, page.host);
+}
+
+/** What the document's content script watches for: sign-ins to protect, typing to check. Nothing at all under the clinic's "off". */
+export async function passwordModeFor(document: PageDocument): Promise<PasswordMode> {
+  if (!(await protectionOn())) return { protect: false, check: false };
+  const page = hostOf(document);
+  if (!page) return { protect: false, check: false };
+  const platforms = await protectedPlatforms();
+  return { protect: signInPlatformFor(document) !== undefined, check: platforms.length > 0 };
+}
+
+/** A sign-in on a sign-in site: its password's fingerprint is kept as that platform's. */
+export async function onSignIn(document: PageDocument, password: string): Promise<null> {
+  if (!(await protectionOn())) return null;
+  const platform = signInPlatformFor(document);
+  if (platform) await protectPassword(platform, password);
+  return null;
+}
+
+/** What the tab's page is: a look-alike makes a reused password danger. */
+function tabIsLookalike(document: PageDocument): boolean {
+  const verdicts = [verdictFor(document.tabAddress), document.frameId === 0 ? undefined : verdictFor(document.frameAddress)];
+  return verdicts.some((verdict) => verdict?.findings.some((finding) => finding.code === 'LOOKALIKE_DOMAIN') === true);
+}
+
+function postsElsewhere(url: string, formAction: string | undefined): boolean {
+  if (formAction === undefined) return false;
+  return foreignFormFindings(getAllowlist(), parseTarget(url), [{ action: formAction, method: 'post', hasPassword: true }], false).length > 0;
+}
+
+/**
+ * Typing in a password field: when it is a protected platform's password on another site,
+ * PASSWORD_REUSE goes into the tab's verdict (one per platform). Returns whether the tab's
+ * verdict changed, so the caller shows it in the top frame.
+ */
+export async function onPasswordTyped(document: PageDocument, password: string, formAction: string | undefined): Promise<boolean> {
+  if (!(await protectionOn())) return false;
+  const page = hostOf(document);
+  if (!page) return false;
+  const reused = await platformsReusedBy(password, page.host);
+  if (reused.length === 0) return false;
+  const context = {
+    host: page.host,
+    lookalike: tabIsLookalike(document),
+    insecure: isInsecureHttpUrl(page.url),
+    formElsewhere: postsElsewhere(page.url, formAction),
+    frame: document.frameId === 0 ? undefined : page.host,
+  };
+  let changed = false;
+  for (const platform of reused) {
+    const finding: Finding = passwordReuseFinding(platform, context);
+    if (await onPasswordFinding(document.tabId, { finding })) changed = true;
+  }
+  return changed;
+}

@@ -1,0 +1,52 @@
+import type { Page } from 'playwright-core';
+import type { ExtensionBrowser } from '../../demo/browser';
+import { pollUntil } from '../../demo/wait';
+
+/** A portal password as a patient would pick it: long enough to be checked, never seen anywhere else. */
+export const PORTAL_PASSWORD = 'Riverbank-Sunday-42';
+
+/** What the extension keeps of protected passwords (storage.local), as the worker reads it. */
+export interface StoredProtection {
+  salt: string;
+  iterations: number;
+  bits: number;
+  platforms: { domain: string; name: string; fingerprint: string; at: number }[];
+}
+
+export async function storedProtection(browser: ExtensionBrowser): Promise<StoredProtection | undefined> {
+  const worker = await browser.worker();
+  return worker.evaluate(async () => (await chrome.storage.local.get('protectedPasswords')).protectedPasswords as StoredProtection | undefined);
+}
+
+/** Waits until `domain`'s password is protected with a date at or after `since`. */
+export function protectedSince(browser: ExtensionBrowser, domain: string, since: number): Promise<StoredProtection | undefined> {
+  return pollUntil(
+    `${domain}'s password to be protected`,
+    () => storedProtection(browser),
+    (stored) => stored?.platforms.some((platform) => platform.domain === domain && platform.at >= since) === true,
+  );
+}
+
+/** Signs in on a sign-in page with the keyboard: email, Tab, password, Enter. */
+export async function signInWithKeyboard(page: Page, password: string): Promise<void> {
+  await page.locator('input[type="email"]').click();
+  await page.keyboard.type('patient@example.org');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(password);
+  await page.keyboard.press('Enter');
+}
+
+/** Every extension storage area, as one text: what a stolen profile would give away. */
+export async function dumpExtensionStorage(browser: ExtensionBrowser): Promise<string> {
+  const worker = await browser.worker();
+  return worker.evaluate(async () => {
+    const [local, session, sync] = await Promise.all([chrome.storage.local.get(null), chrome.storage.session.get(null), chrome.storage.sync.get(null)]);
+    return JSON.stringify({ local, session, sync });
+  });
+}
+
+/** The network requests the extension's worker made itself (resource timing): the extension may make none here. */
+export async function workerRequests(browser: ExtensionBrowser): Promise<string[]> {
+  const worker = await browser.worker();
+  return worker.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+}

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { visit, waitForPopup } from '../../demo/visit';
+import { pollUntil, staysFalse } from '../../demo/wait';
+import { dumpExtensionStorage, PORTAL_PASSWORD, protectedSince, signInWithKeyboard, workerRequests } from './password-helpers';
+import { useE2eSession } from './session';
+
+/** Forms of the password a store must not hold: itself, its SHA-1 and SHA-256 digests, in hex and base64. */
+function forbiddenForms(password: string): string[] {
+  const digests = ['sha1', 'sha256'].map((algorithm) => createHash(algorithm).update(password).digest());
+  return [password, Buffer.from(password).toString('base64'), ...digests.flatMap((digest) => [digest.toString('hex'), digest.toString('base64')])];
+}
+
+describe('reused portal passwords, in real Chromium with the keyboard', () => {
+  const session = useE2eSession();
+  const keystrokeToWarning: number[] = [];
+
+  it('protects the password a patient signs in with on a verified platform', async () => {
+    const { browser } = session;
+    const since = Date.now();
+    const { page } = await visit(browser, session.https('doxy.me', '/login'));
+    await signInWithKeyboard(page, PORTAL_PASSWORD);
+    const stored = await protectedSince(browser, 'doxy.me', since);
+    const platform = stored!.platforms.find((kept) => kept.domain === 'doxy.me')!;
+    expect(platform.name).toBe('Doxy.me');
+    expect(platform.fingerprint).toMatch(/^[0-9a-f]{8}$/);
+    expect(stored!.bits).toBe(32);
+    expect(stored!.iterations).toBe(600_000);
+    await page.close();
+  });
+
+  it('warns when the same password is typed on an ordinary site, before the field is left, in the page and the popup', async () => {
+    const { browser } = session;
+    const { page, tabId, state } = await visit(browser, session.https('shop.example-store.com', '/login'));
+    expect(state.level).toBe('neutral');
+    await page.locator('input[type="password"]').click();
+    await page.keyboard.type(PORTAL_PASSWORD);
+    const typed = Date.now();
+    const alert = await pollUntil('the reuse alert', () => browser.alertDetails(page), (details) => details.findings.includes('PASSWORD_REUSE'), { intervalMs: 10 });
+    keystrokeToWarning.push(Date.now() - typed);
+    expect(alert.shadowRootType).toBe('closed');
+    // Still in the field: the warning came before the user left it.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('password');
+    const popup = await waitForPopup(browser, tabId, 'PASSWORD_REUSE in the popup', (s) => s.findings.includes('PASSWORD_REUSE'));
+    expect(popup.level).toBe('caution');
+    await page.close();
+  });
+
+  it('says nothing for a different password on the same site', async () => {
+    const { browser } = session;
+    const { page } = await visit(browser, session.https('shop.example-store.com', '/login'));
+    await page.locator('input[type="password"]').click();
+    await page.keyboard.type('another-password-entirely');
+    await page.keyboard.press('Tab');
+    expect(await staysFalse(() => browser.alertPresent(page), 1_500)).toBe(true);
+    await page.close();
+  });
+
+  it("says nothing for the same password on the same platform's other subdomain", async () => {
+    const { browser } = session;
+    const { page, tabId } = await visit(browser, session.https('clinic.doxy.me', '/login'));
+    await page.locator('input[type="password"]').click();
+    await page.keyboard.type(PORTAL_PASSWORD);
+    await page.keyboard.press('Tab');
+    expect(await staysFalse(() => browser.alertPresent(page), 1_500)).toBe(true);
+    expect((await browser.tabState(tabId)).findings).not.toContain('PASSWORD_REUSE');
+    await page.close();
+  });
+
+  it('still warns when the page submits the form by script, with the focus still in the field', async () => {
+    const { browser } = session;
+    const { page, tabId } = await visit(browser, session.https('shop.example-store.com', '/quick-login'));
+    await page.locator('input[type="password"]').click();
+    await page.keyboard.type(PORTAL_PASSWORD);
+    // The page sends the form 300 ms after the last key (form.submit(): no submit event, no blur).
+    await page.waitForURL(/\/welcome$/);
+    await pollUntil('the reuse alert after the script submit', () => browser.alertDetails(page), (details) => details.findings.includes('PASSWORD_REUSE'));
+    const popup = await waitForPopup(browser, tabId, 'PASSWORD_REUSE in the popup', (s) => s.findings.includes('PASSWORD_REUSE'));
+    expect(popup.level).toBe('caution');
+    await page.close();
+  });
+
+  it('keeps neither the password nor a plain digest of it in any storage area, and makes no request of its own', async () => {
+    const { browser } = session;
+    const dump = await dumpExtensionStorage(browser);
+    expect(dump).toContain('protectedPasswords');
+    for (const form of forbiddenForms(PORTAL_PASSWORD)) expect(dump).not.toContain(form);
+    expect((await workerRequests(browser)).filter((url) => /^https?:/.test(url))).toEqual([]);
+    console.log(`last keystroke → reuse warning in the page, ms: ${keystrokeToWarning.join(', ')}`);
+  });
+});
