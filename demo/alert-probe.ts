@@ -42,11 +42,16 @@ function findingCodes(node: DomNode, into: string[] = []): string[] {
  * Looks inside closed shadow roots, which the page's own scripts cannot: CDP
  * `DOM.getDocument({depth: -1, pierce: true})`.
  */
-export async function alertDetails(context: BrowserContext, page: Page): Promise<AlertDetails> {
+export function alertDetails(context: BrowserContext, page: Page): Promise<AlertDetails> {
+  return widgetDetails(context, page, ALERT_NODE_NAME);
+}
+
+/** The same for any of the extension's elements, by its node name as CDP gives it (`TELEHEALTH-GUARD-STRENGTH`). */
+export async function widgetDetails(context: BrowserContext, page: Page, nodeName: string): Promise<AlertDetails> {
   const cdp = await context.newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-    const host = find(root, (node) => node.nodeName === ALERT_NODE_NAME);
+    const host = find(root, (node) => node.nodeName === nodeName);
     const shadow = host?.shadowRoots?.[0];
     return { present: host !== undefined, shadowRootType: shadow?.shadowRootType, findings: shadow ? findingCodes(shadow) : [] };
   } finally {

@@ -5,6 +5,8 @@ import { createRouter, frameAddressOf, type ContentSender } from '../protocol/ro
 // The built file's name (crxjs builds it as a script of its own, in the IIFE format a
 // content script needs): see content/page-ui-contract.
 import pageUiScript from '../content/page-ui.ts?script&iife';
+// The new-password rater (zxcvbn-ts and its dictionaries): put only into a verified platform's sign-up or change form.
+import passwordRaterScript from '../content/password-rater.ts?script&iife';
 import { adminPageHandlers } from './admin-handlers';
 import { registerAdminListeners } from './admin-listeners';
 import { showLevelOnBadge } from './badge';
@@ -16,7 +18,7 @@ import { judgeOpenTabs, readUnreadTabs } from './open-tabs';
 import { answerFor, answerFromAddress, describeDocument, frameNeedsReading, trustLookalike } from './page-answers';
 import { createPageConversation, documentTarget } from './page-conversation';
 import { popupPageHandlers } from './popup-handlers';
-import { onPasswordTyped, onSignIn, passwordModeFor } from './password-handlers';
+import { mayRate, onPasswordTyped, onSignIn, onStrength, passwordModeFor } from './password-handlers';
 import { getSettings, settingsReady } from './policy-settings';
 import type { TabState } from '../protocol/messages';
 import { readTabState } from './tab-state-store';
@@ -105,6 +107,18 @@ const router = createRouter({
       // The top frame shows the tab's alert, whichever frame the password was typed in.
       if (changed) await conversation.readTab(sender.tabId, { frameId: 0 });
       return changed;
+    },
+    'password-rater': async (_message, sender) => {
+      if (!(await mayRate(await describeDocument(sender)))) return false;
+      const target = documentTarget(sender);
+      // The note beside the field is page UI: both go in before the content script rates.
+      await conversation.ensurePageUi(target);
+      await browser.scripting.executeScript({ target, files: [passwordRaterScript], injectImmediately: true });
+      return true;
+    },
+    'password-strength': async (message, sender) => {
+      await onStrength(await describeDocument(sender), message.strength);
+      return null;
     },
   },
   pages: {

@@ -6,6 +6,8 @@ import { passwordReuseFinding } from '../core/passwords/reuse-finding';
 import { signInPlatformOf } from '../core/passwords/sign-in-site';
 import type { SignInPlatform } from '../core/passwords/protected-passwords';
 import type { PasswordMode } from '../protocol/messages';
+import type { Strength } from '../core/passwords/strength';
+import { STRONG_ENOUGH } from '../core/passwords/strength-levels';
 import { allowlistReady, getAllowlist, getPolicy } from './allowlist-state';
 import { verdictFor, type PageDocument } from './page-answers';
 import { platformsReusedBy, protectedPlatforms, protectPassword } from './protected-password-store';
@@ -42,12 +44,29 @@ function signInPlatformFor(document: PageDocument): SignInPlatform | undefined {
 }
 
 /** What the document's content script watches for: sign-ins to protect, typing to check. Nothing at all under the clinic's "off". */
+const NOTHING: PasswordMode = { protect: false, check: false, rate: false };
+
 export async function passwordModeFor(document: PageDocument): Promise<PasswordMode> {
-  if (!(await protectionOn())) return { protect: false, check: false };
-  const page = hostOf(document);
-  if (!page) return { protect: false, check: false };
+  if (!(await protectionOn()) || !hostOf(document)) return NOTHING;
   const platforms = await protectedPlatforms();
-  return { protect: signInPlatformFor(document) !== undefined, check: platforms.length > 0 };
+  const signInSite = signInPlatformFor(document) !== undefined;
+  return { protect: signInSite, check: platforms.length > 0, rate: signInSite };
+}
+
+/** Whether this document may have the new-password rater: a sign-in site, with protection on. */
+export async function mayRate(document: PageDocument): Promise<boolean> {
+  return (await protectionOn()) && signInPlatformFor(document) !== undefined;
+}
+
+/**
+ * A new password's strength on a sign-in site's form: WEAK_PASSWORD (its score and the rater's
+ * feedback, never the password) into the tab's verdict, or out of it (`null`: strong enough now,
+ * or the field emptied). Returns whether the tab's verdict changed.
+ */
+export async function onStrength(document: PageDocument, strength: Strength | null): Promise<boolean> {
+  if (!(await mayRate(document))) return false;
+  if (strength === null || strength.score >= STRONG_ENOUGH) return onPasswordFinding(document.tabId, { gone: 'WEAK_PASSWORD' });
+  return onPasswordFinding(document.tabId, { finding: { code: 'WEAK_PASSWORD', level: 'caution', ...strength } });
 }
 
 /** A sign-in on a sign-in site: its password's fingerprint is kept as that platform's. */

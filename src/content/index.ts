@@ -11,6 +11,7 @@ import { createPageUiAccess } from './page-ui-contract';
 import { focusEntersShadowRoot, holdsPasswordField, mayHoldShadowRoots, whenClosedRootFound } from './password-fields';
 import { PasswordGuard } from './password-guard';
 import { watchPasswords } from './password-watch';
+import { passwordRater } from './password-rater-contract';
 import { createReporter } from './reporter';
 import { documentUrlOf, readyStateOf } from './safe-dom';
 import { watchFirstTyping, watchTyping } from './typing-watch';
@@ -85,6 +86,12 @@ const passwordWatch = watchPasswords(window, {
   mode: () => send<PasswordMode>({ type: 'password-mode' }),
   signIn: (password) => send<null>({ type: 'password-sign-in', password }),
   check: (password, formAction) => send<boolean>({ type: 'password-check', password, ...(formAction !== undefined ? { formAction } : {}) }),
+  loadRater: async () => (await send<boolean>({ type: 'password-rater' })) === true && passwordRater() !== undefined,
+  rate: (password, userInputs) => passwordRater()!.rate(password, userInputs),
+  showStrength: (field, strength) => {
+    pageUi.get().showPasswordStrength(field, strength);
+  },
+  reportStrength: (strength) => send<null>({ type: 'password-strength', strength }),
 });
 
 // `document.open()` takes every listener off the window, the guard's too. The page-world hook

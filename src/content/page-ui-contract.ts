@@ -1,3 +1,4 @@
+import type { Strength } from '../core/passwords/strength';
 import type { Verdict } from '../core/findings/assess';
 import type { GuardTarget } from '../core/findings/guard-target';
 import { ownGlobal } from '../extension-api/own-global';
@@ -46,6 +47,8 @@ export interface PageUi {
   showTrackerCaution(receivers: readonly string[]): void;
   /** A frame of this page shows a modal warning: the alert makes way while it does (alert.ts). */
   suspendAlert(suspended: boolean): void;
+  /** Shows, moves or takes away (null) the weak-password note beside a new-password field (strength-note). */
+  showPasswordStrength(field: Element, strength: Strength | null): void;
 }
 
 /** What the content script gives the page UI. */

@@ -2,6 +2,7 @@ import { PageAlert } from './alert';
 import { askBeforeCamera, showCameraBlocked } from './call-prompt';
 import { showChatCaution } from './chat-caution';
 import { showTrackerCaution } from './tracker-caution';
+import { updateStrengthNote, type StrengthNote } from './strength-note';
 import { GuardOverlay } from './guard-overlay';
 import type { PageUi, PageUiHost, PromptAnswer } from './page-ui-contract';
 import { createWidgetEnv, type WidgetEnvOptions } from './widget-env';
@@ -27,6 +28,7 @@ export function createPageUi(doc: Document, host: PageUiHost, seams: Omit<Widget
   let notice: Widget | undefined;
   let chatCaution: Widget | undefined;
   let trackerCaution: Widget | undefined;
+  let strengthNote: StrengthNote | undefined;
   return {
     updateAlert: (verdict) => {
       alert.update(verdict);
@@ -52,6 +54,9 @@ export function createPageUi(doc: Document, host: PageUiHost, seams: Omit<Widget
       // Names as the background gives them; anything else (none, too many, too long) is no caution.
       if (receivers.length === 0 || receivers.length > 20 || receivers.some((name) => name.length === 0 || name.length >= 120) || trackerCaution?.open === true) return;
       trackerCaution = showTrackerCaution(env, receivers);
+    },
+    showPasswordStrength: (field, strength) => {
+      strengthNote = updateStrengthNote(env, strengthNote, field, strength);
     },
   };
 }

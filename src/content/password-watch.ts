@@ -1,7 +1,9 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../core/passwords/password-length';
 import type { PasswordMode } from '../protocol/messages';
 import { deepActiveElement, passwordFieldOf, PASSWORD_SELECTOR } from './password-fields';
-import { attribute, formActionOf, formOfInput, queryAll } from './safe-dom';
+import { attribute, formActionOf, formOfInput, queryAll, rootNodeOf } from './safe-dom';
+import type { Strength } from '../core/passwords/strength';
+import { STRONG_ENOUGH } from '../core/passwords/strength-levels';
 
 /**
  * Password hygiene, in the page: what the user types into password fields goes to the
@@ -25,6 +27,14 @@ export interface PasswordWatchDeps {
   mode(): Promise<PasswordMode | undefined>;
   signIn(password: string): Promise<unknown>;
   check(password: string, formAction: string | undefined): Promise<unknown>;
+  /** Has the background put the new-password rater (and the page UI) in; resolves to whether it is there. */
+  loadRater(): Promise<boolean>;
+  /** Rates a new password (the rater loadRater brought). */
+  rate(password: string, userInputs: readonly string[]): Strength;
+  /** Shows the weak-password note beside the field, or takes it away (null). */
+  showStrength(field: HTMLInputElement, strength: Strength | null): void;
+  /** Tells the background the new password's strength (never the password), or that it is no longer weak (null). */
+  reportStrength(strength: Strength | null): Promise<unknown>;
 }
 
 export interface PasswordWatch {
@@ -65,6 +75,26 @@ function formActionFor(field: HTMLInputElement): string | undefined {
   const form = formOfInput(field);
   return form ? formActionOf(form) : undefined;
 }
+
+/**
+ * A field where a new password is made: `autocomplete="new-password"`, or, where the page says
+ * nothing, the first of several password fields of a form (sign-up: password and repeat;
+ * change: the new one when the current one is marked). Only the first new-password field of its
+ * form is rated: its repeat says nothing new.
+ */
+function isNewPasswordField(field: HTMLInputElement): boolean {
+  const scope = formOfInput(field) ?? rootNodeOf(field);
+  const fields = queryAll(scope, PASSWORD_SELECTOR) as HTMLInputElement[];
+  const marked = (other: HTMLInputElement): string => (attribute(other, 'autocomplete') ?? '').toLowerCase();
+  const candidates = fields.filter((other) => /\bnew-password\b/.test(marked(other)) || (fields.length > 1 && !/\bcurrent-password\b/.test(marked(other))));
+  return candidates[0] === field;
+}
+
+/** Words a guesser tries first on this site: its name's labels ("doxy", "me"). */
+const siteWords = (): string[] => location.hostname.split('.').filter((label) => label.length > 2);
+
+/** How long typing pauses before a new password is rated: a rating takes a few ms of the page's main thread. */
+const RATE_AFTER_MS = 150;
 
 const SUBMITTERS = 'button, input[type="submit" i], input[type="image" i], input[type="button" i], [role="button" i]';
 
@@ -121,6 +151,33 @@ export function watchPasswords(win: Window, deps: PasswordWatchDeps): PasswordWa
     await deps.signIn(password).catch(() => undefined);
   };
 
+  /** The rater, asked for once per document at the first new password typed. */
+  let raterReady: Promise<boolean> | undefined;
+  let rateTimer: ReturnType<typeof setTimeout> | undefined;
+  /** What the background was last told of the strength, so a keystroke that changes nothing sends nothing. */
+  let reported = 'null';
+
+  const rateNow = (typedInto: HTMLInputElement): void => {
+    const password = typedInto.value;
+    const rated = password === '' ? null : deps.rate(password, siteWords());
+    const weak = rated !== null && rated.score < STRONG_ENOUGH ? rated : null;
+    deps.showStrength(typedInto, weak);
+    const report = JSON.stringify(weak);
+    if (report === reported) return;
+    reported = report;
+    void deps.reportStrength(weak).catch(() => undefined);
+  };
+
+  const rateSoon = async (typedInto: HTMLInputElement): Promise<void> => {
+    if ((await modeOf(typedInto))?.rate !== true || !isNewPasswordField(typedInto)) return;
+    raterReady ??= deps.loadRater().catch(() => false);
+    if (!(await raterReady)) return;
+    clearTimeout(rateTimer);
+    rateTimer = setTimeout(() => {
+      rateNow(typedInto);
+    }, RATE_AFTER_MS);
+  };
+
   /** The user is done with the field, or sends it: check what it holds now, and on a sign-in site protect it. */
   const done = (signingIn: boolean): void => {
     void checkNow();
@@ -138,6 +195,7 @@ export function watchPasswords(win: Window, deps: PasswordWatchDeps): PasswordWa
         field = typedInto;
         edits++;
         void checkNow();
+        void rateSoon(typedInto);
       },
     ],
     // Whatever lost focus: only a field with edits not yet checked is checked again.

@@ -56,7 +56,7 @@ export interface WidgetSpec {
   placement?: string;
   /** The widget's own rules, inside its shadow root. */
   css: string;
-  role: 'alertdialog' | 'alert' | 'dialog';
+  role: 'alertdialog' | 'alert' | 'dialog' | 'status';
   label: string;
   /** Escape on a modal widget: its Close or Leave. */
   onCancel?: () => void;

@@ -14,6 +14,15 @@ import { adminPageMessageSchemas, type AdminReplyTypes } from './admin-messages'
 /** A password as a message carries it: its length is capped, its text is never logged (router) or stored. */
 const passwordSchema = z.string().min(1).max(PASSWORD_MAX_LENGTH);
 
+/** A rating as the rater gives it (core/passwords/strength): the rater's own words, bounded. */
+const strengthSchema = z
+  .object({
+    score: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+    warning: z.string().min(1).max(200).optional(),
+    suggestions: z.array(z.string().min(1).max(200)).max(6),
+  })
+  .strict();
+
 /**
  * Messages content scripts may send: a closed list, because content scripts run inside
  * pages the extension does not trust. None of them names a site: the background takes the
@@ -40,6 +49,10 @@ export const contentMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('password-sign-in'), password: passwordSchema }).strict(),
   /** A password typed in this document, to be checked against the protected ones; `formAction` is where its form posts. */
   z.object({ type: z.literal('password-check'), password: passwordSchema, formAction: z.string().max(SIGNAL_LIMITS.url).optional() }).strict(),
+  /** A new password is being typed on a sign-up or change form: the rater goes in (on a sign-in site only). */
+  z.object({ type: z.literal('password-rater') }).strict(),
+  /** The new password's strength (never the password), or `null`: no longer weak. */
+  z.object({ type: z.literal('password-strength'), strength: strengthSchema.nullable() }).strict(),
 ]);
 
 /** What the content script watches for in a document's password fields (background/password-handlers). */
@@ -48,6 +61,8 @@ export interface PasswordMode {
   protect: boolean;
   /** Some password is protected: typed passwords are checked. */
   check: boolean;
+  /** This is a sign-in site: new passwords on its sign-up and change forms are rated. */
+  rate: boolean;
 }
 
 /** A hostname as the popup got it (a `get-popup-view` answer's `trusted`): normalised, so it matches the stored key. */
@@ -167,6 +182,9 @@ export interface ReplyTypes {
   'password-sign-in': null;
   /** Whether the tab's verdict changed. */
   'password-check': boolean;
+  /** Whether the rater is in the document. */
+  'password-rater': boolean;
+  'password-strength': null;
   /** Whether the page was replaced by the extension's warning page. */
   'warning-fought': boolean;
   'get-tab-state': TabState | null;

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../../demo/browser';
 import { pollUntil } from '../../demo/wait';
+import { widgetDetails, type AlertDetails } from '../../demo/alert-probe';
 
 /** A portal password as a patient would pick it: long enough to be checked, never seen anywhere else. */
 export const PORTAL_PASSWORD = 'Riverbank-Sunday-42';
@@ -49,4 +50,33 @@ export async function dumpExtensionStorage(browser: ExtensionBrowser): Promise<s
 export async function workerRequests(browser: ExtensionBrowser): Promise<string[]> {
   const worker = await browser.worker();
   return worker.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+}
+
+/** The weak-password note beside a field (closed shadow root), as CDP sees it. */
+export function strengthNote(browser: ExtensionBrowser, page: Page): Promise<AlertDetails> {
+  return widgetDetails(browser.context, page, 'TELEHEALTH-GUARD-STRENGTH');
+}
+
+/**
+ * Whether the extension's isolated world in the page's top frame has a global named `name`
+ * (CDP: the world's execution context, found by its origin-less "isolated" type): how a test
+ * sees that a bundle was, or was not, injected.
+ */
+export async function extensionWorldHas(browser: ExtensionBrowser, page: Page, name: string): Promise<boolean> {
+  const cdp = await browser.context.newCDPSession(page);
+  try {
+    const contexts: { id: number; auxData?: { type?: string; isDefault?: boolean; frameId?: string } ; name?: string; origin?: string }[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }: { context: (typeof contexts)[number] }) => contexts.push(context));
+    await cdp.send('Runtime.enable');
+    const mainFrameId = ((await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } }).frameTree.frame.id;
+    const ours = contexts.filter((context) => context.auxData?.type === 'isolated' && context.auxData.frameId === mainFrameId && context.origin?.startsWith('chrome-extension://') === true);
+    for (const context of ours) {
+      const { result } = (await cdp.send('Runtime.evaluate', { expression: `Object.getOwnPropertyNames(globalThis).includes(${JSON.stringify(name)})`, contextId: context.id })) as { result: { value?: unknown } };
+      if (result.value === true) return true;
+    }
+    if (ours.length === 0) throw new Error("no isolated world of the extension's in the page's top frame");
+    return false;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
 }

@@ -71,7 +71,7 @@ export type Finding =
    */
   | { code: 'PASSWORD_REUSE'; level: RiskLevel; platform: string; domain: string; site: string; risks: ReuseRisk[]; frame?: string }
   /** A new password on a verified platform's sign-up or change form rated below 3 of 4 (passwords/strength): never the password itself. */
-  | { code: 'WEAK_PASSWORD'; level: RiskLevel; score: 0 | 1 | 2 | 3 | 4; warning?: string; suggestions: string[] }
+  | { code: 'WEAK_PASSWORD'; level: RiskLevel; score: 0 | 1 | 2 | 3 | 4; warning?: string | undefined; suggestions: string[] }
   | { code: 'ALLOWLIST_STALE'; level: RiskLevel; expires: string; version: number; clinicName?: string; supportContact?: string };
 
 export type CallActivityName = 'camera-or-microphone' | 'screen' | 'peer-connection';
