@@ -50,7 +50,7 @@ export function PopupApp({ tabId, send }: { tabId: number | undefined; send: Sen
   if (!state) return <p class="empty" data-unsupported="">Telehealth Guard checks web pages (http and https) only.</p>;
   return (
     <>
-      <VerdictView verdict={state.verdict} />
+      <VerdictView verdict={state.verdict} signals={state.signals} />
       <CallView verdict={state.verdict} call={state.call} />
       <TrustedSitesView dismissals={trusted} onUndo={undo} error={undoError} />
       {state.signals?.incomplete ? (

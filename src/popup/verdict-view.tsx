@@ -1,5 +1,6 @@
 import type { Fact } from '../core/lists/allowlist-file';
 import type { PlatformSummary, Verdict } from '../core/findings/assess';
+import type { PageSignals } from '../core/signals/page-signals';
 import { describeFact, explainFinding, headline } from '../core/findings/explain';
 import { TrackersView } from './trackers-view';
 
@@ -41,8 +42,43 @@ function PlatformFacts({ platform }: { platform: PlatformSummary }) {
   );
 }
 
-/** The popup's body for one verdict: level, platform facts, each finding with what to do. */
-export function VerdictView({ verdict }: { verdict: Verdict }) {
+/**
+ * On a verified platform's sign-in page (a password field on it): turn on two-step sign-in
+ * where the platform offers it, or that it is always on. Nothing where it is absent or unknown.
+ */
+function SignInChecklist({ platform }: { platform: PlatformSummary }) {
+  const mfa = platform.facts?.mfa;
+  if (!platform.verified || (mfa?.value !== 'optional' && mfa?.value !== 'yes')) return null;
+  return (
+    <section aria-label="Signing in">
+      <h2>Signing in</h2>
+      <ul>
+        {mfa.value === 'optional' ? (
+          <li data-mfa="optional">
+            <span class="finding-title">Turn on two-step sign-in for your {platform.name} account</span>
+            {mfa.detail ? <span>{mfa.detail}</span> : null}
+            {mfa.source ? (
+              <span class="finding-action">
+                <a href={mfa.source} target="_blank" rel="noreferrer" data-mfa-help="">
+                  How to turn it on
+                </a>
+              </span>
+            ) : null}
+          </li>
+        ) : (
+          <li data-mfa="yes">Two-step sign-in: always on for {platform.name} accounts</li>
+        )}
+      </ul>
+    </section>
+  );
+}
+
+/**
+ * The popup's body for one verdict: level, platform facts, each finding with what to do.
+ * `signals`: what the tab's page reported (TabState.signals), for what only a sign-in page shows.
+ */
+export function VerdictView({ verdict, signals }: { verdict: Verdict; signals?: PageSignals | null | undefined }) {
+  const onSignInPage = (signals?.passwordFields ?? 0) > 0;
   // Trackers have a section of their own (trackers-view).
   const others = verdict.findings.filter((finding) => finding.code !== 'THIRD_PARTY_TRACKER');
   return (
@@ -52,6 +88,7 @@ export function VerdictView({ verdict }: { verdict: Verdict }) {
         <p>{verdict.host}</p>
       </header>
       {verdict.platform ? <PlatformFacts platform={verdict.platform} /> : null}
+      {verdict.platform && onSignInPage ? <SignInChecklist platform={verdict.platform} /> : null}
       {others.length > 0 ? (
         <section aria-label="Findings">
           <h2>Why</h2>

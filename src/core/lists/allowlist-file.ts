@@ -56,6 +56,11 @@ export const factsSchema = z
   .object({
     endToEndEncryption: factSchema,
     hipaaBaa: factSchema,
+    /**
+     * Two-step sign-in for the platform's accounts: `yes` always on, `optional` the account
+     * holder or an admin can turn it on. Optional, so lists written before it stay valid.
+     */
+    mfa: factSchema.optional(),
   })
   .strict();
 
