@@ -90,8 +90,11 @@ function isNewPasswordField(field: HTMLInputElement): boolean {
   return candidates[0] === field;
 }
 
-/** Words a guesser tries first on this site: its name's labels ("doxy", "me"). */
-const siteWords = (): string[] => location.hostname.split('.').filter((label) => label.length > 2);
+/** Words a guesser tries first on this site: its name's labels and the name run together ("doxy", "doxyme"). */
+function siteWords(): string[] {
+  const labels = location.hostname.split('.').filter((label) => label !== 'www');
+  return [...labels.filter((label) => label.length > 2), labels.slice(-2).join('')];
+}
 
 /** How long typing pauses before a new password is rated: a rating takes a few ms of the page's main thread. */
 const RATE_AFTER_MS = 150;

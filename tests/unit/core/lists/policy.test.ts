@@ -41,6 +41,12 @@ describe('parsePolicy: each good value is taken', () => {
       { actions: { passwordOnLookalike: 'block', trackers: 'off' } },
       { actions: { passwordOnLookalike: 'block', unknownVideoPlatform: 'warn', trackers: 'off' } },
     ],
+    ['passwordProtection off', { passwordProtection: 'off' }, { passwordProtection: 'off' }],
+    [
+      'passwordSignInDomains',
+      { passwordSignInDomains: ['Login.MicrosoftOnline.com.', 'example-clinic.okta.com'] },
+      { passwordSignInDomains: ['login.microsoftonline.com', 'example-clinic.okta.com'] },
+    ],
   ])('%s', (_name, raw, expected) => {
     const { policy, problems } = parsePolicy(raw);
     expect(problems).toEqual([]);
@@ -84,6 +90,23 @@ describe('parsePolicy: a bad value is dropped and reported, the rest still appli
       { actions: { passwordOnLookalike: 'block', unknownVideoPlatform: 'warn', trackers: 'warn' } },
     ],
     ['unknown action', { actions: { popups: 'off' } }, 'actions.popups', /unknown action/, {}],
+    ['passwordProtection typo', { passwordProtection: 'disabled' }, 'passwordProtection', /using "on"/, { passwordProtection: 'on' }],
+    ['passwordSignInDomains not a list', { passwordSignInDomains: 'okta.com' }, 'passwordSignInDomains', /must be a list of domains/, { passwordSignInDomains: [] }],
+    [
+      'passwordSignInDomains public suffix',
+      { passwordSignInDomains: ['example-clinic.okta.com', 'github.io'] },
+      'passwordSignInDomains[1]',
+      /github.io is a public suffix/,
+      { passwordSignInDomains: ['example-clinic.okta.com'] },
+    ],
+    [
+      'passwordSignInDomains repeat',
+      { passwordSignInDomains: ['example-clinic.okta.com', 'EXAMPLE-CLINIC.okta.com'] },
+      'passwordSignInDomains[1]',
+      /listed twice/,
+      { passwordSignInDomains: ['example-clinic.okta.com'] },
+    ],
+    ['passwordSignInDomains not a domain', { passwordSignInDomains: ['https://login.example.org/'] }, 'passwordSignInDomains[0]', /registrable hostname.*domain ignored/, { passwordSignInDomains: [] }],
     ['unknown setting', { allowList: [clinic] }, 'allowList', /unknown setting; the known ones are clinicName/, { allowlist: [] }],
   ])('%s', (_name, raw, path, message, expected) => {
     const { policy, problems } = parsePolicy({ ...raw, clinicName: raw.clinicName ?? 'Still Applied' });
