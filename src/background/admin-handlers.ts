@@ -6,6 +6,7 @@ import { adminStatus } from './admin-status';
 import { reloadUserAdditions } from './list-inputs';
 import { refreshRemoteListNow } from './remote-refresh';
 import { addUserDomain, removeUserDomain } from './user-additions';
+import { forgetProtected } from './protected-password-store';
 
 type Handler<T extends ExtensionPageMessage['type']> = (message: Extract<ExtensionPageMessage, { type: T }>) => Promise<AdminStatus>;
 
@@ -18,6 +19,7 @@ export const adminPageHandlers: {
   'refresh-remote-list': Handler<'refresh-remote-list'>;
   'add-user-domain': Handler<'add-user-domain'>;
   'remove-user-domain': Handler<'remove-user-domain'>;
+  'forget-protected-password': Handler<'forget-protected-password'>;
 } = {
   'get-admin-status': () => adminStatus(),
   'refresh-remote-list': async () => {
@@ -36,6 +38,10 @@ export const adminPageHandlers: {
   'remove-user-domain': async ({ domain }) => {
     await removeUserDomain(domain);
     await reloadUserAdditions();
+    return adminStatus();
+  },
+  'forget-protected-password': async ({ domain }) => {
+    await forgetProtected(domain);
     return adminStatus();
   },
 };

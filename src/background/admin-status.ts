@@ -6,6 +6,7 @@ import type { AdminStatus, UserDomainView } from '../protocol/admin-messages';
 import { getComposition, getPolicy, remoteListInForce } from './allowlist-state';
 import { getClinicInfo } from './policy-settings';
 import { readRemoteStatus } from './remote-list-store';
+import { protectedPlatforms } from './protected-password-store';
 
 const SOURCE_NAMES = { catalog: 'built-in catalog', policy: "your clinic's policy", remote: "your clinic's signed list", user: 'your own list' } as const;
 
@@ -52,5 +53,10 @@ export async function adminStatus(now = new Date()): Promise<AdminStatus> {
       lastFailure: status.lastFailure,
     },
     user: { locked: policy.lockUserAllowlist, domains: composition.user.map(viewOf) },
+    passwords: {
+      protection: policy.passwordProtection,
+      signInDomains: [...policy.passwordSignInDomains],
+      protected: (await protectedPlatforms()).map(({ domain, name, at }) => ({ domain, name, at })).sort((a, b) => b.at - a.at),
+    },
   };
 }

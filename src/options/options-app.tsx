@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { AdminReplyTypes, AdminStatus } from '../protocol/admin-messages';
 import type { PageMessageOf, SendMessage } from '../protocol/send';
+import { PasswordsSection } from './passwords-section';
 import { PolicySection } from './policy-section';
 import { RemoteListSection } from './remote-list-section';
 import { UserListSection } from './user-list-section';
@@ -42,6 +43,7 @@ export function OptionsApp({ send }: { send: SendMessage }) {
       <PolicySection status={status} />
       <RemoteListSection status={status} act={act} />
       <UserListSection status={status} act={act} />
+      <PasswordsSection status={status} act={act} />
     </>
   );
 }

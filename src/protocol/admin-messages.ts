@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ListSource } from '../core/lists/allowlist';
 import type { AllowlistProblem } from '../core/lists/allowlist-file';
-import type { ActionKey, AllowlistMode, PolicyAction, PolicyProblem } from '../core/lists/policy';
+import type { ActionKey, AllowlistMode, PasswordProtection, PolicyAction, PolicyProblem } from '../core/lists/policy';
 import type { SignedListFile } from '../core/lists/signed-list';
 
 /**
@@ -16,6 +16,8 @@ export const adminPageMessageSchemas = [
   /** A host or a pasted address; the background checks it (core/lists/user-domain). */
   z.object({ type: z.literal('add-user-domain'), domain: z.string().min(1).max(2048) }).strict(),
   z.object({ type: z.literal('remove-user-domain'), domain: z.string().min(1).max(253) }).strict(),
+  /** Forget one protected platform's password fingerprint (`domain`), or every one (no domain). */
+  z.object({ type: z.literal('forget-protected-password'), domain: z.string().min(1).max(253).optional() }).strict(),
 ] as const;
 
 /** The last remote list accepted, as kept in `storage.local`. */
@@ -88,6 +90,14 @@ export interface AdminStatus {
     lastFailure?: RemoteListFailure | undefined;
   };
   user: { locked: boolean; domains: UserDomainView[] };
+  passwords: {
+    /** The policy's passwordProtection (or the default, `on`). */
+    protection: PasswordProtection;
+    /** The clinic's own sign-in domains, protected like a verified platform. */
+    signInDomains: string[];
+    /** Platforms whose password has a fingerprint kept, newest first: never the fingerprint itself. */
+    protected: { domain: string; name: string; at: number }[];
+  };
 }
 
 /** Replies, merged into `ReplyTypes` (messages.ts). Every change answers with the new status. */
@@ -96,4 +106,5 @@ export interface AdminReplyTypes {
   'refresh-remote-list': AdminStatus;
   'add-user-domain': AdminStatus;
   'remove-user-domain': AdminStatus;
+  'forget-protected-password': AdminStatus;
 }

@@ -196,4 +196,5 @@ export interface ReplyTypes {
   'refresh-remote-list': AdminReplyTypes['refresh-remote-list'];
   'add-user-domain': AdminReplyTypes['add-user-domain'];
   'remove-user-domain': AdminReplyTypes['remove-user-domain'];
+  'forget-protected-password': AdminReplyTypes['forget-protected-password'];
 }

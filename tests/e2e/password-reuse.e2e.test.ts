@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { visit, waitForPopup } from '../../demo/visit';
 import { pollUntil, staysFalse } from '../../demo/wait';
-import { dumpExtensionStorage, PORTAL_PASSWORD, protectedSince, signInWithKeyboard, workerRequests } from './password-helpers';
+import { dumpExtensionStorage, PORTAL_PASSWORD, protectedSince, signInWithKeyboard, storedProtection, workerRequests } from './password-helpers';
 import { useE2eSession } from './session';
 
 /** Forms of the password a store must not hold: itself, its SHA-1 and SHA-256 digests, in hex and base64. */
@@ -14,6 +14,14 @@ function forbiddenForms(password: string): string[] {
 describe('reused portal passwords, in real Chromium with the keyboard', () => {
   const session = useE2eSession();
   const keystrokeToWarning: number[] = [];
+
+  /** A dump of every storage area holds the fingerprints, and neither the password nor a plain digest of it. */
+  async function expectNoPasswordStored(): Promise<string> {
+    const dump = await dumpExtensionStorage(session.browser);
+    expect(dump).toContain('protectedPasswords');
+    for (const form of forbiddenForms(PORTAL_PASSWORD)) expect(dump).not.toContain(form);
+    return dump;
+  }
 
   it('protects the password a patient signs in with on a verified platform', async () => {
     const { browser } = session;
@@ -43,6 +51,8 @@ describe('reused portal passwords, in real Chromium with the keyboard', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('password');
     const popup = await waitForPopup(browser, tabId, 'PASSWORD_REUSE in the popup', (s) => s.findings.includes('PASSWORD_REUSE'));
     expect(popup.level).toBe('caution');
+    // The tab's stored verdict holds the finding, and nothing of the password.
+    expect(await expectNoPasswordStored()).toContain('PASSWORD_REUSE');
     await page.close();
   });
 
@@ -80,11 +90,42 @@ describe('reused portal passwords, in real Chromium with the keyboard', () => {
     await page.close();
   });
 
+  it('lists the protected platform on the options page with its date, and forgets it there', async () => {
+    const { browser } = session;
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/src/options/index.html`);
+    const item = options.locator('[data-protected="doxy.me"]');
+    await item.waitFor();
+    expect(await item.innerText()).toContain('Doxy.me (doxy.me), since you signed in on');
+    await item.getByRole('button', { name: 'Forget' }).click();
+    await options.locator('[data-protected-none]').waitFor();
+    expect((await storedProtection(browser))?.platforms).toEqual([]);
+    await options.close();
+
+    // Forgotten: the same password on the shop is nothing now.
+    const { page } = await visit(browser, session.https('shop.example-store.com', '/login'));
+    await page.locator('input[type="password"]').click();
+    await page.keyboard.type(PORTAL_PASSWORD);
+    await page.keyboard.press('Tab');
+    expect(await staysFalse(() => browser.alertPresent(page), 1_500)).toBe(true);
+    await page.close();
+  });
+
+  it("shows how to turn on two-step sign-in on a verified platform's sign-in page where it is optional", async () => {
+    const { browser } = session;
+    const { tabId } = await visit(browser, session.https('secure.simplepractice.com', '/login'));
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html?tab=${tabId}`);
+    const line = popup.locator('[data-mfa="optional"]');
+    await line.waitFor();
+    expect(await line.innerText()).toContain('Turn on two-step sign-in for your SimplePractice (Telehealth) account');
+    expect(await popup.locator('[data-mfa-help]').getAttribute('href')).toMatch(/^https:\/\/support\.simplepractice\.com\//);
+    await popup.close();
+  });
+
   it('keeps neither the password nor a plain digest of it in any storage area, and makes no request of its own', async () => {
     const { browser } = session;
-    const dump = await dumpExtensionStorage(browser);
-    expect(dump).toContain('protectedPasswords');
-    for (const form of forbiddenForms(PORTAL_PASSWORD)) expect(dump).not.toContain(form);
+    await expectNoPasswordStored();
     expect((await workerRequests(browser)).filter((url) => /^https?:/.test(url))).toEqual([]);
     console.log(`last keystroke → reuse warning in the page, ms: ${keystrokeToWarning.join(', ')}`);
   });

@@ -29,6 +29,7 @@ const status: AdminStatus = {
     lastAttemptAt: Date.UTC(2026, 5, 1),
   },
   user: { locked: false, domains: [] },
+  passwords: { protection: 'on', signInDomains: [], protected: [] },
 };
 
 let container: HTMLElement;

@@ -22,6 +22,7 @@ const base: AdminStatus = {
     lastFailure: { at: Date.UTC(2026, 5, 2), reason: 'rollback', message: 'version 3 is older than the version already in use (4)' },
   },
   user: { locked: false, domains: [{ domain: 'mine.example.net', counted: true }] },
+  passwords: { protection: 'on', signInDomains: [], protected: [] },
 };
 
 let container: HTMLElement;

@@ -19,6 +19,7 @@ const status: AdminStatus = {
   policyDomains: [], actions: { passwordOnLookalike: 'warn', unknownVideoPlatform: 'warn', trackers: 'warn' },
   remote: { url: 'https://l.example-clinic.org/l.json', inForce: { version: 2, expires: '2026-03-31T00:00:00Z', entries: 1, acceptedAt: 1, expired: true, ignored: [] } },
   user: { locked: false, domains: [] },
+  passwords: { protection: 'on', signInDomains: [], protected: [] },
 };
 
 let container: HTMLElement;

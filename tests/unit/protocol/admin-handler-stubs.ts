@@ -9,6 +9,7 @@ const status: AdminStatus = {
   policyDomains: [], actions: { passwordOnLookalike: 'warn', unknownVideoPlatform: 'warn', trackers: 'warn' },
   remote: {},
   user: { locked: false, domains: [] },
+  passwords: { protection: 'on', signInDomains: [], protected: [] },
 };
 const answer = (): Promise<AdminStatus> => Promise.resolve(status);
 
@@ -17,4 +18,5 @@ export const adminHandlerStubs = {
   'refresh-remote-list': answer,
   'add-user-domain': answer,
   'remove-user-domain': answer,
+  'forget-protected-password': answer,
 };
