@@ -104,8 +104,10 @@ const router = createRouter({
     'password-sign-in': async (message, sender) => onSignIn(await describeDocument(sender), message.password),
     'password-check': async (message, sender) => {
       const changed = await onPasswordTyped(await describeDocument(sender), message.password, message.formAction);
-      // The top frame shows the tab's alert, whichever frame the password was typed in.
-      if (changed) await conversation.readTab(sender.tabId, { frameId: 0 });
+      // The top frame shows the tab's alert: typed there, it reports itself on this answer
+      // (which reaches a blob: page too, where the background cannot read the page itself);
+      // typed in a frame, the background reads the top frame.
+      if (changed && sender.frameId !== 0) await conversation.readTab(sender.tabId, { frameId: 0 });
       return changed;
     },
     'password-rater': async (_message, sender) => {

@@ -85,7 +85,11 @@ const guard = new PasswordGuard(window, {
 const passwordWatch = watchPasswords(window, {
   mode: () => send<PasswordMode>({ type: 'password-mode' }),
   signIn: (password) => send<null>({ type: 'password-sign-in', password }),
-  check: (password, formAction) => send<boolean>({ type: 'password-check', password, ...(formAction !== undefined ? { formAction } : {}) }),
+  check: async (password, formAction) => {
+    const changed = await send<boolean>({ type: 'password-check', password, ...(formAction !== undefined ? { formAction } : {}) });
+    // The tab's verdict has a new password finding: the top frame reports itself, and its answer shows it.
+    if (changed === true && window === window.top) reportSafely(true);
+  },
   loadRater: async () => (await send<boolean>({ type: 'password-rater' })) === true && passwordRater() !== undefined,
   rate: (password, userInputs) => passwordRater()!.rate(password, userInputs),
   showStrength: (field, strength) => {

@@ -1,0 +1,84 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { visit, waitForPopup } from '../../demo/visit';
+import { pollUntil } from '../../demo/wait';
+import { clickLikeAUser } from './guard-helpers';
+import { PORTAL_PASSWORD, protectedSince, signInWithKeyboard } from './password-helpers';
+import { useE2eSession } from './session';
+
+const PHISH = 'account-check.example-phish.net';
+
+/**
+ * A page on a domain no list knows, that asks for the patient's portal password and knows the
+ * extension is there: each tries to keep the reuse warning away. The password was protected by
+ * signing in on doxy.me first.
+ */
+describe('the reuse warning against pages that try to keep it away, in real Chromium', () => {
+  const session = useE2eSession();
+  beforeAll(async () => {
+    const since = Date.now();
+    const { page } = await visit(session.browser, session.https('doxy.me', '/login'));
+    await signInWithKeyboard(page, PORTAL_PASSWORD);
+    await protectedSince(session.browser, 'doxy.me', since);
+    await page.close();
+  });
+
+  async function expectWarned(page: Page): Promise<void> {
+    const { browser } = session;
+    const tabId = await browser.tabIdFor(page);
+    await waitForPopup(browser, tabId, 'PASSWORD_REUSE in the popup', (s) => s.findings.includes('PASSWORD_REUSE'));
+    await pollUntil('the reuse alert in the page', () => browser.alertDetails(page), (details) => details.findings.includes('PASSWORD_REUSE'));
+  }
+
+  async function typeThere(page: Page, click: () => Promise<void>): Promise<void> {
+    await click();
+    await page.keyboard.type(PORTAL_PASSWORD);
+  }
+
+  it('a text field masked with CSS instead of type=password', async () => {
+    const { page } = await visit(session.browser, session.https(PHISH, '/masked'));
+    await typeThere(page, () => page.locator('#secret').click());
+    await expectWarned(page);
+    await page.close();
+  });
+
+  it('a password field in a closed shadow root', async () => {
+    const { page } = await visit(session.browser, session.https(PHISH, '/closed-shadow'));
+    await typeThere(page, () => clickLikeAUser(page.locator('#box')));
+    await expectWarned(page);
+    await page.close();
+  });
+
+  it('a password field in a srcdoc frame', async () => {
+    const { page } = await visit(session.browser, session.https(PHISH, '/srcdoc'));
+    await typeThere(page, () => page.frameLocator('iframe').locator('input').click());
+    await expectWarned(page);
+    await page.close();
+  });
+
+  it('a page that stops every key, input and focus event', async () => {
+    const { page } = await visit(session.browser, session.https(PHISH, '/silenced'));
+    await typeThere(page, () => page.locator('input').click());
+    await expectWarned(page);
+    await page.close();
+  });
+
+  it('a page that moves to a blob: document with the form', async () => {
+    const page = await session.browser.context.newPage();
+    await page.goto(session.https(PHISH, '/to-blob'));
+    await page.waitForURL(/^blob:/);
+    await typeThere(page, () => page.locator('input').click());
+    await expectWarned(page);
+    await page.close();
+  });
+
+  it('a page that writes itself anew with document.open()', async () => {
+    const page = await session.browser.context.newPage();
+    await page.goto(session.https(PHISH, '/rewrites-itself'));
+    const field = page.locator('input[type="password"]');
+    await field.waitFor();
+    await typeThere(page, () => field.click());
+    await expectWarned(page);
+    await page.close();
+  });
+});
