@@ -103,7 +103,7 @@ const router = createRouter({
     'password-mode': async (_message, sender) => passwordModeFor(await describeDocument(sender)),
     'password-sign-in': async (message, sender) => onSignIn(await describeDocument(sender), message.password),
     'password-check': async (message, sender) => {
-      const changed = await onPasswordTyped(await describeDocument(sender), message.password, message.formAction);
+      const changed = await onPasswordTyped(await describeDocument(sender), message);
       // The top frame shows the tab's alert: typed there, it reports itself on this answer
       // (which reaches a blob: page too, where the background cannot read the page itself);
       // typed in a frame, the background reads the top frame.

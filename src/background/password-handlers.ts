@@ -4,7 +4,8 @@ import { parseTarget, TargetParseError } from '../core/hostname';
 import { isInsecureHttpUrl } from '../core/loopback';
 import { passwordReuseFinding } from '../core/passwords/reuse-finding';
 import { signInPlatformOf } from '../core/passwords/sign-in-site';
-import type { SignInPlatform } from '../core/passwords/protected-passwords';
+import { isPlatformsOwnSite, type ProtectedPlatform, type SignInPlatform } from '../core/passwords/protected-passwords';
+import { checkNewest } from './password-check-queue';
 import type { PasswordMode } from '../protocol/messages';
 import type { Strength } from '../core/passwords/strength';
 import { STRONG_ENOUGH } from '../core/passwords/strength-levels';
@@ -44,13 +45,14 @@ function signInPlatformFor(document: PageDocument): SignInPlatform | undefined {
 }
 
 /** What the document's content script watches for: sign-ins to protect, typing to check. Nothing at all under the clinic's "off". */
-const NOTHING: PasswordMode = { protect: false, check: false, rate: false };
+const NOTHING: PasswordMode = { signInSite: false, check: false };
 
 export async function passwordModeFor(document: PageDocument): Promise<PasswordMode> {
-  if (!(await protectionOn()) || !hostOf(document)) return NOTHING;
-  const platforms = await protectedPlatforms();
-  const signInSite = signInPlatformFor(document) !== undefined;
-  return { protect: signInSite, check: platforms.length > 0, rate: signInSite };
+  const page = hostOf(document);
+  if (!(await protectionOn()) || !page) return NOTHING;
+  // On a platform's own sites its password is no reuse: nothing to hash there for it.
+  const others = (await protectedPlatforms()).filter((platform) => !isPlatformsOwnSite(platform, page.host));
+  return { signInSite: signInPlatformFor(document) !== undefined, check: others.length > 0 };
 }
 
 /** Whether this document may have the new-password rater: a sign-in site, with protection on. */
@@ -93,12 +95,19 @@ function postsElsewhere(url: string, formAction: string | undefined): boolean {
  * PASSWORD_REUSE goes into the tab's verdict (one per platform). Returns whether the tab's
  * verdict changed, so the caller shows it in the top frame.
  */
-export async function onPasswordTyped(document: PageDocument, password: string, formAction: string | undefined): Promise<boolean> {
+export async function onPasswordTyped(document: PageDocument, typed: { password: string; field: number; formAction?: string | undefined }): Promise<boolean> {
   if (!(await protectionOn())) return false;
   const page = hostOf(document);
   if (!page) return false;
-  const reused = await platformsReusedBy(password, page.host);
+  let reused: ProtectedPlatform[] = [];
+  const documentKey = `${document.tabId}:${document.frameId}:${document.documentId ?? document.frameAddress ?? ''}`;
+  // Paced per field, and counted per document (password-check-queue).
+  await checkNewest(documentKey, String(typed.field), typed.password, async (password) => {
+    reused = await platformsReusedBy(password, page.host);
+    return reused.length > 0;
+  });
   if (reused.length === 0) return false;
+  const formAction = typed.formAction;
   const context = {
     host: page.host,
     lookalike: tabIsLookalike(document),

@@ -118,7 +118,7 @@ async function judge(
   },
 ): Promise<TabState | null> {
   const { signals, frames, call, trackers, before } = page;
-  const passwords = page.passwords?.url === url ? page.passwords : undefined;
+  const passwords = passwordsOfPage(page.passwords, url, trackers?.documentId);
   const judged = await verdictOf(tabId, url, { signals, call, trackers });
   if (!judged) {
     published.push(publish(tabId, undefined, null));
@@ -162,7 +162,7 @@ export function onTabCommitted(tabId: number, url: string, documentId?: string):
     // The new document's tracker requests count from here, with those the browser reported
     // before its commit (or before it was left, for a page brought back).
     const trackers: TabTrackers = documentId === undefined ? { sightings: [] } : { documentId, sightings: takeAside(tabId, documentId) };
-    return judge(published, tabId, url, { frames: [], trackers, passwords: passwordsCarriedTo(peekTabState(tabId)?.passwords, url) });
+    return judge(published, tabId, url, { frames: [], trackers, passwords: passwordsCarriedTo(peekTabState(tabId)?.passwords, url, documentId) });
   });
 }
 
@@ -393,11 +393,22 @@ function addressOnly(tabId: number, url: string, address: string): TabState {
  */
 const PASSWORD_WARNING_CARRY_MS = 10_000;
 
-function passwordsCarriedTo(left: TabPasswords | undefined, url: string, now = Date.now()): TabPasswords | undefined {
+function passwordsCarriedTo(left: TabPasswords | undefined, url: string, documentId: string | undefined, now = Date.now()): TabPasswords | undefined {
   // A weak new password was about the form left behind: only a reused one goes on.
   const findings = left?.findings.filter((finding) => finding.code === 'PASSWORD_REUSE') ?? [];
-  if (!left || findings.length === 0 || now - left.at > PASSWORD_WARNING_CARRY_MS || left.carried === true) return undefined;
-  return { url, at: left.at, findings, carried: true };
+  if (!left || findings.length === 0 || now - left.at > PASSWORD_WARNING_CARRY_MS) return undefined;
+  return { url, ...(documentId !== undefined ? { documentId } : {}), at: left.at, findings };
+}
+
+/**
+ * The password findings that are the page's: made under its address, or in its document (a
+ * page that changes its address with history.pushState or a #fragment keeps them: it cannot
+ * shed a warning that way). They follow the address the page is judged under.
+ */
+function passwordsOfPage(passwords: TabPasswords | undefined, url: string, documentId: string | undefined): TabPasswords | undefined {
+  if (!passwords) return undefined;
+  const samePage = passwords.url === url || (passwords.documentId !== undefined && passwords.documentId === documentId);
+  return samePage ? { ...passwords, url } : undefined;
 }
 
 /** Same kind of password finding about the same platform and site: the newer replaces it. */
@@ -416,11 +427,14 @@ export function onPasswordFinding(tabId: number, change: { finding: Finding } | 
   return inTurn(tabId, async (published) => {
     const stored = await readTabState(tabId);
     if (!stored) return false;
-    const kept = stored.passwords?.url === stored.url ? stored.passwords.findings : [];
+    const kept = passwordsOfPage(stored.passwords, stored.url, stored.trackers?.documentId)?.findings ?? [];
     const findings =
       'finding' in change ? [...kept.filter((finding) => !samePasswordFinding(finding, change.finding)), change.finding] : kept.filter((finding) => finding.code !== change.gone);
     if (JSON.stringify(findings) === JSON.stringify(kept)) return false;
-    const passwords: TabPasswords = { url: stored.url, at: Date.now(), findings };
+    const documentId = stored.trackers?.documentId;
+    // `at` is when the newest reuse was seen: only that starts the time it may be carried over.
+    const at = 'finding' in change && change.finding.code === 'PASSWORD_REUSE' ? Date.now() : (stored.passwords?.at ?? 0);
+    const passwords: TabPasswords = { url: stored.url, ...(documentId !== undefined ? { documentId } : {}), at, findings };
     const state = await judge(published, tabId, stored.url, {
       signals: stored.signals ?? undefined,
       frames: framesOf(stored),

@@ -85,8 +85,8 @@ const guard = new PasswordGuard(window, {
 const passwordWatch = watchPasswords(window, {
   mode: () => send<PasswordMode>({ type: 'password-mode' }),
   signIn: (password) => send<null>({ type: 'password-sign-in', password }),
-  check: async (password, formAction) => {
-    const changed = await send<boolean>({ type: 'password-check', password, ...(formAction !== undefined ? { formAction } : {}) });
+  check: async (password, field, formAction) => {
+    const changed = await send<boolean>({ type: 'password-check', password, field, ...(formAction !== undefined ? { formAction } : {}) });
     // The tab's verdict has a new password finding: the top frame reports itself, and its answer shows it.
     if (changed === true && window === window.top) reportSafely(true);
   },

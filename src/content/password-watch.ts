@@ -1,32 +1,39 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../core/passwords/password-length';
+import type { Strength } from '../core/passwords/strength';
+import { STRONG_ENOUGH } from '../core/passwords/strength-levels';
 import type { PasswordMode } from '../protocol/messages';
 import { deepActiveElement, passwordFieldOf, PASSWORD_SELECTOR } from './password-fields';
 import { attribute, formActionOf, formOfInput, queryAll, rootNodeOf } from './safe-dom';
-import type { Strength } from '../core/passwords/strength';
-import { STRONG_ENOUGH } from '../core/passwords/strength-levels';
 
 /**
  * Password hygiene, in the page: what the user types into password fields goes to the
  * background, which alone holds the fingerprints and does the hashing (background/
  * password-handlers), so the page's main thread does nothing but read the field.
  *
- * - On a sign-in site (the background says which), a sign-in's password is sent once, to be
- *   protected: at the form's submit, Enter in the field, a click on a button while a password
- *   is typed, or the page being left with one typed (a form submitted by script).
- * - On every site, while some password is protected, the field's value is sent to be checked
- *   as it is typed, one check at a time (the newest value goes once the last check is back),
- *   and at once when the field loses focus, the form is submitted or the page is left: the
- *   warning comes as soon as the protected password is complete, before any submit, however
- *   the page submits it.
+ * - Every site, while another platform's password is protected: a field's value is sent to be
+ *   checked at each key the user types into it (the background paces the checks: only the
+ *   newest value waits), and once more when the field loses focus, the form is submitted or
+ *   the page is left: the warning comes as soon as the protected password is complete, before
+ *   any submit, however the page submits it.
+ * - A sign-in site (the background says which): the password the user typed is sent once to be
+ *   protected, at a sign-in the user makes (Enter, their click on a button, their submit) or as
+ *   the page is left with it typed (a form the site submits by script); on a sign-up or change
+ *   form, the new password is rated as it is typed (zxcvbn, loaded there only).
+ * - Keys the page swallows (it draws its own field, or writes the keys somewhere itself): the
+ *   characters typed since the focus last moved are checked as a password would be.
  *
- * Only the user's own typing counts (trusted events): a page cannot make the extension hash
- * what it likes. Nothing is kept here but a reference to the field last typed into.
+ * What counts is the user's own typing: trusted key, paste and drop events into the field.
+ * A page can make trusted input events itself (document.execCommand), so an input event alone
+ * never starts a check; it only marks the field to be checked when the user is done with it.
+ * Nothing is kept here but references to fields and counts of their edits, and for swallowed
+ * keys the characters themselves, for at most BUFFER_IDLE_MS.
  */
 
 export interface PasswordWatchDeps {
   mode(): Promise<PasswordMode | undefined>;
   signIn(password: string): Promise<unknown>;
-  check(password: string, formAction: string | undefined): Promise<unknown>;
+  /** `field`: the field's number in this document (0: swallowed keys), for the background's pacing. */
+  check(password: string, field: number, formAction: string | undefined): Promise<unknown>;
   /** Has the background put the new-password rater (and the page UI) in; resolves to whether it is there. */
   loadRater(): Promise<boolean>;
   /** Rates a new password (the rater loadRater brought). */
@@ -42,34 +49,27 @@ export interface PasswordWatch {
   listenAgain(): void;
 }
 
-/** A text field a page masks with CSS, instead of type=password, to pass for an ordinary field. */
-function isMaskedTextField(node: unknown): node is HTMLInputElement {
+/**
+ * A text field that takes a password without being type=password: masked with CSS, or one a
+ * "show password" button turned into text (its autocomplete still says password).
+ */
+function isDisguisedPasswordField(node: unknown): node is HTMLInputElement {
   if ((node as Partial<Element> | null)?.nodeName !== 'INPUT' || (node as HTMLInputElement).type !== 'text') return false;
-  const masking = getComputedStyle(node as Element).getPropertyValue('-webkit-text-security');
+  const field = node as HTMLInputElement;
+  if (/password/i.test(attribute(field, 'autocomplete') ?? '')) return true;
+  const masking = getComputedStyle(field).getPropertyValue('-webkit-text-security');
   return masking !== '' && masking !== 'none';
 }
 
-/** The field a typing event went into, when it takes a password (type=password, or a masked text field). */
+/** The field a key or text event went into, when it takes a password. */
 function secretFieldOf(event: Event): HTMLInputElement | undefined {
   const field = passwordFieldOf(event);
   if (field) return field;
   const active = deepActiveElement(document);
-  return isMaskedTextField(active) ? active : undefined;
+  return isDisguisedPasswordField(active) ? active : undefined;
 }
 
 const checkable = (value: string): boolean => value.length >= PASSWORD_MIN_LENGTH && value.length <= PASSWORD_MAX_LENGTH;
-
-/**
- * The password a sign-in in `field`'s form sets or uses: on a sign-up or change form, the new
- * one (`autocomplete="new-password"`, or the last of several password fields), else the field's.
- */
-function signInPasswordOf(field: HTMLInputElement): string {
-  const form = formOfInput(field);
-  if (!form) return field.value;
-  const fields = (queryAll(form, PASSWORD_SELECTOR) as HTMLInputElement[]).filter((other) => other.value !== '');
-  const newOne = fields.find((other) => /\bnew-password\b/i.test(attribute(other, 'autocomplete') ?? ''));
-  return (newOne ?? (fields.length > 1 ? fields[fields.length - 1] : undefined) ?? field).value;
-}
 
 function formActionFor(field: HTMLInputElement): string | undefined {
   const form = formOfInput(field);
@@ -98,130 +98,217 @@ function siteWords(): string[] {
 
 /** How long typing pauses before a new password is rated: a rating takes a few ms of the page's main thread. */
 const RATE_AFTER_MS = 150;
+/** How long the mode is trusted before it is asked again: a sign-in in another tab may protect a password meanwhile. */
+const MODE_FRESH_MS = 5_000;
+/** Swallowed keys are forgotten after this long without one (Password Alert's figure). */
+const BUFFER_IDLE_MS = 10_000;
+/** Swallowed keys are checked from this many on: the platforms ask for 8 or more. */
+const BUFFER_MIN_LENGTH = 8;
 
 const SUBMITTERS = 'button, input[type="submit" i], input[type="image" i], input[type="button" i], [role="button" i]';
 
+/** A key that writes one character (not Tab, an arrow, a shortcut). */
+const isCharacterKey = (event: KeyboardEvent): boolean => typeof event.key === 'string' && event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+
+interface FieldState {
+  /** The field's number in this document, for the background's pacing (0 is swallowed keys). */
+  id: number;
+  /** Input events into it, and how many of them the last check had seen. */
+  edits: number;
+  checked: number;
+  /** The user's own keys, paste or drop went into it. */
+  typed: boolean;
+  /** Edits when its password was last sent to be protected. */
+  signedIn: number;
+}
+
 export function watchPasswords(win: Window, deps: PasswordWatchDeps): PasswordWatch {
-  /** Asked at the first password typed into each field: a sign-in elsewhere may have protected one since. */
-  const modes = new WeakMap<HTMLInputElement, Promise<PasswordMode | undefined>>();
-  const modeOf = (field: HTMLInputElement): Promise<PasswordMode | undefined> => {
-    let mode = modes.get(field);
-    if (!mode) {
-      mode = deps.mode().catch(() => undefined);
-      modes.set(field, mode);
-    }
-    return mode;
+  let mode: { value: PasswordMode; at: number } | undefined;
+  const modeNow = async (): Promise<PasswordMode | undefined> => {
+    if (mode && Date.now() - mode.at < MODE_FRESH_MS) return mode.value;
+    // A failed question is asked again next time: it is not kept.
+    const value = await deps.mode().catch(() => undefined);
+    if (value) mode = { value, at: Date.now() };
+    return value;
   };
 
-  /** The field the user last typed into, and how many edits of theirs it has had / had when last checked. */
-  let field: HTMLInputElement | undefined;
-  let edits = 0;
-  let checkedEdits = 0;
-  let checking = false;
-  /** Read through a call: it changes while a check awaits the mode. */
-  const isChecking = (): boolean => checking;
-  /** Edits at the last sign-in sent: the same sign-in (a click, then the submit it causes) goes once. */
-  let signedInEdits = -1;
+  const states = new WeakMap<HTMLInputElement, FieldState>();
+  let nextId = 1;
+  const stateOf = (field: HTMLInputElement): FieldState => {
+    let state = states.get(field);
+    if (!state) {
+      state = { id: nextId++, edits: 0, checked: 0, typed: false, signedIn: -1 };
+      states.set(field, state);
+    }
+    return state;
+  };
 
-  const checkNow = async (): Promise<void> => {
-    const typedInto = field;
-    if (!typedInto || checking || checkedEdits === edits) return;
-    if ((await modeOf(typedInto))?.check !== true) return;
-    // Another call got here first while the mode was asked: it has this edit.
-    if (typedInto !== field || isChecking() || checkedEdits === edits) return;
-    const value = typedInto.value;
-    checkedEdits = edits;
+  /** The password field the user's last key, paste or drop went to; the last one they typed into. */
+  let keyField: HTMLInputElement | undefined;
+  let lastTyped: HTMLInputElement | undefined;
+
+  const checkNow = async (field: HTMLInputElement | undefined): Promise<void> => {
+    if (!field) return;
+    const state = stateOf(field);
+    if (state.checked === state.edits) return;
+    if ((await modeNow())?.check !== true || state.checked === state.edits) return;
+    state.checked = state.edits;
+    const value = field.value;
     if (!checkable(value)) return;
-    checking = true;
-    try {
-      await deps.check(value, formActionFor(typedInto));
-    } catch {
-      // The extension was reloaded under the page: nothing to check with.
-    } finally {
-      checking = false;
-    }
-    // Typed on meanwhile: the newest value next.
-    if (checkedEdits !== edits) void checkNow();
+    await deps.check(value, state.id, formActionFor(field)).catch(() => undefined);
   };
 
-  const signInNow = async (): Promise<void> => {
-    const typedInto = field;
-    if (!typedInto || signedInEdits === edits) return;
-    if ((await modeOf(typedInto))?.protect !== true) return;
-    const password = signInPasswordOf(typedInto);
-    if (!checkable(password)) return;
-    signedInEdits = edits;
-    await deps.signIn(password).catch(() => undefined);
+  const signInNow = async (field: HTMLInputElement | undefined): Promise<void> => {
+    if (!field) return;
+    const state = stateOf(field);
+    if (!state.typed || state.signedIn === state.edits) return;
+    if ((await modeNow())?.signInSite !== true || state.signedIn === state.edits) return;
+    state.signedIn = state.edits;
+    const password = field.value;
+    if (checkable(password)) await deps.signIn(password).catch(() => undefined);
   };
 
-  /** The rater, asked for once per document at the first new password typed. */
+  /** The user is done with a field, or sends it: checked as it is now, and on a sign-in site protected (`signingIn`). */
+  const done = (field: HTMLInputElement | undefined, signingIn: boolean): void => {
+    void checkNow(field);
+    if (signingIn) void signInNow(field);
+  };
+
+  // The new-password rater, asked for once per document at the first new password typed.
   let raterReady: Promise<boolean> | undefined;
   let rateTimer: ReturnType<typeof setTimeout> | undefined;
   /** What the background was last told of the strength, so a keystroke that changes nothing sends nothing. */
   let reported = 'null';
 
-  const rateNow = (typedInto: HTMLInputElement): void => {
-    const password = typedInto.value;
+  const rateNow = (field: HTMLInputElement): void => {
+    const password = field.value;
     const rated = password === '' ? null : deps.rate(password, siteWords());
     const weak = rated !== null && rated.score < STRONG_ENOUGH ? rated : null;
-    deps.showStrength(typedInto, weak);
+    deps.showStrength(field, weak);
     const report = JSON.stringify(weak);
     if (report === reported) return;
     reported = report;
     void deps.reportStrength(weak).catch(() => undefined);
   };
 
-  const rateSoon = async (typedInto: HTMLInputElement): Promise<void> => {
-    if ((await modeOf(typedInto))?.rate !== true || !isNewPasswordField(typedInto)) return;
+  const rateSoon = async (field: HTMLInputElement): Promise<void> => {
+    if ((await modeNow())?.signInSite !== true || !isNewPasswordField(field)) return;
     raterReady ??= deps.loadRater().catch(() => false);
     if (!(await raterReady)) return;
     clearTimeout(rateTimer);
     rateTimer = setTimeout(() => {
-      rateNow(typedInto);
+      rateNow(field);
     }, RATE_AFTER_MS);
   };
 
-  /** The user is done with the field, or sends it: check what it holds now, and on a sign-in site protect it. */
-  const done = (signingIn: boolean): void => {
-    void checkNow();
-    if (signingIn) void signInNow();
+  // Keys the page swallows, outside any password field: what they spell since the focus last moved.
+  let buffer = '';
+  let bufferTarget: Element | null = null;
+  let bufferAt = 0;
+  const forgetBuffer = (): void => {
+    buffer = '';
+    bufferTarget = null;
+  };
+  const checkBuffer = async (): Promise<void> => {
+    if (buffer.length < BUFFER_MIN_LENGTH || buffer.length > PASSWORD_MAX_LENGTH || (await modeNow())?.check !== true) return;
+    await deps.check(buffer, 0, undefined).catch(() => undefined);
+  };
+  const onKeyOutsideFields = (event: KeyboardEvent): void => {
+    const target = deepActiveElement(document);
+    const now = Date.now();
+    if (target !== bufferTarget || now - bufferAt > BUFFER_IDLE_MS) forgetBuffer();
+    bufferTarget = target;
+    bufferAt = now;
+    if (event.key === 'Backspace') {
+      buffer = buffer.slice(0, -1);
+      return;
+    }
+    if (!isCharacterKey(event)) return;
+    if (/\s/.test(event.key)) {
+      forgetBuffer();
+      return;
+    }
+    buffer += event.key;
+    // Once the page's own listeners have had the key: checked only if one of them swallowed it.
+    setTimeout(() => {
+      if (event.defaultPrevented) void checkBuffer();
+    }, 0);
+  };
+
+  const onUserText = (event: Event): void => {
+    if (!event.isTrusted) return;
+    keyField = secretFieldOf(event);
   };
 
   const listeners: [string, (event: Event) => void][] = [
     [
+      'keydown',
+      (event) => {
+        if (!event.isTrusted) return;
+        const key = event as KeyboardEvent;
+        keyField = secretFieldOf(event);
+        if (key.key === 'Enter') {
+          forgetBuffer();
+          if (keyField) done(keyField, true);
+          return;
+        }
+        if (!keyField) onKeyOutsideFields(key);
+      },
+    ],
+    ['paste', onUserText],
+    ['drop', onUserText],
+    ['compositionstart', onUserText],
+    [
       'input',
       (event) => {
         if (!event.isTrusted) return;
-        const typedInto = secretFieldOf(event);
-        if (!typedInto) return;
-        if (typedInto !== field) checkedEdits = edits;
-        field = typedInto;
-        edits++;
-        void checkNow();
-        void rateSoon(typedInto);
+        const field = secretFieldOf(event);
+        if (!field) return;
+        const state = stateOf(field);
+        state.edits++;
+        // Text the page put in (execCommand) is checked when the user is done, not at once.
+        if (field !== keyField) return;
+        state.typed = true;
+        lastTyped = field;
+        void checkNow(field);
+        void rateSoon(field);
       },
     ],
-    // Whatever lost focus: only a field with edits not yet checked is checked again.
-    ['focusout', () => { done(false); }],
     [
-      'keydown',
+      'focusout',
       (event) => {
-        if (event.isTrusted && (event as KeyboardEvent).key === 'Enter' && field && secretFieldOf(event) === field) done(true);
+        forgetBuffer();
+        done(secretFieldOf(event) ?? lastTyped, false);
       },
     ],
-    // A submit however it came: the user's button, Enter, or the page's requestSubmit().
-    ['submit', () => { done(true); }],
+    // A submit however it came (the page's requestSubmit() too) is checked; only the user's protects.
+    [
+      'submit',
+      (event) => {
+        done(lastTyped, event.isTrusted);
+      },
+    ],
     [
       'click',
       (event) => {
         const target = event.composedPath()[0];
-        if (event.isTrusted && field && field.value !== '' && target instanceof Element && target.closest(SUBMITTERS)) done(true);
+        if (event.isTrusted && lastTyped && target instanceof Element && target.closest(SUBMITTERS)) done(lastTyped, true);
       },
     ],
     // Left with a password typed: a form the page submitted by script, or any navigation
     // (beforeunload comes as the navigation starts, pagehide as the page goes).
-    ['beforeunload', () => { done(true); }],
-    ['pagehide', () => { done(true); }],
+    [
+      'beforeunload',
+      () => {
+        done(lastTyped, true);
+      },
+    ],
+    [
+      'pagehide',
+      () => {
+        done(lastTyped, true);
+      },
+    ],
   ];
   const listen = (): void => {
     for (const [type, listener] of listeners) win.addEventListener(type, listener, true);

@@ -48,7 +48,15 @@ export const contentMessageSchema = z.discriminatedUnion('type', [
   /** A sign-in with this password in this document: on a sign-in site, its fingerprint is kept (never the password). */
   z.object({ type: z.literal('password-sign-in'), password: passwordSchema }).strict(),
   /** A password typed in this document, to be checked against the protected ones; `formAction` is where its form posts. */
-  z.object({ type: z.literal('password-check'), password: passwordSchema, formAction: z.string().max(SIGNAL_LIMITS.url).optional() }).strict(),
+  z
+    .object({
+      type: z.literal('password-check'),
+      password: passwordSchema,
+      /** Which field of the document (numbered by the content script): checks are paced per field. */
+      field: z.number().int().nonnegative().max(10_000),
+      formAction: z.string().max(SIGNAL_LIMITS.url).optional(),
+    })
+    .strict(),
   /** A new password is being typed on a sign-up or change form: the rater goes in (on a sign-in site only). */
   z.object({ type: z.literal('password-rater') }).strict(),
   /** The new password's strength (never the password), or `null`: no longer weak. */
@@ -57,12 +65,10 @@ export const contentMessageSchema = z.discriminatedUnion('type', [
 
 /** What the content script watches for in a document's password fields (background/password-handlers). */
 export interface PasswordMode {
-  /** This is a sign-in site: a sign-in's password is protected. */
-  protect: boolean;
-  /** Some password is protected: typed passwords are checked. */
+  /** A sign-in site: a sign-in's password is protected, and new passwords on its sign-up and change forms are rated. */
+  signInSite: boolean;
+  /** Some other platform's password is protected: typed passwords are checked. */
   check: boolean;
-  /** This is a sign-in site: new passwords on its sign-up and change forms are rated. */
-  rate: boolean;
 }
 
 /** A hostname as the popup got it (a `get-popup-view` answer's `trusted`): normalised, so it matches the stored key. */
@@ -109,14 +115,15 @@ export interface TabTrackers {
 
 /**
  * Password findings of the tab's page (a reused protected password, a weak new one), made
- * under `url`: never the password, only whose it is or its strength score. `carried`: brought
- * over from the page before (tab-verdicts says when).
+ * under `url` in the top document `documentId` (where the browser gives one): never the
+ * password, only whose it is or its strength score. A reuse warning may be carried over from
+ * the page before (tab-verdicts says when).
  */
 export interface TabPasswords {
   url: string;
+  documentId?: string;
   at: number;
   findings: Finding[];
-  carried?: boolean;
 }
 
 /** What the background keeps per tab in `storage.session`. */

@@ -42,6 +42,41 @@ describe('the reuse warning against pages that try to keep it away, in real Chro
     await page.close();
   });
 
+  it('a text field shown in clear ("show password"), known by its autocomplete', async () => {
+    const { page } = await visit(session.browser, session.https(PHISH, '/shown-password'));
+    await typeThere(page, () => page.locator('#secret').click());
+    await expectWarned(page);
+    await page.close();
+  });
+
+  it('no field at all: the page swallows each key and draws dots in a box of its own', async () => {
+    const { page } = await visit(session.browser, session.https(PHISH, '/own-field'));
+    await typeThere(page, () => page.locator('#box').click());
+    await expectWarned(page);
+    await page.close();
+  });
+
+  it('a page that feeds values of its own into a hidden field (trusted input events) while the user types', async () => {
+    const { page } = await visit(session.browser, session.https(PHISH, '/decoy'));
+    await typeThere(page, () => page.locator('#real').click());
+    await expectWarned(page);
+    await page.close();
+  });
+
+  it('a page that changes its address (pushState, a #fragment) once the warning is up', async () => {
+    const { browser } = session;
+    const { page, tabId } = await visit(browser, session.https(PHISH, '/changes-address'));
+    await typeThere(page, () => page.locator('input').click());
+    await expectWarned(page);
+    await page.waitForURL(/\/step-2#done$/);
+    await waitForPopup(browser, tabId, 'the popup under the new address', (s) => s.hasPageSignals);
+    // A second after the last change, the warning is still there, in the popup and the page.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect((await browser.tabState(tabId)).findings).toContain('PASSWORD_REUSE');
+    expect((await browser.alertDetails(page)).findings).toContain('PASSWORD_REUSE');
+    await page.close();
+  });
+
   it('a password field in a closed shadow root', async () => {
     const { page } = await visit(session.browser, session.https(PHISH, '/closed-shadow'));
     await typeThere(page, () => clickLikeAUser(page.locator('#box')));

@@ -16,6 +16,13 @@ const platformSchema = z
     name: z.string().min(1),
     /** Every domain of the platform (its own and its aliases): typing its password on any of them is no reuse. */
     domains: z.array(z.string().min(1)).min(1),
+    /**
+     * What counts as the platform's own site: under the registrable domain of one of `domains`
+     * (a catalog platform: any doxy.me subdomain), or only under a listed domain itself (the
+     * clinic's sign-in domain on a shared host, example-clinic.okta.com: other okta.com tenants
+     * are other sites).
+     */
+    ownSites: z.enum(['registrable-domain', 'listed-domain']).default('registrable-domain'),
     fingerprint: z.string().regex(/^[0-9a-f]+$/),
     /** When the password was last seen signing in (epoch ms). */
     at: z.number().int().nonnegative(),
@@ -40,6 +47,7 @@ export interface SignInPlatform {
   domain: string;
   name: string;
   domains: string[];
+  ownSites: ProtectedPlatform['ownSites'];
 }
 
 /** The store with `platform`'s fingerprint taken now: one per platform, the newest replacing the old. */
@@ -53,8 +61,9 @@ export function withoutProtected(store: ProtectedPasswords, domain: string | und
   return { ...store, platforms: domain === undefined ? [] : store.platforms.filter((kept) => kept.domain !== domain) };
 }
 
-/** Whether `host` is one of the platform's own sites: under the registrable domain of one of its domains. */
-export function isPlatformsOwnSite(platform: Pick<ProtectedPlatform, 'domains'>, host: string): boolean {
+/** Whether `host` is one of the platform's own sites (see `ownSites`). */
+export function isPlatformsOwnSite(platform: Pick<ProtectedPlatform, 'domains' | 'ownSites'>, host: string): boolean {
+  if (platform.ownSites === 'listed-domain') return platform.domains.some((domain) => host === domain || host.endsWith(`.${domain}`));
   const site = registrableDomainOf(host) ?? host;
   return platform.domains.some((domain) => (registrableDomainOf(domain) ?? domain) === site);
 }

@@ -12,8 +12,8 @@ export function signInPlatformOf(allowlist: Allowlist, signInDomains: readonly s
   const match = matchPlatform(allowlist, host);
   if (match?.platform.verified) {
     const { platform } = match;
-    return { domain: platform.domains[0]!, name: platform.name, domains: [...platform.domains] };
+    return { domain: platform.domains[0]!, name: platform.name, domains: [...platform.domains], ownSites: 'registrable-domain' };
   }
   const domain = signInDomains.find((listed) => host === listed || host.endsWith(`.${listed}`));
-  return domain === undefined ? undefined : { domain, name: domain, domains: [domain] };
+  return domain === undefined ? undefined : { domain, name: domain, domains: [domain], ownSites: 'listed-domain' };
 }

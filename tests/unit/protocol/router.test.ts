@@ -4,7 +4,7 @@ import { createRouter, type Sender } from '../../../src/protocol/router';
 import { adminHandlerStubs } from './admin-handler-stubs';
 
 const passwordHandlerStubs = {
-  'password-mode': () => Promise.resolve({ protect: false, check: false, rate: false }),
+  'password-mode': () => Promise.resolve({ signInSite: false, check: false }),
   'password-rater': () => Promise.resolve(false),
   'password-strength': () => Promise.resolve(null),
   'password-sign-in': () => Promise.resolve(null),

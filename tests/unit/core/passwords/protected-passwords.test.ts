@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isPlatformsOwnSite, protectedPasswordsSchema, reusedPlatforms, withoutProtected, withProtected, type ProtectedPasswords } from '../../../../src/core/passwords/protected-passwords';
+import { type SignInPlatform, isPlatformsOwnSite, protectedPasswordsSchema, reusedPlatforms, withoutProtected, withProtected, type ProtectedPasswords } from '../../../../src/core/passwords/protected-passwords';
 
 const empty: ProtectedPasswords = { version: 1, salt: 'c2FsdA==', iterations: 600_000, bits: 32, platforms: [] };
-const doxy = { domain: 'doxy.me', name: 'Doxy.me', domains: ['doxy.me'] };
-const vsee = { domain: 'vsee.com', name: 'VSee', domains: ['vsee.com', 'vsee.me'] };
+const doxy: SignInPlatform = { domain: 'doxy.me', name: 'Doxy.me', domains: ['doxy.me'], ownSites: 'registrable-domain' };
+const vsee: SignInPlatform = { domain: 'vsee.com', name: 'VSee', domains: ['vsee.com', 'vsee.me'], ownSites: 'registrable-domain' };
+const okta: SignInPlatform = { domain: 'example-clinic.okta.com', name: 'example-clinic.okta.com', domains: ['example-clinic.okta.com'], ownSites: 'listed-domain' };
 
 describe('the protected-password store', () => {
   it('keeps one fingerprint per platform, the newest', () => {
@@ -28,6 +29,12 @@ describe('the protected-password store', () => {
     expect(isPlatformsOwnSite(doxy, 'notdoxy.me')).toBe(false);
     expect(isPlatformsOwnSite(doxy, 'doxy.me.example.net')).toBe(false);
     expect(isPlatformsOwnSite(doxy, 'shop.example-store.com')).toBe(false);
+  });
+
+  it("counts only the listed domain itself as a clinic sign-in domain's own site: other tenants of a shared host are other sites", () => {
+    expect(isPlatformsOwnSite(okta, 'example-clinic.okta.com')).toBe(true);
+    expect(isPlatformsOwnSite(okta, 'login.example-clinic.okta.com')).toBe(true);
+    expect(isPlatformsOwnSite(okta, 'evil.okta.com')).toBe(false);
   });
 
   it('names the platforms whose password was typed on another site, not on their own', () => {

@@ -7,7 +7,7 @@ const allowlist = buildAllowlist([{ source: 'catalog', file: loadBuiltInCatalog(
 
 describe('whose password a sign-in is', () => {
   it("is a verified platform's, with its aliases, on any of its subdomains", () => {
-    expect(signInPlatformOf(allowlist, [], 'clinic.doxy.me')).toEqual({ domain: 'doxy.me', name: 'Doxy.me', domains: ['doxy.me'] });
+    expect(signInPlatformOf(allowlist, [], 'clinic.doxy.me')).toEqual({ domain: 'doxy.me', name: 'Doxy.me', domains: ['doxy.me'], ownSites: 'registrable-domain' });
     expect(signInPlatformOf(allowlist, [], 'app.vsee.me')?.domains).toEqual(['vsee.com', 'vsee.me']);
   });
 
@@ -19,7 +19,7 @@ describe('whose password a sign-in is', () => {
 
   it("is the clinic's own sign-in domain's, on whole labels", () => {
     const domains = ['example-clinic.okta.com', 'login.microsoftonline.com'];
-    expect(signInPlatformOf(allowlist, domains, 'example-clinic.okta.com')).toEqual({ domain: 'example-clinic.okta.com', name: 'example-clinic.okta.com', domains: ['example-clinic.okta.com'] });
+    expect(signInPlatformOf(allowlist, domains, 'example-clinic.okta.com')).toEqual({ domain: 'example-clinic.okta.com', name: 'example-clinic.okta.com', domains: ['example-clinic.okta.com'], ownSites: 'listed-domain' });
     expect(signInPlatformOf(allowlist, domains, 'eu.login.microsoftonline.com')?.domain).toBe('login.microsoftonline.com');
     expect(signInPlatformOf(allowlist, domains, 'notlogin.microsoftonline.com')).toBeUndefined();
   });
