@@ -13,6 +13,7 @@ import { latencyJson, pageJson, throwawayJson, type BenchJson } from './report';
 import { extensionSide, peerSides, WITHOUT, type SideSpec } from './sides';
 import { printLookalikeSpeed, printPageCost, printThrowawayFrames, printTrackerSpeed, printVerdictLatency } from './tables';
 import { benchThrowawayFrames } from './throwaway-frames';
+import { printFingerprintSpeed } from './fingerprint-speed';
 import { benchVerdictLatency } from './verdict-latency';
 
 /** The baseline build: BENCH_BASELINE_DIST, or ours with empty content scripts (removed afterwards). */
@@ -38,6 +39,7 @@ async function run(args: BenchArgs): Promise<void> {
   if (args.lookalike) {
     printLookalikeSpeed();
     printTrackerSpeed();
+    await printFingerprintSpeed();
   }
 
   if (args.pageCost) {

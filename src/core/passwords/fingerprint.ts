@@ -5,8 +5,8 @@
  *
  * Why these numbers (docs/passwords.md has the sources):
  * - 600,000 iterations: OWASP's figure for PBKDF2-HMAC-SHA-256 (NIST SP 800-63B asks for at
- *   least 10,000). About 170 ms on one core of the machines the benchmark runs on: paid in
- *   the extension's worker, never in the page, once per check.
+ *   least 10,000). About 90 ms in the extension's worker in Chromium on the machines the
+ *   benchmark runs on (bench/fingerprint-speed): paid there, never in the page, once per check.
  * - 32 bits: few enough that a stolen store names no password: every fingerprint is shared
  *   by one in 4.3 billion passwords, so a list of 10^10 candidates leaves about two per
  *   fingerprint, each found only after 600,000 rounds of HMAC per guess; many enough that a
