@@ -174,7 +174,9 @@ export function onTabNavigated(tabId: number, url: string): Promise<TabState | n
     // it again would only set the badge and write the store a second time for every navigation.
     const stored = await readTabState(tabId);
     if (stored?.url === url) return stored;
-    return judge(published, tabId, url, { frames: framesOf(stored), trackers: stored?.trackers, passwords: stored?.passwords, before: stored });
+    // The same document under a new address (a new one is judged at its commit): its password findings stay.
+    const passwords = stored && passwordsOfPage(stored.passwords, stored.url, stored.trackers?.documentId);
+    return judge(published, tabId, url, { frames: framesOf(stored), trackers: stored?.trackers, passwords: passwords && { ...passwords, url }, before: stored });
   });
 }
 

@@ -82,6 +82,8 @@ const guard = new PasswordGuard(window, {
 });
 
 // Reused and new passwords: the background hashes, this only reads the field (password-watch).
+/** The new-password rater, asked for once per document at the first new password typed on a sign-in site. */
+let raterReady: Promise<boolean> | undefined;
 const passwordWatch = watchPasswords(window, {
   mode: () => send<PasswordMode>({ type: 'password-mode' }),
   signIn: (password) => send<null>({ type: 'password-sign-in', password }),
@@ -90,12 +92,18 @@ const passwordWatch = watchPasswords(window, {
     // The tab's verdict has a new password finding: the top frame reports itself, and its answer shows it.
     if (changed === true && window === window.top) reportSafely(true);
   },
-  loadRater: async () => (await send<boolean>({ type: 'password-rater' })) === true && passwordRater() !== undefined,
-  rate: (password, userInputs) => passwordRater()!.rate(password, userInputs),
-  showStrength: (field, strength) => {
-    pageUi.get().showPasswordStrength(field, strength);
+  rateNewPassword: (field) => {
+    raterReady ??= send<boolean>({ type: 'password-rater' }).then((ready) => ready === true && passwordRater() !== undefined, () => false);
+    void raterReady.then((ready) => {
+      if (!ready) return;
+      passwordRater()?.onInput(field, {
+        show: (shown, strength) => {
+          pageUi.get().showPasswordStrength(shown, strength);
+        },
+        report: (strength) => send<null>({ type: 'password-strength', strength }),
+      });
+    });
   },
-  reportStrength: (strength) => send<null>({ type: 'password-strength', strength }),
 });
 
 // `document.open()` takes every listener off the window, the guard's too. The page-world hook

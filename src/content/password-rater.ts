@@ -5,7 +5,35 @@
  */
 import { defineOwnGlobal } from '../extension-api/own-global';
 import { ratePassword } from '../core/passwords/strength';
+import { STRONG_ENOUGH } from '../core/passwords/strength-levels';
 import { passwordRater, RATER_KEY, type PasswordRater } from './password-rater-contract';
 
-const rater: PasswordRater = { rate: (password, userInputs) => ratePassword(password, userInputs) };
+/** How long typing pauses before a new password is rated: a rating takes a few ms of the page's main thread. */
+const RATE_AFTER_MS = 150;
+
+/** Words a guesser tries first on this site: its name's labels and the name run together ("doxy", "doxyme"). */
+function siteWords(): string[] {
+  const labels = location.hostname.split('.').filter((label) => label !== 'www');
+  return [...labels.filter((label) => label.length > 2), labels.slice(-2).join('')];
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+/** What the background was last told, so a key that changes nothing sends nothing. */
+let reported = 'null';
+
+const rater: PasswordRater = {
+  onInput(field, outlets) {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const password = field.value;
+      const rated = password === '' ? null : ratePassword(password, siteWords());
+      const weak = rated !== null && rated.score < STRONG_ENOUGH ? rated : null;
+      outlets.show(field, weak);
+      const report = JSON.stringify(weak);
+      if (report === reported) return;
+      reported = report;
+      void outlets.report(weak).catch(() => undefined);
+    }, RATE_AFTER_MS);
+  },
+};
 if (!passwordRater()) defineOwnGlobal(globalThis, RATER_KEY, rater);

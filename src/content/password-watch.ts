@@ -1,6 +1,4 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../core/passwords/password-length';
-import type { Strength } from '../core/passwords/strength';
-import { STRONG_ENOUGH } from '../core/passwords/strength-levels';
 import type { PasswordMode } from '../protocol/messages';
 import { deepActiveElement, passwordFieldOf, PASSWORD_SELECTOR } from './password-fields';
 import { attribute, formActionOf, formOfInput, queryAll, rootNodeOf } from './safe-dom';
@@ -34,14 +32,8 @@ export interface PasswordWatchDeps {
   signIn(password: string): Promise<unknown>;
   /** `field`: the field's number in this document (0: swallowed keys), for the background's pacing. */
   check(password: string, field: number, formAction: string | undefined): Promise<unknown>;
-  /** Has the background put the new-password rater (and the page UI) in; resolves to whether it is there. */
-  loadRater(): Promise<boolean>;
-  /** Rates a new password (the rater loadRater brought). */
-  rate(password: string, userInputs: readonly string[]): Strength;
-  /** Shows the weak-password note beside the field, or takes it away (null). */
-  showStrength(field: HTMLInputElement, strength: Strength | null): void;
-  /** Tells the background the new password's strength (never the password), or that it is no longer weak (null). */
-  reportStrength(strength: Strength | null): Promise<unknown>;
+  /** The user typed into a new-password field of a sign-in site: the rater (loaded the first time) rates it. */
+  rateNewPassword(field: HTMLInputElement): void;
 }
 
 export interface PasswordWatch {
@@ -90,14 +82,6 @@ function isNewPasswordField(field: HTMLInputElement): boolean {
   return candidates[0] === field;
 }
 
-/** Words a guesser tries first on this site: its name's labels and the name run together ("doxy", "doxyme"). */
-function siteWords(): string[] {
-  const labels = location.hostname.split('.').filter((label) => label !== 'www');
-  return [...labels.filter((label) => label.length > 2), labels.slice(-2).join('')];
-}
-
-/** How long typing pauses before a new password is rated: a rating takes a few ms of the page's main thread. */
-const RATE_AFTER_MS = 150;
 /** How long the mode is trusted before it is asked again: a sign-in in another tab may protect a password meanwhile. */
 const MODE_FRESH_MS = 5_000;
 /** Swallowed keys are forgotten after this long without one (Password Alert's figure). */
@@ -174,31 +158,9 @@ export function watchPasswords(win: Window, deps: PasswordWatchDeps): PasswordWa
     if (signingIn) void signInNow(field);
   };
 
-  // The new-password rater, asked for once per document at the first new password typed.
-  let raterReady: Promise<boolean> | undefined;
-  let rateTimer: ReturnType<typeof setTimeout> | undefined;
-  /** What the background was last told of the strength, so a keystroke that changes nothing sends nothing. */
-  let reported = 'null';
-
-  const rateNow = (field: HTMLInputElement): void => {
-    const password = field.value;
-    const rated = password === '' ? null : deps.rate(password, siteWords());
-    const weak = rated !== null && rated.score < STRONG_ENOUGH ? rated : null;
-    deps.showStrength(field, weak);
-    const report = JSON.stringify(weak);
-    if (report === reported) return;
-    reported = report;
-    void deps.reportStrength(weak).catch(() => undefined);
-  };
-
+  /** On a sign-in site, each key into a new-password field goes to the rater (content/password-rater), loaded then. */
   const rateSoon = async (field: HTMLInputElement): Promise<void> => {
-    if ((await modeNow())?.signInSite !== true || !isNewPasswordField(field)) return;
-    raterReady ??= deps.loadRater().catch(() => false);
-    if (!(await raterReady)) return;
-    clearTimeout(rateTimer);
-    rateTimer = setTimeout(() => {
-      rateNow(field);
-    }, RATE_AFTER_MS);
+    if ((await modeNow())?.signInSite === true && isNewPasswordField(field)) deps.rateNewPassword(field);
   };
 
   // Keys the page swallows, outside any password field: what they spell since the focus last moved.
