@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSelfSignedCertificate } from './certificate';
 import { sharedPageFor } from './lookalike-hosts';
+import { passwordPageFor } from './password-pages';
 import { DEMO_TRACKER_HOSTS, FORM_FRAME_HOST, isTrackerHost, ORDINARY_TRACKED_HOSTS, trackerStandIn } from './tracker-stand-ins';
 
 const SITES_DIR = fileURLToPath(new URL('./sites/', import.meta.url));
@@ -78,7 +79,8 @@ export function pageFileOf(host: string, pathname: string): string | undefined {
 async function readPage(host: string, pathname: string): Promise<Buffer | undefined> {
   const own = pageFileOf(host, pathname);
   const body = own === undefined ? undefined : await readFile(own).catch(() => undefined);
-  const shared = sharedPageFor(host, pathname) ?? (ORDINARY_TRACKED_HOSTS.includes(host) && pathname === '/' ? 'ordinary-tracked' : undefined);
+  const shared =
+    sharedPageFor(host, pathname) ?? passwordPageFor(host, pathname) ?? (ORDINARY_TRACKED_HOSTS.includes(host) && pathname === '/' ? 'ordinary-tracked' : undefined);
   if (body !== undefined || shared === undefined) return body;
   return readFile(join(SITES_DIR, '_shared', `${shared}.html`));
 }

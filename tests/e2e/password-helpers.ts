@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../../demo/browser';
-import { pollUntil } from '../../demo/wait';
+import { visit } from '../../demo/visit';
+import { pollUntil, staysFalse } from '../../demo/wait';
 import { widgetDetails, type AlertDetails } from '../../demo/alert-probe';
 
 /** A portal password as a patient would pick it: long enough to be checked, never seen anywhere else. */
@@ -79,4 +80,16 @@ export async function extensionWorldHas(browser: ExtensionBrowser, page: Page, n
   } finally {
     await cdp.detach().catch(() => undefined);
   }
+}
+
+/**
+ * Opens `url`, types `password` into its password field with the keyboard and leaves the field:
+ * resolves to whether the in-page alert stayed away for 1.5 s after. The tab stays open.
+ */
+export async function typedWithoutAlert(browser: ExtensionBrowser, url: string, password: string): Promise<{ page: Page; tabId: number; quiet: boolean }> {
+  const { page, tabId } = await visit(browser, url);
+  await page.locator('input[type="password"]').click();
+  await page.keyboard.type(password);
+  await page.keyboard.press('Tab');
+  return { page, tabId, quiet: await staysFalse(() => browser.alertPresent(page), 1_500) };
 }

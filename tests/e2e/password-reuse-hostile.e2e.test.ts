@@ -35,30 +35,19 @@ describe('the reuse warning against pages that try to keep it away, in real Chro
     await page.keyboard.type(PORTAL_PASSWORD);
   }
 
-  it('a text field masked with CSS instead of type=password', async () => {
-    const { page } = await visit(session.browser, session.https(PHISH, '/masked'));
-    await typeThere(page, () => page.locator('#secret').click());
-    await expectWarned(page);
-    await page.close();
-  });
-
-  it('a text field shown in clear ("show password"), known by its autocomplete', async () => {
-    const { page } = await visit(session.browser, session.https(PHISH, '/shown-password'));
-    await typeThere(page, () => page.locator('#secret').click());
-    await expectWarned(page);
-    await page.close();
-  });
-
-  it('no field at all: the page swallows each key and draws dots in a box of its own', async () => {
-    const { page } = await visit(session.browser, session.https(PHISH, '/own-field'));
-    await typeThere(page, () => page.locator('#box').click());
-    await expectWarned(page);
-    await page.close();
-  });
-
-  it('a page that feeds values of its own into a hidden field (trusted input events) while the user types', async () => {
-    const { page } = await visit(session.browser, session.https(PHISH, '/decoy'));
-    await typeThere(page, () => page.locator('#real').click());
+  /** Pages that keep the field where it is hard to see; the user clicks into it and types. */
+  const FIELD_TRICKS: [string, string, (page: Page) => Promise<void>][] = [
+    ['a text field masked with CSS instead of type=password', '/masked', (page) => page.locator('#secret').click()],
+    ['a text field shown in clear ("show password"), known by its autocomplete', '/shown-password', (page) => page.locator('#secret').click()],
+    ['no field at all: the page swallows each key and draws dots in a box of its own', '/own-field', (page) => page.locator('#box').click()],
+    ['a page that feeds values of its own into a hidden field (trusted input events) while the user types', '/decoy', (page) => page.locator('#real').click()],
+    ['a password field in a closed shadow root', '/closed-shadow', (page) => clickLikeAUser(page.locator('#box'))],
+    ['a password field in a srcdoc frame', '/srcdoc', (page) => page.frameLocator('iframe').locator('input').click()],
+    ['a page that stops every key, input and focus event', '/silenced', (page) => page.locator('input').click()],
+  ];
+  it.each(FIELD_TRICKS)('%s', async (_name, path, focus) => {
+    const { page } = await visit(session.browser, session.https(PHISH, path));
+    await typeThere(page, () => focus(page));
     await expectWarned(page);
     await page.close();
   });
@@ -74,27 +63,6 @@ describe('the reuse warning against pages that try to keep it away, in real Chro
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect((await browser.tabState(tabId)).findings).toContain('PASSWORD_REUSE');
     expect((await browser.alertDetails(page)).findings).toContain('PASSWORD_REUSE');
-    await page.close();
-  });
-
-  it('a password field in a closed shadow root', async () => {
-    const { page } = await visit(session.browser, session.https(PHISH, '/closed-shadow'));
-    await typeThere(page, () => clickLikeAUser(page.locator('#box')));
-    await expectWarned(page);
-    await page.close();
-  });
-
-  it('a password field in a srcdoc frame', async () => {
-    const { page } = await visit(session.browser, session.https(PHISH, '/srcdoc'));
-    await typeThere(page, () => page.frameLocator('iframe').locator('input').click());
-    await expectWarned(page);
-    await page.close();
-  });
-
-  it('a page that stops every key, input and focus event', async () => {
-    const { page } = await visit(session.browser, session.https(PHISH, '/silenced'));
-    await typeThere(page, () => page.locator('input').click());
-    await expectWarned(page);
     await page.close();
   });
 
