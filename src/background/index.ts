@@ -18,7 +18,7 @@ import { judgeOpenTabs, readUnreadTabs } from './open-tabs';
 import { answerFor, answerFromAddress, describeDocument, frameNeedsReading, trustLookalike } from './page-answers';
 import { createPageConversation, documentTarget } from './page-conversation';
 import { popupPageHandlers } from './popup-handlers';
-import { mayRate, onPasswordTyped, onSignIn, onStrength, passwordModeFor } from './password-handlers';
+import { mayRate, onPasswordTyped, onSignIn, onStrength, passwordModeFor, passwordSender } from './password-handlers';
 import { getSettings, settingsReady } from './policy-settings';
 import type { TabState } from '../protocol/messages';
 import { readTabState } from './tab-state-store';
@@ -101,9 +101,9 @@ const router = createRouter({
       return null;
     },
     'password-mode': async (_message, sender) => passwordModeFor(await describeDocument(sender)),
-    'password-sign-in': async (message, sender) => onSignIn(await describeDocument(sender), message.password),
+    'password-sign-in': async (message, sender) => onSignIn(await describeDocument(passwordSender(sender)), message.password),
     'password-check': async (message, sender) => {
-      const changed = await onPasswordTyped(await describeDocument(sender), message);
+      const changed = await onPasswordTyped(await describeDocument(passwordSender(sender)), message);
       // The top frame shows the tab's alert: typed there, it reports itself on this answer
       // (which reaches a blob: page too, where the background cannot read the page itself);
       // typed in a frame, the background reads the top frame.

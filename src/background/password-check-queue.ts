@@ -8,6 +8,22 @@
  */
 
 export const MAX_CHECKS_PER_DOCUMENT = 300;
+/** Hashes at once in the whole worker, whatever the tabs and frames: the machine's other core stays free. */
+export const MAX_HASHES_AT_ONCE = 2;
+
+let hashing = 0;
+const waitingForSlot: (() => void)[] = [];
+/** Runs `work` once fewer than MAX_HASHES_AT_ONCE hashes are running, in the order asked. */
+async function inHashingSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (hashing >= MAX_HASHES_AT_ONCE) await new Promise<void>((resolve) => waitingForSlot.push(resolve));
+  hashing++;
+  try {
+    return await work();
+  } finally {
+    hashing--;
+    waitingForSlot.shift()?.();
+  }
+}
 /** Documents whose count is kept: the oldest make way (a document long gone checks nothing). */
 const MAX_DOCUMENTS = 500;
 
@@ -52,8 +68,7 @@ export function checkNewest(document: string, field: string, password: string, c
         return;
       }
       running.add(key);
-      next
-        .check(next.password)
+      inHashingSlot(() => next.check(next.password))
         .then(next.resolve, (error: unknown) => {
           console.warn('Telehealth Guard: could not check a typed password:', error);
           next.resolve(false);

@@ -7,6 +7,7 @@ import { signInPlatformOf } from '../core/passwords/sign-in-site';
 import { isPlatformsOwnSite, type ProtectedPlatform, type SignInPlatform } from '../core/passwords/protected-passwords';
 import { checkNewest } from './password-check-queue';
 import type { PasswordMode } from '../protocol/messages';
+import type { ContentSender } from '../protocol/router';
 import type { Strength } from '../core/passwords/strength';
 import { STRONG_ENOUGH } from '../core/passwords/strength-levels';
 import { allowlistReady, getAllowlist, getPolicy } from './allowlist-state';
@@ -19,6 +20,26 @@ import { onPasswordFinding } from './tab-verdicts';
  * for nothing but the password it holds: whose site this is, and whether it is a sign-in site,
  * come from the address the browser reports for the sending frame.
  */
+
+/**
+ * The sender a password message is judged as. A top frame's message comes with the tab's
+ * address, and one sent as the page is left (a form submitted by script) may come with the
+ * next page's: the password was typed on the page that sent it, so a web page is judged by its
+ * own address then (a blob: or about: page keeps the tab's, which stands for its creator).
+ */
+export function passwordSender(sender: ContentSender): ContentSender {
+  const own = sender.documentUrl;
+  if (sender.frameId !== 0 || own === undefined || !/^https?:/.test(own) || sameOrigin(own, sender.tabUrl)) return sender;
+  return { ...sender, tabUrl: own, frameUrl: own };
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
 
 /** The sending document's host, when it is judged (a blob: page as the site that made it) and is a hostname. */
 function hostOf(document: PageDocument): { host: string; url: string } | undefined {

@@ -17,14 +17,16 @@ import { attribute, formActionOf, formOfInput, queryAll, rootNodeOf } from './sa
  *   protected, at a sign-in the user makes (Enter, their click on a button, their submit) or as
  *   the page is left with it typed (a form the site submits by script); on a sign-up or change
  *   form, the new password is rated as it is typed (zxcvbn, loaded there only).
- * - Keys the page swallows (it draws its own field, or writes the keys somewhere itself): the
- *   characters typed since the focus last moved are checked as a password would be.
+ * - Keys that reach no field the watch reads (the page swallows them, or draws its own field on
+ *   an element that shows no typing): the characters typed there are checked as a password
+ *   would be, once typing pauses (at most 20 times a document).
  *
  * What counts is the user's own typing: trusted key, paste and drop events into the field.
  * A page can make trusted input events itself (document.execCommand), so an input event alone
- * never starts a check; it only marks the field to be checked when the user is done with it.
- * Nothing is kept here but references to fields and counts of their edits, and for swallowed
- * keys the characters themselves, for at most BUFFER_IDLE_MS.
+ * never starts a check.
+ * Nothing is kept here but references to fields and counts of their edits, and the characters
+ * of the keys typed since the focus last moved, for at most BUFFER_IDLE_MS after the last one.
+ * A field only the page wrote in (execCommand makes trusted input events) is never checked.
  */
 
 export interface PasswordWatchDeps {
@@ -53,13 +55,40 @@ function isDisguisedPasswordField(node: unknown): node is HTMLInputElement {
   return masking !== '' && masking !== 'none';
 }
 
+/**
+ * Whether a text field is a disguised password field, decided the first time it is typed into:
+ * a style lookup at every key of every text field of every page would cost the page its typing.
+ */
+const disguised = new WeakMap<Element, boolean>();
+function isDisguisedOnce(node: Element | null): node is HTMLInputElement {
+  if (!node) return false;
+  let known = disguised.get(node);
+  if (known === undefined) {
+    known = isDisguisedPasswordField(node);
+    disguised.set(node, known);
+  }
+  return known;
+}
+
 /** The field a key or text event went into, when it takes a password. */
 function secretFieldOf(event: Event): HTMLInputElement | undefined {
   const field = passwordFieldOf(event);
   if (field) return field;
   const active = deepActiveElement(document);
-  return isDisguisedPasswordField(active) ? active : undefined;
+  return isDisguisedOnce(active) ? active : undefined;
 }
+
+/** Where typed characters show as they are typed: a text field or an editable element (not a password one: see secretFieldOf). */
+function showsTyping(node: Element | null): boolean {
+  if (!node) return false;
+  if (node.nodeName === 'TEXTAREA') return true;
+  if (node.nodeName === 'INPUT') return true;
+  return (node as HTMLElement).isContentEditable;
+}
+
+/** A one-time code or PIN (digits only, or a field that says so) is no password to protect. */
+const isOneTimeCode = (field: HTMLInputElement, value: string): boolean =>
+  /^\d{4,8}$/.test(value) || /\bone-time-code\b/i.test(attribute(field, 'autocomplete') ?? '');
 
 const checkable = (value: string): boolean => value.length >= PASSWORD_MIN_LENGTH && value.length <= PASSWORD_MAX_LENGTH;
 
@@ -86,13 +115,22 @@ function isNewPasswordField(field: HTMLInputElement): boolean {
 const MODE_FRESH_MS = 5_000;
 /** Swallowed keys are forgotten after this long without one (Password Alert's figure). */
 const BUFFER_IDLE_MS = 10_000;
-/** Swallowed keys are checked from this many on: the platforms ask for 8 or more. */
+/** Swallowed keys are checked from this many on (the platforms ask for 8 or more), up to this many. */
 const BUFFER_MIN_LENGTH = 8;
+const BUFFER_MAX_LENGTH = 64;
+/** Swallowed keys are checked once typing pauses this long (or at Enter or Tab), not at every key: pages that take keys (games, editors) type a lot. */
+const BUFFER_PAUSE_MS = 400;
+/** At most this many checks of swallowed keys per document: a game played for an hour asks no more. */
+const MAX_BUFFER_CHECKS = 20;
 
 const SUBMITTERS = 'button, input[type="submit" i], input[type="image" i], input[type="button" i], [role="button" i]';
 
-/** A key that writes one character (not Tab, an arrow, a shortcut). */
-const isCharacterKey = (event: KeyboardEvent): boolean => typeof event.key === 'string' && event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+/**
+ * A key that writes one character (not Tab, an arrow, a shortcut, a key held down). Alt and
+ * Option write characters (€, @ on many keyboards); Ctrl with Alt is AltGr on Windows.
+ */
+const isCharacterKey = (event: KeyboardEvent): boolean =>
+  typeof event.key === 'string' && event.key.length === 1 && !event.repeat && !event.metaKey && (!event.ctrlKey || event.altKey);
 
 interface FieldState {
   /** The field's number in this document, for the background's pacing (0 is swallowed keys). */
@@ -131,10 +169,11 @@ export function watchPasswords(win: Window, deps: PasswordWatchDeps): PasswordWa
   let keyField: HTMLInputElement | undefined;
   let lastTyped: HTMLInputElement | undefined;
 
+  /** Checks what a field holds now, if the user typed into it (a field only the page wrote in is not the user's password). */
   const checkNow = async (field: HTMLInputElement | undefined): Promise<void> => {
     if (!field) return;
     const state = stateOf(field);
-    if (state.checked === state.edits) return;
+    if (!state.typed || state.checked === state.edits) return;
     if ((await modeNow())?.check !== true || state.checked === state.edits) return;
     state.checked = state.edits;
     const value = field.value;
@@ -149,7 +188,7 @@ export function watchPasswords(win: Window, deps: PasswordWatchDeps): PasswordWa
     if ((await modeNow())?.signInSite !== true || state.signedIn === state.edits) return;
     state.signedIn = state.edits;
     const password = field.value;
-    if (checkable(password)) await deps.signIn(password).catch(() => undefined);
+    if (checkable(password) && !isOneTimeCode(field, password)) await deps.signIn(password).catch(() => undefined);
   };
 
   /** The user is done with a field, or sends it: checked as it is now, and on a sign-in site protected (`signingIn`). */
@@ -163,20 +202,32 @@ export function watchPasswords(win: Window, deps: PasswordWatchDeps): PasswordWa
     if ((await modeNow())?.signInSite === true && isNewPasswordField(field)) deps.rateNewPassword(field);
   };
 
-  // Keys the page swallows, outside any password field: what they spell since the focus last moved.
+  // Keys that reach no field the watch reads: swallowed by the page (preventDefault), or typed
+  // where nothing shows them (a page's own box drawn on a div or a canvas). What they spell since
+  // the focus last moved is checked once typing pauses.
   let buffer = '';
   let bufferTarget: Element | null = null;
   let bufferAt = 0;
+  let bufferTimer: ReturnType<typeof setTimeout> | undefined;
+  let idleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Some key of the buffer went nowhere visible: only then is it checked. */
+  let bufferHidden = false;
+  let bufferChecks = 0;
   const forgetBuffer = (): void => {
     buffer = '';
     bufferTarget = null;
+    bufferHidden = false;
+    clearTimeout(bufferTimer);
+    clearTimeout(idleTimer);
   };
   const checkBuffer = async (): Promise<void> => {
-    if (buffer.length < BUFFER_MIN_LENGTH || buffer.length > PASSWORD_MAX_LENGTH || (await modeNow())?.check !== true) return;
-    await deps.check(buffer, 0, undefined).catch(() => undefined);
+    const typed = buffer;
+    if (!bufferHidden || typed.length < BUFFER_MIN_LENGTH || typed.length > BUFFER_MAX_LENGTH || bufferChecks >= MAX_BUFFER_CHECKS) return;
+    if ((await modeNow())?.check !== true) return;
+    bufferChecks++;
+    await deps.check(typed, 0, undefined).catch(() => undefined);
   };
-  const onKeyOutsideFields = (event: KeyboardEvent): void => {
-    const target = deepActiveElement(document);
+  const onCharacterKey = (event: KeyboardEvent, target: Element | null): void => {
     const now = Date.now();
     if (target !== bufferTarget || now - bufferAt > BUFFER_IDLE_MS) forgetBuffer();
     bufferTarget = target;
@@ -186,15 +237,15 @@ export function watchPasswords(win: Window, deps: PasswordWatchDeps): PasswordWa
       return;
     }
     if (!isCharacterKey(event)) return;
-    if (/\s/.test(event.key)) {
-      forgetBuffer();
-      return;
-    }
-    buffer += event.key;
-    // Once the page's own listeners have had the key: checked only if one of them swallowed it.
+    buffer = (buffer + event.key).slice(-BUFFER_MAX_LENGTH - 1);
+    // Once the page's own listeners have had the key: did it show anywhere?
     setTimeout(() => {
-      if (event.defaultPrevented) void checkBuffer();
+      if (event.defaultPrevented || !showsTyping(target)) bufferHidden = true;
     }, 0);
+    clearTimeout(bufferTimer);
+    bufferTimer = setTimeout(() => void checkBuffer(), BUFFER_PAUSE_MS);
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(forgetBuffer, BUFFER_IDLE_MS);
   };
 
   const onUserText = (event: Event): void => {
@@ -209,12 +260,14 @@ export function watchPasswords(win: Window, deps: PasswordWatchDeps): PasswordWa
         if (!event.isTrusted) return;
         const key = event as KeyboardEvent;
         keyField = secretFieldOf(event);
-        if (key.key === 'Enter') {
+        if (key.key === 'Enter' || key.key === 'Tab') {
+          void checkBuffer();
           forgetBuffer();
-          if (keyField) done(keyField, true);
+          if (keyField) done(keyField, key.key === 'Enter');
           return;
         }
-        if (!keyField) onKeyOutsideFields(key);
+        // Every key goes to the buffer too: a page may swallow the keys of a real password field.
+        onCharacterKey(key, keyField ?? deepActiveElement(document));
       },
     ],
     ['paste', onUserText],
@@ -236,18 +289,19 @@ export function watchPasswords(win: Window, deps: PasswordWatchDeps): PasswordWa
         void rateSoon(field);
       },
     ],
+    // The buffer is not dropped here: a page can move the focus whenever it likes.
     [
       'focusout',
       (event) => {
-        forgetBuffer();
         done(secretFieldOf(event) ?? lastTyped, false);
       },
     ],
-    // A submit however it came (the page's requestSubmit() too) is checked; only the user's protects.
+    // A submit however it came (the user's, or the page's requestSubmit(), whose event is trusted
+    // too): what the user typed is checked, and on a sign-in site protected.
     [
       'submit',
-      (event) => {
-        done(lastTyped, event.isTrusted);
+      () => {
+        done(lastTyped, true);
       },
     ],
     [

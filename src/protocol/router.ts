@@ -29,6 +29,12 @@ export interface ContentSender {
   frameUrl: string;
   /** The sending document, where the browser says (to show it something, and nothing else). */
   documentId?: string | undefined;
+  /**
+   * The sending document's own address as the browser reports it (`sender.url`). For the top
+   * frame it is `tabUrl` but while the tab moves on: a message sent as a page is left comes
+   * with the next page's `tabUrl` (password-handlers judge such a message by this).
+   */
+  documentUrl?: string | undefined;
 }
 
 /**
@@ -86,7 +92,7 @@ export function createRouter(options: RouterOptions): Router {
     }
     const parsed = contentMessageSchema.safeParse(message);
     if (!parsed.success) return Promise.resolve({ ok: false, error: `rejected message: ${describeIssues(parsed.error)}` });
-    return dispatch(options.content, parsed.data, { tabId, tabUrl, frameId, frameUrl, documentId: sender.documentId });
+    return dispatch(options.content, parsed.data, { tabId, tabUrl, frameId, frameUrl, documentId: sender.documentId, documentUrl: sender.url });
   };
 }
 

@@ -40,6 +40,7 @@ describe('the reuse warning against pages that try to keep it away, in real Chro
     ['a text field masked with CSS instead of type=password', '/masked', (page) => page.locator('#secret').click()],
     ['a text field shown in clear ("show password"), known by its autocomplete', '/shown-password', (page) => page.locator('#secret').click()],
     ['no field at all: the page swallows each key and draws dots in a box of its own', '/own-field', (page) => page.locator('#box').click()],
+    ['a real password field whose keys the page takes, writing dots into it by script', '/taken-keys', (page) => page.locator('#secret').click()],
     ['a page that feeds values of its own into a hidden field (trusted input events) while the user types', '/decoy', (page) => page.locator('#real').click()],
     ['a password field in a closed shadow root', '/closed-shadow', (page) => clickLikeAUser(page.locator('#box'))],
     ['a password field in a srcdoc frame', '/srcdoc', (page) => page.frameLocator('iframe').locator('input').click()],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkNewest, MAX_CHECKS_PER_DOCUMENT } from '../../../src/background/password-check-queue';
+import { checkNewest, MAX_CHECKS_PER_DOCUMENT, MAX_HASHES_AT_ONCE } from '../../../src/background/password-check-queue';
 
 /** A check that finishes when told, recording what it was given. */
 function controlledCheck() {
@@ -55,6 +55,20 @@ describe('password checks, paced per field', () => {
     await finishNext();
     expect(await real).toBe(true);
     expect(await decoy).toBe(false);
+  });
+
+  it(`hashes at most ${MAX_HASHES_AT_ONCE} values at once in the whole worker, the others in turn`, async () => {
+    let running = 0;
+    let most = 0;
+    const check = async (): Promise<boolean> => {
+      running++;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      running--;
+      return false;
+    };
+    await Promise.all(Array.from({ length: 8 }, (_, i) => checkNewest(`doc-f${i}`, '1', 'value', check)));
+    expect(most).toBe(MAX_HASHES_AT_ONCE);
   });
 
   it(`stops at ${MAX_CHECKS_PER_DOCUMENT} checks of one document, and counts each document on its own`, async () => {

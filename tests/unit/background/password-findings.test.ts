@@ -96,6 +96,17 @@ describe('password findings in the tab state', () => {
     expect(own).toEqual({ ok: true, value: false });
   });
 
+  it("judges a sign-in sent as the page is left by the sending page's own address, not the next page's", async () => {
+    fake.openTabs.set(17, { id: 17, url: 'https://vsee.com/' });
+    const [reply] = fake.browser.runtime.onMessage.fire(
+      { type: 'password-sign-in', password: 'a-password-for-doxy-only' },
+      { id: EXTENSION_ID, url: 'https://doxy.me/login', frameId: 0, tab: { id: 17, url: 'https://vsee.com/' } },
+    );
+    expect(await reply).toEqual({ ok: true, value: null });
+    const store = fake.local.get('protectedPasswords') as { platforms: { domain: string }[] };
+    expect(store.platforms.map((platform) => platform.domain)).toEqual(['doxy.me']);
+  });
+
   it('refuses a password message that carries more than a password', async () => {
     const reply = await send(16, SHOP, { type: 'password-check', password: PASSWORD, field: 1, url: 'https://doxy.me/' });
     expect(reply.ok).toBe(false);

@@ -45,7 +45,7 @@ describe('message router', () => {
     expect(reply).toEqual({ ok: true, value: report });
     expect(pageSignals).toHaveBeenCalledWith(
       { type: 'page-signals', signals, reading: 1 },
-      { tabId: 7, frameId: 0, tabUrl: 'https://d0xy.me/login', frameUrl: 'https://d0xy.me/login' },
+      { tabId: 7, frameId: 0, tabUrl: 'https://d0xy.me/login', frameUrl: 'https://d0xy.me/login', documentUrl: 'https://d0xy.me/login#step-2' },
     );
   });
 
@@ -55,7 +55,7 @@ describe('message router', () => {
     await route({ type: 'page-signals', signals, reading: 1 }, frameSender);
     expect(pageSignals).toHaveBeenCalledWith(
       { type: 'page-signals', signals, reading: 1 },
-      { tabId: 7, frameId: 3, tabUrl: 'https://forum.example.org/', frameUrl: 'https://d0xy.me/frame' },
+      { tabId: 7, frameId: 3, tabUrl: 'https://forum.example.org/', frameUrl: 'https://d0xy.me/frame', documentUrl: 'https://d0xy.me/frame' },
     );
   });
 
