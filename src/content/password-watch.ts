@@ -253,7 +253,16 @@ export function watchPasswords(win: Window, deps: PasswordWatchDeps): PasswordWa
     keyField = secretFieldOf(event);
   };
 
-  const listeners: [string, (event: Event) => void][] = [
+  type Listener = [string, (event: Event) => void];
+  /** Whether the listeners for the end of typing are on: from the first password the user typed. */
+  let listeningForDone = false;
+  const listenForDone = (): void => {
+    listeningForDone = true;
+    for (const [type, listener] of doneListeners) win.addEventListener(type, listener, true);
+  };
+
+  // From the start: where the user's keys and text go.
+  const typingListeners: Listener[] = [
     [
       'keydown',
       (event) => {
@@ -285,10 +294,16 @@ export function watchPasswords(win: Window, deps: PasswordWatchDeps): PasswordWa
         if (field !== keyField) return;
         state.typed = true;
         lastTyped = field;
+        if (!listeningForDone) listenForDone();
         void checkNow(field);
         void rateSoon(field);
       },
     ],
+  ];
+
+  // Only once a password was typed: a page with a beforeunload listener makes every navigation
+  // away from it wait for its renderer, and most pages never see a password typed.
+  const doneListeners: Listener[] = [
     // The buffer is not dropped here: a page can move the focus whenever it likes.
     [
       'focusout',
@@ -327,7 +342,8 @@ export function watchPasswords(win: Window, deps: PasswordWatchDeps): PasswordWa
     ],
   ];
   const listen = (): void => {
-    for (const [type, listener] of listeners) win.addEventListener(type, listener, true);
+    for (const [type, listener] of typingListeners) win.addEventListener(type, listener, true);
+    if (listeningForDone) listenForDone();
   };
   listen();
   return { listenAgain: listen };
