@@ -8,7 +8,7 @@ import manifest from './manifest.json';
 
 /**
  * crxjs lists a script imported with `?script` as web-accessible to every site, for content
- * scripts that load it themselves. The page UI and the new-password rater are injected by the
+ * scripts that load it themselves. The page UI, the password watch and the rater are injected by the
  * background with scripting.executeScript, which needs no such listing; and a listed file lets
  * any site detect the extension by fetching it. So the listing goes.
  */
@@ -20,7 +20,7 @@ const injectedScriptsStayPrivate: Plugin = {
   writeBundle({ dir = 'dist' }) {
     const path = join(dir, 'manifest.json');
     const built = JSON.parse(readFileSync(path, 'utf8')) as { web_accessible_resources?: { resources: string[] }[] };
-    const injected = new Set(['src/content/page-ui.js', 'src/content/password-rater.js']);
+    const injected = new Set(['src/content/page-ui.js', 'src/content/password-rater.js', 'src/content/password-watch-entry.js']);
     const kept = (built.web_accessible_resources ?? []).filter((entry) => !entry.resources.every((resource) => injected.has(resource)));
     if (kept.length > 0) built.web_accessible_resources = kept;
     else delete built.web_accessible_resources;

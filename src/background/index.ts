@@ -7,6 +7,8 @@ import { createRouter, frameAddressOf, type ContentSender } from '../protocol/ro
 import pageUiScript from '../content/page-ui.ts?script&iife';
 // The new-password rater (zxcvbn-ts and its dictionaries): put only into a verified platform's sign-up or change form.
 import passwordRaterScript from '../content/password-rater.ts?script&iife';
+// The password watch, put into a document at the user's first key there (content/password-watch-stub).
+import passwordWatchScript from '../content/password-watch-entry.ts?script&iife';
 import { adminPageHandlers } from './admin-handlers';
 import { registerAdminListeners } from './admin-listeners';
 import { showLevelOnBadge } from './badge';
@@ -101,6 +103,12 @@ const router = createRouter({
       return null;
     },
     'password-mode': async (_message, sender) => passwordModeFor(await describeDocument(sender)),
+    'password-watch': async (_message, sender) => {
+      const mode = await passwordModeFor(await describeDocument(sender));
+      if (!mode.check && !mode.signInSite) return false;
+      await browser.scripting.executeScript({ target: documentTarget(sender), files: [passwordWatchScript], injectImmediately: true });
+      return true;
+    },
     'password-sign-in': async (message, sender) => onSignIn(await describeDocument(passwordSender(sender)), message.password),
     'password-check': async (message, sender) => {
       const changed = await onPasswordTyped(await describeDocument(passwordSender(sender)), message);

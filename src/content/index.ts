@@ -1,5 +1,5 @@
 import type { CallReply } from '../protocol/call';
-import type { ContentMessage, Dismissal, PageAnswer, PasswordMode, Reply } from '../protocol/messages';
+import type { ContentMessage, Dismissal, PageAnswer, Reply } from '../protocol/messages';
 import { ADDRESS_ANSWER, answerShowsSomething, EARLY_ANSWER_KEY, PAGE_API_KEY, type InjectedAnswer, type PageApi } from '../protocol/page-api';
 import { defineOwnGlobal, ownGlobal } from '../extension-api/own-global';
 import { sendRuntimeMessage } from '../extension-api/runtime-message';
@@ -10,8 +10,8 @@ import { openHookChannel } from './hook-channel';
 import { createPageUiAccess } from './page-ui-contract';
 import { focusEntersShadowRoot, holdsPasswordField, mayHoldShadowRoots, whenClosedRootFound } from './password-fields';
 import { PasswordGuard } from './password-guard';
-import { watchPasswords } from './password-watch';
-import { passwordRater } from './password-rater-contract';
+import { passwordWatchFactory } from './password-watch-contract';
+import { watchPasswordTyping } from './password-watch-stub';
 import { createReporter } from './reporter';
 import { documentUrlOf, readyStateOf } from './safe-dom';
 import { watchFirstTyping, watchTyping } from './typing-watch';
@@ -81,29 +81,20 @@ const guard = new PasswordGuard(window, {
   },
 });
 
-// Reused and new passwords: the background hashes, this only reads the field (password-watch).
-/** The new-password rater, asked for once per document at the first new password typed on a sign-in site. */
-let raterReady: Promise<boolean> | undefined;
-const passwordWatch = watchPasswords(window, {
-  mode: () => send<PasswordMode>({ type: 'password-mode' }),
-  signIn: (password) => send<null>({ type: 'password-sign-in', password }),
-  check: async (password, field, formAction) => {
-    const changed = await send<boolean>({ type: 'password-check', password, field, ...(formAction !== undefined ? { formAction } : {}) });
-    // The tab's verdict has a new password finding: the top frame reports itself, and its answer shows it.
-    if (changed === true && window === window.top) reportSafely(true);
-  },
-  rateNewPassword: (field) => {
-    raterReady ??= send<boolean>({ type: 'password-rater' }).then((ready) => ready === true && passwordRater() !== undefined, () => false);
-    void raterReady.then((ready) => {
-      if (!ready) return;
-      passwordRater()?.onInput(field, {
-        show: (shown, strength) => {
-          pageUi.get().showPasswordStrength(shown, strength);
-        },
-        report: (strength) => send<null>({ type: 'password-strength', strength }),
-      });
-    });
-  },
+// Reused and new passwords: the background hashes, the watch only reads the field (password-watch,
+// loaded at the first key where there is something to watch).
+const passwordWatch = watchPasswordTyping(window, async () => {
+  if ((await send<boolean>({ type: 'password-watch' })) !== true) return undefined;
+  return passwordWatchFactory()?.create(window, {
+    send,
+    // A new password finding in the tab's verdict: the top frame reports itself, and its answer shows it.
+    verdictChanged: () => {
+      if (window === window.top) reportSafely(true);
+    },
+    showStrength: (field, strength) => {
+      pageUi.get().showPasswordStrength(field, strength);
+    },
+  });
 });
 
 // `document.open()` takes every listener off the window, the guard's too. The page-world hook

@@ -1,6 +1,7 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../core/passwords/password-length';
 import type { PasswordMode } from '../protocol/messages';
-import { deepActiveElement, passwordFieldOf, PASSWORD_SELECTOR } from './password-fields';
+import { PASSWORD_SELECTOR } from './password-fields';
+import type { TypingRecord } from './typing-record';
 import { attribute, formActionOf, formOfInput, queryAll, rootNodeOf } from './safe-dom';
 
 /**
@@ -39,43 +40,10 @@ export interface PasswordWatchDeps {
 }
 
 export interface PasswordWatch {
-  /** `document.open()` took every listener off the window: they go back on. */
+  /** One of the user's own keys or texts (password-watch-stub hears them, from the start). */
+  handle(record: TypingRecord): void;
+  /** `document.open()` took every listener off the window: the watch's own go back on. */
   listenAgain(): void;
-}
-
-/**
- * A text field that takes a password without being type=password: masked with CSS, or one a
- * "show password" button turned into text (its autocomplete still says password).
- */
-function isDisguisedPasswordField(node: unknown): node is HTMLInputElement {
-  if ((node as Partial<Element> | null)?.nodeName !== 'INPUT' || (node as HTMLInputElement).type !== 'text') return false;
-  const field = node as HTMLInputElement;
-  if (/password/i.test(attribute(field, 'autocomplete') ?? '')) return true;
-  const masking = getComputedStyle(field).getPropertyValue('-webkit-text-security');
-  return masking !== '' && masking !== 'none';
-}
-
-/**
- * Whether a text field is a disguised password field, decided the first time it is typed into:
- * a style lookup at every key of every text field of every page would cost the page its typing.
- */
-const disguised = new WeakMap<Element, boolean>();
-function isDisguisedOnce(node: Element | null): node is HTMLInputElement {
-  if (!node) return false;
-  let known = disguised.get(node);
-  if (known === undefined) {
-    known = isDisguisedPasswordField(node);
-    disguised.set(node, known);
-  }
-  return known;
-}
-
-/** The field a key or text event went into, when it takes a password. */
-function secretFieldOf(event: Event): HTMLInputElement | undefined {
-  const field = passwordFieldOf(event);
-  if (field) return field;
-  const active = deepActiveElement(document);
-  return isDisguisedOnce(active) ? active : undefined;
 }
 
 /** Where typed characters show as they are typed: a text field or an editable element (not a password one: see secretFieldOf). */
@@ -129,8 +97,7 @@ const SUBMITTERS = 'button, input[type="submit" i], input[type="image" i], input
  * A key that writes one character (not Tab, an arrow, a shortcut, a key held down). Alt and
  * Option write characters (€, @ on many keyboards); Ctrl with Alt is AltGr on Windows.
  */
-const isCharacterKey = (event: KeyboardEvent): boolean =>
-  typeof event.key === 'string' && event.key.length === 1 && !event.repeat && !event.metaKey && (!event.ctrlKey || event.altKey);
+const isCharacterKey = (key: TypingRecord): boolean => key.key.length === 1 && !key.repeat && !key.metaKey && (!key.ctrlKey || key.altKey);
 
 interface FieldState {
   /** The field's number in this document, for the background's pacing (0 is swallowed keys). */
@@ -144,7 +111,7 @@ interface FieldState {
   signedIn: number;
 }
 
-export function watchPasswords(win: Window, deps: PasswordWatchDeps): PasswordWatch {
+export function createPasswordWatch(win: Window, deps: PasswordWatchDeps): PasswordWatch {
   let mode: { value: PasswordMode; at: number } | undefined;
   const modeNow = async (): Promise<PasswordMode | undefined> => {
     if (mode && Date.now() - mode.at < MODE_FRESH_MS) return mode.value;
@@ -227,20 +194,20 @@ export function watchPasswords(win: Window, deps: PasswordWatchDeps): PasswordWa
     bufferChecks++;
     await deps.check(typed, 0, undefined).catch(() => undefined);
   };
-  const onCharacterKey = (event: KeyboardEvent, target: Element | null): void => {
+  const onCharacterKey = (key: TypingRecord, target: Element | null): void => {
     const now = Date.now();
     if (target !== bufferTarget || now - bufferAt > BUFFER_IDLE_MS) forgetBuffer();
     bufferTarget = target;
     bufferAt = now;
-    if (event.key === 'Backspace') {
+    if (key.key === 'Backspace') {
       buffer = buffer.slice(0, -1);
       return;
     }
-    if (!isCharacterKey(event)) return;
-    buffer = (buffer + event.key).slice(-BUFFER_MAX_LENGTH - 1);
+    if (!isCharacterKey(key)) return;
+    buffer = (buffer + key.key).slice(-BUFFER_MAX_LENGTH - 1);
     // Once the page's own listeners have had the key: did it show anywhere?
     setTimeout(() => {
-      if (event.defaultPrevented || !showsTyping(target)) bufferHidden = true;
+      if (key.event.defaultPrevented || !showsTyping(target)) bufferHidden = true;
     }, 0);
     clearTimeout(bufferTimer);
     bufferTimer = setTimeout(() => void checkBuffer(), BUFFER_PAUSE_MS);
@@ -248,9 +215,37 @@ export function watchPasswords(win: Window, deps: PasswordWatchDeps): PasswordWa
     idleTimer = setTimeout(forgetBuffer, BUFFER_IDLE_MS);
   };
 
-  const onUserText = (event: Event): void => {
-    if (!event.isTrusted) return;
-    keyField = secretFieldOf(event);
+  const handle = (record: TypingRecord): void => {
+    switch (record.type) {
+      case 'keydown':
+        keyField = record.field;
+        if (record.key === 'Enter' || record.key === 'Tab') {
+          void checkBuffer();
+          forgetBuffer();
+          if (keyField) done(keyField, record.key === 'Enter');
+          return;
+        }
+        // Every key goes to the buffer too: a page may swallow the keys of a real password field.
+        onCharacterKey(record, record.target);
+        return;
+      case 'input': {
+        const field = record.field;
+        if (!field) return;
+        const state = stateOf(field);
+        state.edits++;
+        // Text the page put in (execCommand) is checked with the user's keys, never on its own.
+        if (field !== keyField) return;
+        state.typed = true;
+        lastTyped = field;
+        if (!listeningForDone) listenForDone();
+        void checkNow(field);
+        void rateSoon(field);
+        return;
+      }
+      default:
+        // paste, drop, compositionstart: text the user puts in.
+        keyField = record.field;
+    }
   };
 
   type Listener = [string, (event: Event) => void];
@@ -261,54 +256,14 @@ export function watchPasswords(win: Window, deps: PasswordWatchDeps): PasswordWa
     for (const [type, listener] of doneListeners) win.addEventListener(type, listener, true);
   };
 
-  // From the start: where the user's keys and text go.
-  const typingListeners: Listener[] = [
-    [
-      'keydown',
-      (event) => {
-        if (!event.isTrusted) return;
-        const key = event as KeyboardEvent;
-        keyField = secretFieldOf(event);
-        if (key.key === 'Enter' || key.key === 'Tab') {
-          void checkBuffer();
-          forgetBuffer();
-          if (keyField) done(keyField, key.key === 'Enter');
-          return;
-        }
-        // Every key goes to the buffer too: a page may swallow the keys of a real password field.
-        onCharacterKey(key, keyField ?? deepActiveElement(document));
-      },
-    ],
-    ['paste', onUserText],
-    ['drop', onUserText],
-    ['compositionstart', onUserText],
-    [
-      'input',
-      (event) => {
-        if (!event.isTrusted) return;
-        const field = secretFieldOf(event);
-        if (!field) return;
-        const state = stateOf(field);
-        state.edits++;
-        // Text the page put in (execCommand) is checked when the user is done, not at once.
-        if (field !== keyField) return;
-        state.typed = true;
-        lastTyped = field;
-        if (!listeningForDone) listenForDone();
-        void checkNow(field);
-        void rateSoon(field);
-      },
-    ],
-  ];
-
   // Only once a password was typed: a page with a beforeunload listener makes every navigation
   // away from it wait for its renderer, and most pages never see a password typed.
   const doneListeners: Listener[] = [
     // The buffer is not dropped here: a page can move the focus whenever it likes.
     [
       'focusout',
-      (event) => {
-        done(secretFieldOf(event) ?? lastTyped, false);
+      () => {
+        done(lastTyped, false);
       },
     ],
     // A submit however it came (the user's, or the page's requestSubmit(), whose event is trusted
@@ -341,10 +296,10 @@ export function watchPasswords(win: Window, deps: PasswordWatchDeps): PasswordWa
       },
     ],
   ];
-  const listen = (): void => {
-    for (const [type, listener] of typingListeners) win.addEventListener(type, listener, true);
-    if (listeningForDone) listenForDone();
+  return {
+    handle,
+    listenAgain: () => {
+      if (listeningForDone) listenForDone();
+    },
   };
-  listen();
-  return { listenAgain: listen };
 }

@@ -45,6 +45,8 @@ export const contentMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('warning-fought') }).strict(),
   /** At the first password typed in this document: whether to report sign-ins and typed passwords at all (PasswordMode). */
   z.object({ type: z.literal('password-mode') }).strict(),
+  /** The user's first key in this document: the background injects the password watch where there is something to watch. */
+  z.object({ type: z.literal('password-watch') }).strict(),
   /** A sign-in with this password in this document: on a sign-in site, its fingerprint is kept (never the password). */
   z.object({ type: z.literal('password-sign-in'), password: passwordSchema }).strict(),
   /** A password typed in this document, to be checked against the protected ones; `formAction` is where its form posts. */
@@ -186,6 +188,8 @@ export interface ReplyTypes {
   'form-typing': null;
   'frame-modal': null;
   'password-mode': PasswordMode;
+  /** Whether the password watch is now in the document. */
+  'password-watch': boolean;
   'password-sign-in': null;
   /** Whether the tab's verdict changed. */
   'password-check': boolean;

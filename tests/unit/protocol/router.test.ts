@@ -6,6 +6,7 @@ import { adminHandlerStubs } from './admin-handler-stubs';
 const passwordHandlerStubs = {
   'password-mode': () => Promise.resolve({ signInSite: false, check: false }),
   'password-rater': () => Promise.resolve(false),
+  'password-watch': () => Promise.resolve(false),
   'password-strength': () => Promise.resolve(null),
   'password-sign-in': () => Promise.resolve(null),
   'password-check': () => Promise.resolve(false),
