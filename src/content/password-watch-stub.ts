@@ -26,8 +26,9 @@ export function watchPasswordTyping(win: Window, load: () => Promise<PasswordWat
   let waiting: TypingRecord[] | undefined;
   let askAfter = 0;
 
-  const loadNow = (): void => {
-    waiting = [];
+  /** Asks for the watch, with the key that made it wanted as the first to hand over. */
+  const loadFor = (first: TypingRecord): void => {
+    waiting = [first];
     load()
       .catch(() => undefined)
       .then((loaded) => {
@@ -52,10 +53,7 @@ export function watchPasswordTyping(win: Window, load: () => Promise<PasswordWat
       if (waiting.length < MAX_WAITING) waiting.push(typingRecordOf(event));
       return;
     }
-    if (Date.now() < askAfter) return;
-    const record = typingRecordOf(event);
-    loadNow();
-    (waiting as TypingRecord[] | undefined)?.push(record);
+    if (Date.now() >= askAfter) loadFor(typingRecordOf(event));
   };
 
   const listen = (): void => {

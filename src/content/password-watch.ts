@@ -22,12 +22,11 @@ import { attribute, formActionOf, formOfInput, queryAll, rootNodeOf } from './sa
  *   an element that shows no typing): the characters typed there are checked as a password
  *   would be, once typing pauses (at most 20 times a document).
  *
- * What counts is the user's own typing: trusted key, paste and drop events into the field.
- * A page can make trusted input events itself (document.execCommand), so an input event alone
- * never starts a check.
+ * What counts is the user's own typing: trusted key, paste and drop events into the field. A
+ * page can make trusted input events itself (document.execCommand), so an input event alone
+ * never starts a check, and a field only the page wrote in is never checked.
  * Nothing is kept here but references to fields and counts of their edits, and the characters
  * of the keys typed since the focus last moved, for at most BUFFER_IDLE_MS after the last one.
- * A field only the page wrote in (execCommand makes trusted input events) is never checked.
  */
 
 export interface PasswordWatchDeps {
