@@ -45,6 +45,7 @@ describe('the reuse warning against pages that try to keep it away, in real Chro
     ['a password field in a closed shadow root', '/closed-shadow', (page) => clickLikeAUser(page.locator('#box'))],
     ['a password field in a srcdoc frame', '/srcdoc', (page) => page.frameLocator('iframe').locator('input').click()],
     ['a page that stops every key, input and focus event', '/silenced', (page) => page.locator('input').click()],
+    ['elements named after what the watch reads, and forged key, input, focus and submit events in a stream', '/forged', (page) => page.locator('#real').click()],
   ];
   it.each(FIELD_TRICKS)('%s', async (_name, path, focus) => {
     const { page } = await visit(session.browser, session.https(PHISH, path));
