@@ -18,7 +18,7 @@ const scriptImports: Plugin = {
  * no mocks, no global they change. They share one module graph per worker: a fresh process per
  * file (the default) costs far more than most of these files' tests.
  */
-const SHARED_MODULES = ['tests/unit/core/**/*.test.ts', 'tests/unit/cli/**/*.test.ts', 'tests/unit/quality/**/*.test.ts'];
+const SHARED_MODULES = ['tests/unit/core/**/*.test.ts', 'tests/unit/build/**/*.test.ts', 'tests/unit/cli/**/*.test.ts', 'tests/unit/quality/**/*.test.ts'];
 
 export default defineConfig({
   plugins: [preact(), scriptImports],

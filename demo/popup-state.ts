@@ -15,7 +15,7 @@ export interface PopupState {
   dismissalText: string;
 }
 
-const PAGE_REPORTED = 'Checked the address and the page.';
+export const PAGE_REPORTED = 'Checked the address and the page.';
 
 export function popupUrl(extensionId: string, tabId: number): string {
   return `chrome-extension://${extensionId}/src/popup/index.html?tab=${tabId}`;
