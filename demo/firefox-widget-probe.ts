@@ -5,6 +5,8 @@ export interface WidgetControl {
   /** Its centre, in the top frame's viewport (for a real mouse click). */
   x: number;
   y: number;
+  /** `data-proof-state` (content/click-proof): `waiting` until it has been visible long enough for a click to count. */
+  proof: string | undefined;
 }
 
 export interface WidgetProbe {
@@ -38,7 +40,7 @@ export async function probeWidgets(inExtension: InExtension, tabId: number, tagN
             const controls = root
               ? [...root.querySelectorAll('button, a')].map((control) => {
                   const box = control.getBoundingClientRect();
-                  return { label: control.textContent.trim(), x: box.x + box.width / 2, y: box.y + box.height / 2 };
+                  return { label: control.textContent.trim(), x: box.x + box.width / 2, y: box.y + box.height / 2, proof: control.getAttribute('data-proof-state') ?? undefined };
                 })
               : [];
             return {

@@ -29,9 +29,6 @@ function without(object: Json, drop: readonly string[]): Json {
 /** Manifest keys Chromium reads and Firefox does not know; `storage` holds only the managed-storage schema, which Firefox does not take. */
 const CHROMIUM_ONLY_KEYS = ['key', 'minimum_chrome_version', 'storage'];
 
-/** Content-script keys Firefox does not support. */
-const CHROMIUM_ONLY_CONTENT_SCRIPT_KEYS = ['match_origin_as_fallback'];
-
 export function manifestFor<T extends Json>(manifest: T, browser: TargetBrowser): T {
   if (browser === 'chrome') return manifest;
   // Firefox takes no managed-storage schema: an admin's values arrive unvalidated, and the
@@ -45,9 +42,6 @@ export function manifestFor<T extends Json>(manifest: T, browser: TargetBrowser)
 
   const permissions = firefox.permissions as string[] | undefined;
   if (permissions !== undefined) firefox.permissions = permissions.filter((permission) => !CHROMIUM_ONLY_PERMISSIONS.has(permission));
-
-  const contentScripts = firefox.content_scripts as Json[] | undefined;
-  if (contentScripts !== undefined) firefox.content_scripts = contentScripts.map((script) => without(script, CHROMIUM_ONLY_CONTENT_SCRIPT_KEYS));
 
   firefox.browser_specific_settings = {
     gecko: {

@@ -21,15 +21,16 @@ describe('the manifest made for each browser', () => {
     });
   });
 
-  it('leaves out what only Chromium reads: the key, the minimum Chrome version, the managed-storage schema, contentSettings, match_origin_as_fallback', () => {
+  it('leaves out what only Chromium reads: the key, the minimum Chrome version, the managed-storage schema, contentSettings', () => {
     expect(firefox).not.toHaveProperty('key');
     expect(firefox).not.toHaveProperty('minimum_chrome_version');
     expect(firefox).not.toHaveProperty('storage');
     expect(firefox.permissions).not.toContain('contentSettings');
-    for (const script of firefox.content_scripts) expect(script).not.toHaveProperty('match_origin_as_fallback');
   });
 
-  it('keeps everything else: permissions, content scripts in both worlds, popup, options, icons', () => {
+  it('keeps everything else: permissions, content scripts in both worlds and in the frames a page makes (blob:, data:, about:), popup, options, icons', () => {
+    // Firefox 128 runs content scripts in blob: and data: documents only with match_origin_as_fallback.
+    expect(firefox.content_scripts).toEqual(manifest.content_scripts);
     expect(firefox.permissions).toEqual(manifest.permissions.filter((permission) => permission !== 'contentSettings'));
     expect(firefox.content_scripts.map((script) => [script.js, script.world ?? 'ISOLATED', script.all_frames])).toEqual(
       manifest.content_scripts.map((script) => [script.js, script.world ?? 'ISOLATED', script.all_frames]),
