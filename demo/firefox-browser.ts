@@ -59,6 +59,8 @@ export interface FirefoxExtensionBrowser {
   /** What the popup shows for the tab (DESIGN.md's popup contract). */
   tabState(tabId: number): Promise<PopupState>;
   badgeText(tabId: number): Promise<string>;
+  /** Whether the background (an event page in Firefox) is loaded now, or suspended. Asking does not wake it. */
+  backgroundRunning(): Promise<boolean>;
   /** Our elements named `tagName` in the tab's frames, read from inside their closed shadow roots. */
   widgets(tabId: number, tagName: string): Promise<WidgetProbe[]>;
   /** A real mouse click on the control labelled `label` in the first widget `tagName` (of `kind`) of the top frame. */
@@ -142,6 +144,11 @@ function driver(browser: Browser, control: ExtensionPageReader): FirefoxExtensio
       }
     },
     badgeText: (tabId) => inExtension((id) => (globalThis as unknown as ExtensionGlobal).browser.action.getBadgeText({ tabId: id }), tabId),
+    backgroundRunning: () =>
+      inExtension(async () => {
+        const runtime = (globalThis as unknown as ExtensionGlobal).browser.runtime as unknown as { getContexts(filter: { contextTypes: string[] }): Promise<unknown[]> };
+        return (await runtime.getContexts({ contextTypes: ['BACKGROUND'] })).length > 0;
+      }, undefined),
     widgets,
     async clickInWidget(page, tabId, tagName, label, kind) {
       const found = (await widgets(tabId, tagName)).find((widget) => widget.topFrame && (kind === undefined || widget.kind === kind));

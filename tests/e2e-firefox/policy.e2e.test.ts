@@ -59,7 +59,7 @@ describe('the admin policy from policies.json, in real Firefox ESR', () => {
       try {
         const note = await pollUntil(
           'the admin note in the popup',
-          () => popup.page.evaluate(() => (document.querySelector('[data-admin-note]') as HTMLElement | null)?.innerText ?? ''),
+          () => popup.page.evaluate(() => document.querySelector<HTMLElement>('[data-admin-note]')?.innerText ?? ''),
           (text) => text !== '',
         );
         expect(note).toContain('Managed by Example Family Clinic · contact it-help@example-clinic.org');
