@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../scripts/build/browser-manifest';
 import { readExtensionPage, type ExtensionPageReader } from './firefox-extension-page';
+import { piercedPasswordField, type PiercedField } from './firefox-pierced-field';
 import { probeWidgets, type WidgetProbe } from './firefox-widget-probe';
 import type { PopupState } from './popup-state';
 import type { ExtensionGlobal } from './firefox-extension-page';
@@ -63,6 +64,8 @@ export interface FirefoxExtensionBrowser {
   backgroundRunning(): Promise<boolean>;
   /** Our elements named `tagName` in the tab's frames, read from inside their closed shadow roots. */
   widgets(tabId: number, tagName: string): Promise<WidgetProbe[]>;
+  /** The first password field of the tab's top document, found through closed shadow roots too. */
+  piercedPasswordField(tabId: number): Promise<PiercedField | undefined>;
   /** A real mouse click on the control labelled `label` in the first widget `tagName` (of `kind`) of the top frame. */
   clickInWidget(page: Page, tabId: number, tagName: string, label: string, kind?: string): Promise<void>;
   extensionPage(path: string): Promise<ExtensionPageReader>;
@@ -150,6 +153,7 @@ function driver(browser: Browser, control: ExtensionPageReader): FirefoxExtensio
         return (await runtime.getContexts({ contextTypes: ['BACKGROUND'] })).length > 0;
       }, undefined),
     widgets,
+    piercedPasswordField: (tabId) => piercedPasswordField(inExtension, tabId),
     async clickInWidget(page, tabId, tagName, label, kind) {
       const found = (await widgets(tabId, tagName)).find((widget) => widget.topFrame && (kind === undefined || widget.kind === kind));
       if (!found) throw new Error(`no ${tagName}${kind ? ` of kind ${kind}` : ''} in the top frame`);

@@ -78,7 +78,7 @@ export function askBeforeCamera(env: WidgetEnv, verdict: Verdict, activity: 'cam
       },
       widget.signal,
     );
-    proveClicks(doc, go, { isTrusted: env.isTrusted, now: env.now, visibility: env.visibility, covered: (control) => widget.covered(control), signal: widget.signal }, () => {
+    proveClicks(doc, go, { isTrusted: env.isTrusted, now: env.now, visibility: env.visibility, covered: (control) => widget.covered(control), onTopSince: () => widget.onTopSince(), signal: widget.signal }, () => {
       answer('continue');
     });
     const buttons = element(doc, 'div', 'buttons');

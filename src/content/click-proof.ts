@@ -24,6 +24,11 @@ export interface ProofContext {
   visibility: VisibilitySource;
   /** Whether something of the page lies over the control now (Widget.covered). */
   covered(control: Element): string | null;
+  /**
+   * Since when the widget has been on top with nothing of the page raised after it
+   * (Widget.onTopSince), on the `now()` clock; undefined while the page has raised something.
+   */
+  onTopSince(): number | undefined;
   /** The widget's teardown. */
   signal: AbortSignal;
 }
@@ -31,12 +36,19 @@ export interface ProofContext {
 /**
  * The proof that the user saw what they clicked: a trusted event, on a control that IntersectionObserver
  * v2 (trackVisibility) has reported visible, continuously, for MIN_VISIBLE_MS, with nothing of the
- * page over it at that moment. Where the browser has no v2 (Firefox), the visibility part is
- * left out: trusted events and the top layer are what is left there.
+ * page over it at that moment.
+ *
+ * Where the browser has no v2 (Firefox), it cannot say whether a page's transparent layer lies
+ * over the control, so the top layer has to: the widget must have been on top for
+ * MIN_VISIBLE_MS with nothing of the page raised after it. A page that keeps raising a
+ * see-through popover over our warning (to take the user's click on "I trust") never gives it
+ * that quiet, and each raise it makes is a fight (widget-host), which soon gets the page
+ * replaced by the warning page. (Measured in Firefox ESR 153: without this, a click through such
+ * a layer trusted the look-alike.)
  *
  * For tests that look in through CDP, the control carries `data-proof-state` (`waiting`,
- * `ready` once a click would pass the visibility part, `untracked` without v2) and, after an
- * activation, `data-proof` with its ProofResult.
+ * `ready` once a click would pass the visibility part, `untracked` without v2, where only the
+ * time on top is judged) and, after an activation, `data-proof` with its ProofResult.
  */
 export class ControlProof {
   #visibleSince: number | undefined;
@@ -79,10 +91,8 @@ export class ControlProof {
   #judge(event: Event): ProofResult {
     const { context } = this;
     if (!context.isTrusted(event)) return 'untrusted';
-    if (context.visibility.tracksOcclusion) {
-      const since = this.#visibleSince;
-      if (since === undefined || context.now() - since < MIN_VISIBLE_MS) return 'unseen';
-    }
+    const since = context.visibility.tracksOcclusion ? this.#visibleSince : context.onTopSince();
+    if (since === undefined || context.now() - since < MIN_VISIBLE_MS) return 'unseen';
     return context.covered(this.control) ? 'covered' : 'accepted';
   }
 }

@@ -167,6 +167,7 @@ export class GuardOverlay implements Overlay {
       now: this.#env.now,
       visibility: this.#env.visibility,
       covered: (control) => widget.covered(control),
+      onTopSince: () => widget.onTopSince(),
       signal: widget.signal,
     };
     const trustProof = trust

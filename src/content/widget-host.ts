@@ -179,6 +179,15 @@ export class Widget implements OwnWidget {
     return report?.intersecting === true && !report.visible ? 'covered' : null;
   }
 
+  /**
+   * Since when the widget has been on top with nothing of the page raised after it (our last
+   * raise), on the env's `now()` clock; undefined when it is closed or covered now.
+   */
+  onTopSince(): number | undefined {
+    if (!this.open || this.covered() !== null) return undefined;
+    return this.#raisedTime;
+  }
+
   #inTopLayer(): boolean {
     // Our own elements: no named properties, so their own methods are safe to call.
     if (this.#dialog) return this.#dialog.open && this.#dialog.matches(':modal');

@@ -5,6 +5,7 @@ import type { WidgetProbe } from '../../demo/firefox-widget-probe';
 import type { PopupState } from '../../demo/popup-state';
 import { sameFindings } from '../../demo/scenarios';
 import { pollUntil } from '../../demo/wait';
+import { MIN_VISIBLE_MS } from '../../src/content/click-proof';
 
 export const SECRET = 'hunter2';
 export const LOOKALIKE_WITH_PASSWORD = ['LOOKALIKE_DOMAIN', 'PASSWORD_ON_LOOKALIKE'];
@@ -70,12 +71,20 @@ export function frameOf(page: Page, matches: (url: string) => boolean, what: str
   return pollUntil(what, () => Promise.resolve(page.frames().find((frame) => frame !== page.mainFrame() && matches(frame.url()))), (frame) => frame !== undefined) as Promise<Frame>;
 }
 
-/** Waits until the control labelled `label` counts a click (its visibility proof), then clicks it with the real mouse. */
+/**
+ * Waits until the control labelled `label` would count a click, then clicks it with the real
+ * mouse. Firefox has no IntersectionObserver v2: there a click counts once the widget has been
+ * on top, unchallenged, for MIN_VISIBLE_MS (content/click-proof), which the control's
+ * `untracked` state does not show, so that long is waited from when it is seen.
+ */
 export async function clickWhenReady(firefox: FirefoxExtensionBrowser, page: Page, tabId: number, tagName: string, label: string, kind?: string): Promise<void> {
-  await pollUntil(
+  const widget = await pollUntil(
     `${label} to be ready for a click`,
     () => widgetShows(firefox, tabId, tagName, kind),
-    (widget) => widget.controls.some((control) => control.label === label && control.proof !== 'waiting'),
+    (shown) => shown.controls.some((control) => control.label === label && control.proof !== 'waiting'),
   );
+  if (widget.controls.some((control) => control.label === label && control.proof === 'untracked')) {
+    await new Promise((resolve) => setTimeout(resolve, MIN_VISIBLE_MS + 100));
+  }
   await firefox.clickInWidget(page, tabId, tagName, label, kind);
 }

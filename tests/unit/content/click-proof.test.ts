@@ -9,7 +9,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function setUp({ trusted = true, covered = false, visibility }: { trusted?: boolean; covered?: boolean; visibility?: VisibilitySource } = {}) {
+function setUp({ trusted = true, covered = false, visibility, onTopSince = () => 0 }: { trusted?: boolean; covered?: boolean; visibility?: VisibilitySource; onTopSince?: () => number | undefined } = {}) {
   const clock = manualClock();
   const fake = new FakeVisibility(clock.now);
   const controller = new AbortController();
@@ -24,6 +24,7 @@ function setUp({ trusted = true, covered = false, visibility }: { trusted?: bool
     now: clock.now,
     visibility: visibility ?? fake,
     covered: () => (state.covered ? 'covered' : null),
+    onTopSince,
     signal: controller.signal,
   };
   const onAccepted = vi.fn();
@@ -98,12 +99,36 @@ describe('the proof that the user saw what they clicked', () => {
     expect(control.dataset.proofState).toBe('waiting');
   });
 
-  it('falls back to trusted events and the top layer where the browser cannot tell visibility (Firefox)', () => {
+  describe('where the browser cannot tell visibility (Firefox): the time on top, with nothing of the page raised after', () => {
     const untracked: VisibilitySource = { tracksOcclusion: false, watch: () => ({ refresh: () => undefined }) };
-    const { control, onAccepted } = setUp({ visibility: untracked });
-    expect(control.dataset.proofState).toBe('untracked');
-    control.click();
-    expect(onAccepted).toHaveBeenCalledOnce();
+
+    it('counts a click once the widget has been on top for MIN_VISIBLE_MS', () => {
+      const onTop = { since: undefined as number | undefined };
+      const { control, clock, onAccepted } = setUp({ visibility: untracked, onTopSince: () => onTop.since });
+      onTop.since = clock.now();
+      expect(control.dataset.proofState).toBe('untracked');
+      clock.advance(MIN_VISIBLE_MS - 1);
+      control.click();
+      expect(control.dataset.proof).toBe('unseen');
+      clock.advance(1);
+      control.click();
+      expect(onAccepted).toHaveBeenCalledOnce();
+    });
+
+    it("refuses a click while the page has raised something over the widget, and right after the widget's raise above it", () => {
+      const onTop = { since: undefined as number | undefined };
+      const { control, clock, onAccepted, note } = setUp({ visibility: untracked, onTopSince: () => onTop.since });
+      clock.advance(MIN_VISIBLE_MS * 4);
+      control.click();
+      expect(control.dataset.proof).toBe('unseen');
+      // The widget raised itself above the page's layer again: the wait starts over.
+      onTop.since = clock.now();
+      clock.advance(MIN_VISIBLE_MS / 5);
+      control.click();
+      expect(control.dataset.proof).toBe('unseen');
+      expect(onAccepted).not.toHaveBeenCalled();
+      expect(note()).toBe(REFUSED_NOTE);
+    });
   });
 
   it('stops listening with the widget', () => {

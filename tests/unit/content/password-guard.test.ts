@@ -5,6 +5,9 @@ import { OVERLAY_TAG } from '../../../src/content/guard-overlay';
 import { GuardOverlay } from '../../../src/content/guard-overlay';
 import type { OverlayActions } from '../../../src/content/page-ui-contract';
 import { HOLD_LIMIT_MS, PasswordGuard } from '../../../src/content/password-guard';
+import { MIN_VISIBLE_MS } from '../../../src/content/click-proof';
+import { createWidgetEnv } from '../../../src/content/widget-env';
+import { manualClock } from './fake-top-layer';
 
 const D0XY: GuardTarget = { site: 'd0xy.me', target: 'doxy.me', targetName: 'Doxy.me' };
 
@@ -43,14 +46,18 @@ let guard: PasswordGuard;
 let onTrust: Mock<() => void>;
 let onUnknown: Mock<() => void>;
 let field: HTMLInputElement;
+/** The widgets' clock: jsdom has no IntersectionObserver v2, so a click counts after MIN_VISIBLE_MS on top (click-proof). */
+let clock: ReturnType<typeof manualClock>;
 
 beforeEach(() => {
+  clock = manualClock();
   document.body.innerHTML = '<form><input name="email"><input type="password" name="password"></form>';
   field = document.querySelector('input[type=password]')!;
   onTrust = vi.fn<() => void>();
   onUnknown = vi.fn<() => void>();
   // jsdom marks no event trusted: the seam stands in for a real user's input.
-  guard = new PasswordGuard(window, { onTrust, isTrusted: () => true, createOverlay: (actions) => new GuardOverlay(document, actions, () => true), onUnknown, insert: vi.fn() });
+  const env = createWidgetEnv(document, { isTrusted: () => true, now: clock.now });
+  guard = new PasswordGuard(window, { onTrust, isTrusted: () => true, createOverlay: (actions) => new GuardOverlay(document, actions, { env, isTrusted: () => true }), onUnknown, insert: vi.fn() });
 });
 
 afterEach(() => {
@@ -236,6 +243,7 @@ describe('the guard overlay', () => {
 
   it('asks to trust the site on a click of "I trust d0xy.me", and hides', () => {
     const root = openOverlay();
+    clock.advance(MIN_VISIBLE_MS);
     [...root.querySelectorAll('button')].find((b) => b.textContent === 'I trust d0xy.me')!.click();
     expect(onTrust).toHaveBeenCalledOnce();
     expect(overlay()).toBeNull();
@@ -261,6 +269,7 @@ describe('the guard overlay', () => {
 
   it('is worked by keyboard: Tab moves between the controls, Enter presses one', () => {
     const root = openOverlay();
+    clock.advance(MIN_VISIBLE_MS);
     document.body.dispatchEvent(key('keydown', 'Tab'));
     expect(root.activeElement?.textContent).toBe('Close');
     document.body.dispatchEvent(key('keydown', 'Tab'));
