@@ -1,7 +1,7 @@
 import { assessPage, type Verdict } from '../findings/assess';
 import { louderLevel, type RiskLevel } from '../findings/risk-levels';
 import { withStaleListFinding, type StaleList } from '../findings/stale-list';
-import { TargetParseError } from '../hostname';
+import { hostToUnicode, TargetParseError } from '../hostname';
 import type { Allowlist } from '../lists/allowlist';
 import { findLinks, type NotWebLink, type TextProblem, type UnreadableLink, type WebLink } from './find-links';
 
@@ -11,6 +11,8 @@ export interface CheckedLink extends WebLink {
   verdict: Verdict;
   /** The verdict's level, raised to caution when the link is disguised (linkLevel). */
   level: RiskLevel;
+  /** The host as a person reads it (`dоxy.me` for `xn--dxy-sed.me`): the popup loads no punycode of its own. */
+  shownHost: string;
 }
 
 export type LinkResult = CheckedLink | NotWebLink | UnreadableLink;
@@ -38,7 +40,7 @@ function judgeLink(allowlist: Allowlist, link: WebLink, staleList: StaleList | u
     if (error instanceof TargetParseError) return { kind: 'unreadable', written: link.written };
     throw error;
   }
-  return { ...link, verdict, level: linkLevel(verdict.level, link) };
+  return { ...link, verdict, level: linkLevel(verdict.level, link), shownHost: hostToUnicode(verdict.host) };
 }
 
 /**

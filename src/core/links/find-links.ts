@@ -1,12 +1,12 @@
 import { parse } from 'tldts';
-import { invisibleCharactersIn } from './invisible-characters';
+import { invisibleCharactersIn, revealInvisible } from './invisible-characters';
 import { LINK_TEXT_MAX_LENGTH, MAX_LINKS_CHECKED, WRITTEN_LINK_SHOWN } from './link-limits';
 import { notWebKindOf, type NotWebKind } from './link-schemes';
 
 /** A web link found in a text, as the browser would open it. */
 export interface WebLink {
   kind: 'web';
-  /** The link as written in the text (cut when very long). */
+  /** The link as written in the text, each invisible character shown as `[U+200B]` (cut when very long). */
   written: string;
   /** The address the browser would open: what is judged. */
   url: string;
@@ -178,6 +178,8 @@ function count(text: string, character: string): number {
   return text.split(character).length - 1;
 }
 
+/** A link as the popup quotes it: where an invisible character was shows, and a very long link is cut. */
 function shown(written: string): string {
-  return written.length <= WRITTEN_LINK_SHOWN ? written : `${written.slice(0, WRITTEN_LINK_SHOWN)}…`;
+  const visible = revealInvisible(written);
+  return visible.length <= WRITTEN_LINK_SHOWN ? visible : `${visible.slice(0, WRITTEN_LINK_SHOWN)}…`;
 }

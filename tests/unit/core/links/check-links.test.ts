@@ -52,6 +52,10 @@ describe('checkLinks', () => {
     expect(link.verdict.findings[0]).toMatchObject({ code: 'VERIFIED_PLATFORM', platform: 'Doxy.me', domain: 'doxy.me', listedBy: 'catalog' });
   });
 
+  it('shows a punycode host as a person reads it', () => {
+    expect(onlyLink(checkLinks(allowlist, 'https://xn--dxy-sed.me/')).shownHost).toBe('dоxy.me');
+  });
+
   it('names what a lookalike imitates and by which rule', () => {
     const link = onlyLink(checkLinks(allowlist, 'https://d0xy.me/drsmith'));
     expect(link.verdict.findings[0]).toMatchObject({ code: 'LOOKALIKE_DOMAIN', target: 'doxy.me', rule: 'digit-for-letter', evidence: '"0" instead of "o"' });

@@ -105,17 +105,17 @@ const cases: Case[] = [
   {
     behaviour: 'follows the browser where a zero-width space drops out of the host, and notes it',
     text: 'https://do\u200Bxy.me/drsmith',
-    reading: found(web('https://do\u200Bxy.me/drsmith', 'https://doxy.me/drsmith', { invisible: ['U+200B'] })),
+    reading: found(web('https://do[U+200B]xy.me/drsmith', 'https://doxy.me/drsmith', { invisible: ['U+200B'] })),
   },
   {
     behaviour: 'keeps a byte-order mark inside a link instead of splitting there, and notes it',
     text: 'https://doxy.me\uFEFF.d0xy.me/',
-    reading: found(web('https://doxy.me\uFEFF.d0xy.me/', 'https://doxy.me.d0xy.me/', { invisible: ['U+FEFF'] })),
+    reading: found(web('https://doxy.me[U+FEFF].d0xy.me/', 'https://doxy.me.d0xy.me/', { invisible: ['U+FEFF'] })),
   },
   {
     behaviour: 'notes a right-to-left override in the path',
     text: 'https://evil.example/\u202Eem.yxod',
-    reading: found(web('https://evil.example/\u202Eem.yxod', 'https://evil.example/%E2%80%AEem.yxod', { invisible: ['U+202E'] })),
+    reading: found(web('https://evil.example/[U+202E]em.yxod', 'https://evil.example/%E2%80%AEem.yxod', { invisible: ['U+202E'] })),
   },
   { behaviour: 'keeps an http link as http', text: 'http://doxy.me/drsmith', reading: found(web('http://doxy.me/drsmith', 'http://doxy.me/drsmith')) },
   {
