@@ -34,21 +34,26 @@ export interface LinkCheckPage {
 const FIELD = '#link-check-text';
 const ANSWER = '[data-link-result="done"], [data-link-result="failed"]';
 
+/** Nulls for absent attributes, as the page gives them, made into absent fields. */
+function withoutNulls<T extends object>(shown: T): { [K in keyof T]: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(shown).filter(([, value]) => value !== null)) as never;
+}
+
 async function read(page: Page): Promise<LinkCheckShown> {
-  return page.locator('[data-link-result]').evaluate((result) => {
-    const attribute = (node: Element, name: string) => node.getAttribute(name) ?? undefined;
-    const all = (node: Element, name: string) => [...node.querySelectorAll(`[${name}]`)].map((each) => each.getAttribute(name) ?? '');
-    const links = [...result.querySelectorAll('[data-link-level], [data-link-refused]')].map((node) => {
-      const shown: Record<string, unknown> = { findings: all(node, 'data-link-finding'), notes: all(node, 'data-link-note'), text: (node as HTMLElement).innerText };
-      for (const [key, name] of [['level', 'data-link-level'], ['host', 'data-link-host'], ['refused', 'data-link-refused']] as const) {
-        const value = attribute(node, name);
-        if (value !== undefined) shown[key] = value;
-      }
-      return shown;
-    });
-    const problem = result.querySelector('[data-link-problem]');
-    return { links, ...(problem ? { problem: attribute(problem, 'data-link-problem') } : {}), text: (result as HTMLElement).innerText } as never;
-  });
+  // No named functions inside: tsx (the demo's runner) would wrap them in a helper the page lacks.
+  const shown = await page.locator('[data-link-result]').evaluate((result) => ({
+    links: [...result.querySelectorAll('[data-link-level], [data-link-refused]')].map((node) => ({
+      level: node.getAttribute('data-link-level'),
+      host: node.getAttribute('data-link-host'),
+      refused: node.getAttribute('data-link-refused'),
+      findings: [...node.querySelectorAll('[data-link-finding]')].map((each) => each.getAttribute('data-link-finding') ?? ''),
+      notes: [...node.querySelectorAll('[data-link-note]')].map((each) => each.getAttribute('data-link-note') ?? ''),
+      text: (node as HTMLElement).innerText,
+    })),
+    problem: result.querySelector('[data-link-problem]')?.getAttribute('data-link-problem') ?? null,
+    text: (result as HTMLElement).innerText,
+  }));
+  return withoutNulls({ ...shown, links: shown.links.map(withoutNulls) });
 }
 
 /**

@@ -56,6 +56,7 @@ function LinkResultView({ link }: { link: LinkResult }) {
   if (link.kind === 'web') return <CheckedLinkView link={link} />;
   return (
     <article class="link-verdict" data-link-refused={link.kind === 'not-web' ? link.notWeb : 'unreadable'}>
+      <h3>{WORDS.notWebHeadline}</h3>
       <Written text={link.written} />
       <p>{link.kind === 'not-web' ? WORDS.notWeb(link.notWeb, link.scheme) : WORDS.unreadable}</p>
     </article>

@@ -30,6 +30,7 @@ export const LINK_CHECK_WORDS = {
   unknownSite: 'No list knows this site. Open it only if you expected it from your provider; if unsure, call your clinic.',
   more: (count: number) => `${count} more link${count === 1 ? '' : 's'} not checked: paste each on its own.`,
 
+  notWebHeadline: 'Not a link to a website',
   notWeb: (kind: NotWebKind, scheme: string): string => {
     switch (kind) {
       case 'script':

@@ -1,6 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
 import type { LinkCheck as LinkCheckAnswer } from '../core/links/check-links';
-import { LINK_TEXT_MAX_LENGTH } from '../core/links/link-limits';
 import type { SendMessage } from '../protocol/send';
 import { LinkCheckResult } from './link-check-result';
 import { LINK_CHECK_WORDS as WORDS } from './link-check-words';
@@ -25,11 +24,6 @@ export function LinkCheck({ send }: { send: SendMessage }) {
     // Read from the field itself: a paste and a click can come before a render in between.
     const text = field.current?.value ?? '';
     const asked = ++latest.current;
-    if (text.length > LINK_TEXT_MAX_LENGTH) {
-      // The message schema refuses it too; said here in words rather than as a refused message.
-      setState({ status: 'done', check: { ok: false, problem: { reason: 'too-long', length: text.length, max: LINK_TEXT_MAX_LENGTH } } });
-      return;
-    }
     setState({ status: 'checking' });
     void send({ type: 'check-link', text }).then((reply) => {
       if (asked !== latest.current) return;

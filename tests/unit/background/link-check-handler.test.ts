@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { markListsLoaded, updateListInputs } from '../../../src/background/allowlist-state';
 import { linkCheckHandlers } from '../../../src/background/link-check-handler';
 import type { CheckedLink, LinkCheck } from '../../../src/core/links/check-links';
-import { LINK_TEXT_MAX_LENGTH } from '../../../src/core/links/link-limits';
+import { LINK_MESSAGE_MAX_LENGTH, LINK_TEXT_MAX_LENGTH } from '../../../src/core/links/link-limits';
 import { parsePolicy } from '../../../src/core/lists/policy';
 import { createRouter, type Sender } from '../../../src/protocol/router';
 import { adminHandlerStubs } from '../protocol/admin-handler-stubs';
@@ -82,8 +82,12 @@ describe('who may ask', () => {
     expect(route({ type: 'check-link', text: 'https://doxy.me/' }, { ...popup, id: 'another-extension' })).toBeUndefined();
   });
 
-  it(`refuses a text over ${LINK_TEXT_MAX_LENGTH} characters at the schema, before any reading`, async () => {
-    expect(await route({ type: 'check-link', text: 'x'.repeat(LINK_TEXT_MAX_LENGTH + 1) }, popup)).toMatchObject({ ok: false });
+  it(`answers a text over ${LINK_TEXT_MAX_LENGTH} characters with "too long", in words the popup shows`, async () => {
+    expect(await check('x'.repeat(LINK_TEXT_MAX_LENGTH + 1))).toEqual({ ok: false, problem: { reason: 'too-long', length: LINK_TEXT_MAX_LENGTH + 1, max: LINK_TEXT_MAX_LENGTH } });
+  });
+
+  it(`refuses a message over ${LINK_MESSAGE_MAX_LENGTH} characters at the schema, before any reading`, async () => {
+    expect(await route({ type: 'check-link', text: 'x'.repeat(LINK_MESSAGE_MAX_LENGTH + 1) }, popup)).toMatchObject({ ok: false });
   });
 
   it('refuses a message with anything beside the text', async () => {
