@@ -30,6 +30,7 @@ import { observeTrackerRequests } from './tracker-requests';
 import { forgetTrackerCaution, onTrackersChanged, onTyping } from './tracker-caution';
 import { blockTrackersInTab, notTelehealth, syncTrackerBlocking } from './tracker-blocking';
 import { onListsChanged } from './allowlist-state';
+import { linkCheckHandlers } from './link-check-handler';
 
 // Entry point: wiring only. Listeners are registered on the first tick: an MV3 worker woken by
 // an event only delivers it to listeners that exist by then.
@@ -142,6 +143,8 @@ const router = createRouter({
     },
     // Admin policy, remote list, the user's own list (options page, popup footer).
     ...adminPageHandlers,
+    // The popup's "Check a link".
+    ...linkCheckHandlers,
   },
 });
 

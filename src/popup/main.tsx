@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { pageSender } from '../protocol/send';
+import { LinkCheck } from './link-check';
 import { PopupApp } from './popup-app';
 
 /** `?tab=<id>` shows that tab (DESIGN.md); otherwise the active tab of this window. */
@@ -14,5 +15,11 @@ async function tabToShow(): Promise<number | undefined> {
 const send = pageSender((message) => browser.runtime.sendMessage(message));
 
 void tabToShow().then((tabId) => {
-  render(<PopupApp tabId={tabId} send={send} />, document.getElementById('app')!);
+  render(
+    <>
+      <PopupApp tabId={tabId} send={send} />
+      <LinkCheck send={send} />
+    </>,
+    document.getElementById('app')!,
+  );
 });

@@ -10,6 +10,7 @@ import { SIGNAL_LIMITS } from '../core/signals/signal-limits';
 import { PASSWORD_MAX_LENGTH } from '../core/passwords/password-length';
 import type { TrackerSighting } from '../core/trackers/tracker-sightings';
 import { adminPageMessageSchemas, type AdminReplyTypes } from './admin-messages';
+import { linkCheckMessageSchemas, type LinkCheckReplyTypes } from './link-check-messages';
 
 /** A password as a message carries it: its length is capped, its text is never logged (router) or stored. */
 const passwordSchema = z.string().min(1).max(PASSWORD_MAX_LENGTH);
@@ -95,6 +96,8 @@ export const extensionPageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('undo-dismissal'), host: hostSchema }).strict(),
   // Admin policy, remote list, the user's own list (admin-messages.ts).
   ...adminPageMessageSchemas,
+  // The popup's link check (link-check-messages.ts).
+  ...linkCheckMessageSchemas,
 ]);
 
 export type ContentMessage = z.infer<typeof contentMessageSchema>;
@@ -208,4 +211,6 @@ export interface ReplyTypes {
   'add-user-domain': AdminReplyTypes['add-user-domain'];
   'remove-user-domain': AdminReplyTypes['remove-user-domain'];
   'forget-protected-password': AdminReplyTypes['forget-protected-password'];
+  // The popup's link check (link-check-messages.ts).
+  'check-link': LinkCheckReplyTypes['check-link'];
 }

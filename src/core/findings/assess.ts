@@ -43,6 +43,11 @@ export interface PageToAssess {
   call?: CallState | undefined;
   /** Requests the browser saw the tab send to catalog trackers, and the clinic's `trackers` action. */
   trackers?: { sightings: readonly TrackerSighting[]; action: PolicyAction } | undefined;
+  /**
+   * The address is a link the user received for a visit and asks about before opening it (the
+   * popup's link check): it offers a visit, as a meeting link does, though nothing was loaded.
+   */
+  visitLink?: boolean | undefined;
 }
 
 /** The built-in chat widget list, read once. */
@@ -98,8 +103,8 @@ export function assessPage(allowlist: Allowlist, page: PageToAssess): Verdict {
       const passwordFields = page.signals?.passwordFields ?? 0;
       // A low-confidence resemblance (xoom.com near zoom.com) speaks only where it matters:
       // a password field, a call, a meeting link, or anything the user typed into the page.
-      // Elsewhere it is noted, not raised.
-      const matters = passwordFields > 0 || page.signals?.typedInto === true || isInCall(page.call) || joinLink !== undefined;
+      // Elsewhere it is noted, not raised. A visit link the user asks about is a meeting link by their word.
+      const matters = passwordFields > 0 || page.signals?.typedInto === true || isInCall(page.call) || joinLink !== undefined || page.visitLink === true;
       const level = lookalike.confidence === 'low' && !matters ? 'neutral' : 'caution';
       findings.push({ code: 'LOOKALIKE_DOMAIN', level, ...lookalike, ...(joinLink ? { joinLink } : {}) });
       if (passwordFields > 0) {
@@ -118,7 +123,7 @@ export function assessPage(allowlist: Allowlist, page: PageToAssess): Verdict {
     scriptHosts: page.signals?.scriptHosts ?? [],
     insecureResources: page.signals?.insecureResources ?? [],
   });
-  const offersVisit = (page.signals?.videoElements ?? 0) > 0 || isInCall(page.call) || visit.some((finding) => finding.code === 'UNVERIFIED_EMBED' && finding.kind === 'call');
+  const offersVisit = page.visitLink === true || (page.signals?.videoElements ?? 0) > 0 || isInCall(page.call) || visit.some((finding) => finding.code === 'UNVERIFIED_EMBED' && finding.kind === 'call');
   findings.push(...insecureFindings(target.scheme, target.host, match !== undefined, page.signals, offersVisit));
   findings.push(...foreignFormFindings(allowlist, target, page.signals?.forms ?? [], onLookalike));
   findings.push(...visit);

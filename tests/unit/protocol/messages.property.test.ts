@@ -6,6 +6,7 @@ import { mediaRequestText, activityText, parseDecision, parseHookMessage } from 
 import { contentMessageSchema, extensionPageMessageSchema } from '../../../src/protocol/messages';
 import { createRouter, type Sender } from '../../../src/protocol/router';
 import { adminHandlerStubs } from './admin-handler-stubs';
+import { linkCheckHandlerStubs } from './link-check-handler-stubs';
 
 /**
  * Every schema a message or a reading crosses, fed anything: no input makes a parser throw
@@ -42,7 +43,7 @@ const contentMessage = fc.oneof(
 const messageLike = fc.oneof(
   anyValue,
   contentMessage,
-  fc.record({ type: fc.constantFrom('page-signals', 'call-activity', 'get-tab-state', 'get-popup-view', 'undo-dismissal', 'add-user-domain', 'nope'), signals: anyValue, reading: anyValue, tabId: anyValue, host: anyValue, domain: anyValue, activity: anyValue }, { requiredKeys: ['type'] }),
+  fc.record({ type: fc.constantFrom('page-signals', 'call-activity', 'get-tab-state', 'get-popup-view', 'undo-dismissal', 'add-user-domain', 'check-link', 'nope'), signals: anyValue, reading: anyValue, tabId: anyValue, host: anyValue, domain: anyValue, activity: anyValue, text: anyValue }, { requiredKeys: ['type'] }),
 );
 
 const sender: fc.Arbitrary<Sender> = fc.record(
@@ -98,7 +99,7 @@ describe('the router, fed any message from any sender', () => {
     extensionId: 'test-extension',
     extensionOrigin: 'chrome-extension://test-extension/',
     content: { 'page-signals': answer, 'dismiss-lookalike-guard': answer, 'call-activity': answer, 'chat-typing': answer, 'form-typing': answer, 'warning-fought': answer, 'frame-modal': answer } as never,
-    pages: { 'get-tab-state': answer, 'get-popup-view': answer, 'undo-dismissal': answer, ...adminHandlerStubs } as never,
+    pages: { 'get-tab-state': answer, 'get-popup-view': answer, 'undo-dismissal': answer, ...adminHandlerStubs, ...linkCheckHandlerStubs } as never,
   });
 
   it('drops what a foreign sender says unheard, and answers everyone else with a reply, never a throw', async () => {

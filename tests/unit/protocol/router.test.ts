@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Dismissal, PageAnswer } from '../../../src/protocol/messages';
 import { createRouter, type Sender } from '../../../src/protocol/router';
 import { adminHandlerStubs } from './admin-handler-stubs';
+import { linkCheckHandlerStubs } from './link-check-handler-stubs';
 
 const passwordHandlerStubs = {
   'password-mode': () => Promise.resolve({ signInSite: false, check: false }),
@@ -31,7 +32,7 @@ function setup() {
     extensionId: EXTENSION_ID,
     extensionOrigin: ORIGIN,
     content: { 'page-signals': pageSignals, 'dismiss-lookalike-guard': dismissGuard, 'call-activity': callActivity, 'chat-typing': chatTyping, 'form-typing': vi.fn(() => Promise.resolve(null)), 'warning-fought': vi.fn(() => Promise.resolve(true)), 'frame-modal': vi.fn(() => Promise.resolve(null)), ...passwordHandlerStubs },
-    pages: { 'get-tab-state': getTabState, 'get-popup-view': getPopupView, 'undo-dismissal': undoDismissal, ...adminHandlerStubs },
+    pages: { 'get-tab-state': getTabState, 'get-popup-view': getPopupView, 'undo-dismissal': undoDismissal, ...adminHandlerStubs, ...linkCheckHandlerStubs },
   });
   return { route, pageSignals, dismissGuard, callActivity, chatTyping, getTabState, getPopupView, undoDismissal };
 }
@@ -167,6 +168,7 @@ describe('message router', () => {
         'get-popup-view': () => Promise.resolve({ state: null, trusted: [] }),
         'undo-dismissal': () => Promise.resolve(false),
         ...adminHandlerStubs,
+        ...linkCheckHandlerStubs,
       },
     });
     expect(await route({ type: 'page-signals', signals, reading: 1 }, contentSender)).toEqual({ ok: false, error: 'storage full' });
