@@ -214,12 +214,14 @@ export class Widget implements OwnWidget {
     // (the verdict changed, a modal warning came) leaves their focus where it is.
     const hadFocus = this.hasFocus;
     this.#controller.abort();
-    this.#env.widgets.delete(this);
     if (this.#dialog?.open) this.#dialog.close();
     this.host.remove();
     const back = this.#returnTo;
     this.#returnTo = null;
     if (hadFocus && back?.isConnected === true && back instanceof HTMLElement) back.focus();
+    // Last: what this sets off (the alert coming back once the last modal widget went) may
+    // take the focus, which the dialog's close() above would otherwise move again.
+    this.#env.widgets.delete(this);
   }
 
   /** The element that gets the focus back when this widget closes, handed on to the widget that replaces it. */
