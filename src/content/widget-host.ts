@@ -164,7 +164,15 @@ export class Widget implements OwnWidget {
     this.#env.widgets.add(this);
     this.#raise();
     this.#keep();
-    if (this.#spec.takeFocus === true) this.focus();
+    // A task later: what showed the widget may go on to move the focus itself (the password
+    // guard, armed by the same answer, takes a look-alike's field and opens its overlay, and a
+    // widget that took the focus first would leave it no field to take). A widget closed by then
+    // takes nothing.
+    if (this.#spec.takeFocus === true) {
+      later(this.signal, 0, () => {
+        if (!this.#env.widgets.modalOpen || this.layer === 'modal') this.focus();
+      });
+    }
   }
 
   /** The focus on the box itself: what it says is read first, and Tab goes on to its controls. */

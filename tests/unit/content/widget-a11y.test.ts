@@ -67,11 +67,12 @@ describe('widgets for screen readers and the keyboard', () => {
     expect(document.activeElement).toBe(join);
   });
 
-  it('takes the focus when told to, and leaves other keys to the page', () => {
+  it('takes the focus when told to, a task after it shows, and leaves other keys to the page', async () => {
     const env = createWidgetEnv(document);
     const widget = new Widget(env, { tag: 'telehealth-guard-alert', layer: 'popover', css: '', role: 'alertdialog', label: 'Telehealth Guard warning', level: 'danger', takeFocus: true });
     made.push(widget);
     widget.show();
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(widget.hasFocus).toBe(true);
     expect(widget.root.activeElement).toBe(widget.box);
     expect(widget.box.getAttribute('aria-label')).toBe('Danger: Telehealth Guard warning');
