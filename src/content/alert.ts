@@ -31,6 +31,7 @@ function render(widget: Widget, doc: Document, verdict: Verdict, onDismiss: () =
   widget.box.classList.add(verdict.level);
   widget.box.append(element(doc, 'div', 'head', headline(verdict)));
   const list = element(doc, 'ul');
+  widget.describe(list);
   for (const finding of verdict.findings) {
     if (!isAlertLevel(finding.level)) continue;
     const { title, detail, action } = explainFinding(finding);
@@ -95,15 +96,37 @@ export class PageAlert {
     }
     const key = contentKey(verdict);
     if (this.#widget?.open === true && key === this.#shownKey) return;
+    // A new alert takes the focus: on a look-alike it may come while a password is being typed,
+    // and the keys that follow must stop. One that replaces another takes it only if the other
+    // had it or the level changed (a caution turned danger), and gives it back, when dismissed,
+    // to what had it before the first.
+    const previous = this.#widget?.open === true ? this.#widget : undefined;
+    const takeFocus = !previous || previous.hasFocus || !previous.box.classList.contains(verdict.level);
+    const returnTo = previous?.returnTo;
+    if (previous) previous.returnTo = null;
     this.#take();
-    const widget = new Widget(this.env, { tag: ALERT_TAG, layer: 'popover', placement: PLACEMENT, css: CSS, role: 'alertdialog', label: 'Telehealth Guard warning' });
-    render(widget, this.env.doc, verdict, () => {
+    const dismiss = (): void => {
       this.#dismissedKey = dismissKey(verdict);
       this.#sync();
+    };
+    const widget = new Widget(this.env, {
+      tag: ALERT_TAG,
+      layer: 'popover',
+      placement: PLACEMENT,
+      css: CSS,
+      role: 'alertdialog',
+      label: 'Telehealth Guard warning',
+      level: verdict.level === 'danger' ? 'danger' : 'caution',
+      // Escape is Dismiss: safe, since the alert only informs. The findings stay in the popup,
+      // a look-alike's password fields stay guarded, and a new or louder warning comes back.
+      onCancel: dismiss,
+      takeFocus,
     });
+    render(widget, this.env.doc, verdict, dismiss);
     this.#widget = widget;
     this.#shownKey = key;
     widget.show();
+    if (returnTo !== undefined) widget.returnTo = returnTo;
   }
 
   #take(): void {

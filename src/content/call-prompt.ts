@@ -54,6 +54,8 @@ export function askBeforeCamera(env: WidgetEnv, verdict: Verdict, activity: 'cam
       css: CSS,
       role: 'alertdialog',
       label: 'Telehealth Guard: before the camera opens',
+      level: 'caution',
+      // Escape is Leave: safe, since the camera stays off and the user is taken back.
       onCancel: () => {
         answer('leave');
       },
@@ -84,7 +86,10 @@ export function askBeforeCamera(env: WidgetEnv, verdict: Verdict, activity: 'cam
     const buttons = element(doc, 'div', 'buttons');
     buttons.append(leave, go);
     widget.box.append(element(doc, 'div', 'head', `This site wants to ${what}`), body, buttons);
+    widget.describe(body);
     widget.show();
+    // On the safe answer: Enter right away keeps the camera off. Tab and Shift+Tab stay in the
+    // prompt (widget-host), and when it closes the focus goes back to what had it.
     leave.focus();
   });
 }
@@ -94,6 +99,7 @@ export function showCameraBlocked(env: WidgetEnv, verdict: Verdict): Widget {
   return showCornerNotice(env, {
     kind: 'camera-blocked',
     corner: 'bottom-right',
+    level: 'caution',
     label: 'Telehealth Guard: the camera stays off',
     head: 'The camera stays off on this site',
     paragraphs: [

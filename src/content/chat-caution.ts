@@ -10,6 +10,7 @@ export function showChatCaution(env: WidgetEnv, provider: string): Widget {
   return showCornerNotice(env, {
     kind: 'chat-caution',
     corner: 'bottom-left',
+    level: 'caution',
     label: 'Telehealth Guard: careful in this chat',
     head: `Careful with health details in this ${provider} chat`,
     paragraphs: [

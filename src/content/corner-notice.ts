@@ -1,3 +1,4 @@
+import type { WidgetLevel } from './widget-a11y';
 import { element, listen } from './widget-dom';
 import type { WidgetEnv } from './widget-env';
 import { Widget } from './widget-host';
@@ -15,6 +16,8 @@ export interface CornerNotice {
   /** Which corner (the host's `bottom`/`left`/`right`/`top`, !important). */
   corner: 'bottom-left' | 'bottom-right';
   label: string;
+  /** Said first in its accessible name. */
+  level: WidgetLevel;
   head: string;
   paragraphs: readonly string[];
   close: string;
@@ -27,7 +30,10 @@ const PLACEMENTS: Record<CornerNotice['corner'], string> = {
 
 /**
  * A notice in a corner: it informs, there is nothing to decide, so it is a popover (widget-host)
- * kept on the page until the user closes it. Text only. Returns the widget, to be taken down
+ * kept on the page until the user closes it. Text only. It takes no focus: it comes as the user
+ * starts typing or a call starts, and taking the focus would throw away what they type in a
+ * page that is not dangerous. It is a live `alert` instead, which screen readers say at once,
+ * and Tab reaches it after the page's last control. Returns the widget, to be taken down
  * when another notice replaces it.
  */
 export function showCornerNotice(env: WidgetEnv, notice: CornerNotice): Widget {
@@ -40,6 +46,11 @@ export function showCornerNotice(env: WidgetEnv, notice: CornerNotice): Widget {
     css: CSS,
     role: 'alert',
     label: notice.label,
+    level: notice.level,
+    // Escape closes it, as its button does: it only informs.
+    onCancel: () => {
+      widget.close();
+    },
   });
   const close = element(doc, 'button', '', notice.close);
   listen(
@@ -52,7 +63,9 @@ export function showCornerNotice(env: WidgetEnv, notice: CornerNotice): Widget {
   );
   const foot = element(doc, 'div', 'foot');
   foot.append(close);
-  widget.box.append(element(doc, 'div', 'head', notice.head), ...notice.paragraphs.map((text) => element(doc, 'p', '', text)), foot);
+  const paragraphs = notice.paragraphs.map((text) => element(doc, 'p', '', text));
+  widget.box.append(element(doc, 'div', 'head', notice.head), ...paragraphs, foot);
+  widget.describe(...paragraphs);
   widget.show();
   return widget;
 }

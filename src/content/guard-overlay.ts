@@ -141,7 +141,10 @@ export class GuardOverlay implements Overlay {
       css: CSS,
       role: 'alertdialog',
       label: 'Telehealth Guard: look-alike site',
-      // Escape on the dialog (when the guard did not take the key first): Close.
+      level: 'danger',
+      // Escape (the guard hands it over, see handleKey): Close. Safe, since the password field
+      // stays guarded. The focus does not go back to the field, which would bring the overlay
+      // straight back: the guard took it off the field before the overlay opened (field-guard).
       onCancel: () => {
         this.actions.onClose();
       },
@@ -178,10 +181,13 @@ export class GuardOverlay implements Overlay {
 
     const row = element(doc, 'div', 'row');
     row.append(close, ...(trust ? [trust] : []));
+    const why = element(doc, 'p', '', `You are on ${site}, a look-alike of ${target}. Sites like this steal passwords.`);
+    const typing = element(doc, 'p', '', 'While this warning is up, what you type does not reach this page.');
+    widget.describe(why, typing);
     widget.box.append(
       element(doc, 'h1', '', `Stop: this is not ${targetName}`),
-      element(doc, 'p', '', `You are on ${site}, a look-alike of ${target}. Sites like this steal passwords.`),
-      element(doc, 'p', '', 'While this warning is up, what you type does not reach this page.'),
+      why,
+      typing,
       go,
       row,
       element(

@@ -97,11 +97,24 @@ const passwordWatch = watchPasswordTyping(window, async () => {
   });
 });
 
+// Escape and Tab in our warnings (page-ui-contract's handleKey): added here, at document_start,
+// so that no listener of the page comes before it. After the guard's, which takes every key
+// while its overlay is up.
+const onWidgetKey = (event: KeyboardEvent): void => {
+  if (event.key === 'Escape' || event.key === 'Tab') pageUi.loaded()?.handleKey(event);
+};
+const listenForWidgetKeys = (): void => {
+  // Added again after document.open(); a second add of the same listener is no second listener.
+  window.addEventListener('keydown', onWidgetKey, true);
+};
+listenForWidgetKeys();
+
 // `document.open()` takes every listener off the window, the guard's too. The page-world hook
 // says so inside the call (main-world/document-open-notice); where it could not (a realm it
 // did not reach first), the root element being replaced says it too, a moment later.
 new MutationObserver(() => {
   guard.listenAgainIfRemoved();
+  listenForWidgetKeys();
   typingWatch.listenAgain();
   passwordWatch.listenAgain();
 }).observe(document, { childList: true });
@@ -324,6 +337,7 @@ startCallBridge(hook, {
   },
   onDocumentOpened: () => {
     guard.listenAgainIfRemoved();
+    listenForWidgetKeys();
     typingWatch.listenAgain();
     passwordWatch.listenAgain();
   },

@@ -49,6 +49,12 @@ export interface PageUi {
   suspendAlert(suspended: boolean): void;
   /** Shows, moves or takes away (null) the weak-password note beside a new-password field (strength-note). */
   showPasswordStrength(field: Element, strength: Strength | null): void;
+  /**
+   * Escape or Tab, heard at the window in the capture phase by a listener added at
+   * document_start, before any of the page's: a page cannot swallow the keys of our warnings.
+   * True when a widget took the key (it then goes no further).
+   */
+  handleKey(event: KeyboardEvent): boolean;
 }
 
 /** What the content script gives the page UI. */

@@ -58,5 +58,7 @@ export function createPageUi(doc: Document, host: PageUiHost, seams: Omit<Widget
     showPasswordStrength: (field, strength) => {
       strengthNote = updateStrengthNote(env, strengthNote, field, strength);
     },
+    // Only the user's own keys: a page's forged Escape closes nothing.
+    handleKey: (event) => env.isTrusted(event) && env.widgets.handleKey(event),
   };
 }

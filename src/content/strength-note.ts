@@ -44,11 +44,14 @@ export function updateStrengthNote(env: WidgetEnv, note: StrengthNote | undefine
   if (note?.key === key && note.widget.open) return note;
   note?.widget.close();
   const { doc } = env;
-  const widget = new Widget(env, { tag: TAG, kind: 'weak-password', layer: 'popover', placement, css: CSS, role: 'status', label: `Telehealth Guard: ${title}` });
+  // A status that takes no focus: it updates as the new password is typed, beside the field.
+  const widget = new Widget(env, { tag: TAG, kind: 'weak-password', layer: 'popover', placement, css: CSS, role: 'status', label: `Telehealth Guard: ${title}`, level: 'caution' });
   const body = element(doc, 'div', '');
   body.setAttribute('data-finding', 'WEAK_PASSWORD');
   body.setAttribute('data-score', String(strength.score));
-  body.append(element(doc, 'div', 'head', title), element(doc, 'p', '', detail), element(doc, 'p', '', action));
+  const explanation = [element(doc, 'p', '', detail), element(doc, 'p', '', action)];
+  body.append(element(doc, 'div', 'head', title), ...explanation);
+  widget.describe(...explanation);
   widget.box.append(body);
   widget.show();
   return { widget, key };

@@ -12,6 +12,7 @@ export function showTrackerCaution(env: WidgetEnv, receivers: readonly string[])
   return showCornerNotice(env, {
     kind: 'tracker-caution',
     corner: 'bottom-left',
+    level: 'caution',
     label: 'Telehealth Guard: this page shares what you do with other companies',
     head: 'Careful with health details on this page',
     paragraphs: [

@@ -10,6 +10,8 @@ export interface OwnWidget {
   /** Order of the widget's last raise into the top layer: later ones paint above. */
   readonly raisedAt: number;
   markFought(): void;
+  /** A key press of the user's meant for the widget; true when it took it. */
+  handleKey(event: KeyboardEvent): boolean;
 }
 
 /**
@@ -70,6 +72,20 @@ export class OwnWidgets {
 
   markFought(): void {
     for (const widget of this.#live) widget.markFought();
+  }
+
+  /**
+   * A key press at the window, before the page's listeners: for the widget it was pressed in (the
+   * event's target there is our host: the shadow root is closed), or while a modal widget is up,
+   * for the one raised last, wherever the focus is (a page that moved the focus out of it).
+   */
+  handleKey(event: KeyboardEvent): boolean {
+    let modal: OwnWidget | undefined;
+    for (const widget of this.#live) {
+      if (widget.host === event.target) return widget.handleKey(event);
+      if (widget.layer === 'modal' && (!modal || widget.raisedAt > modal.raisedAt)) modal = widget;
+    }
+    return modal?.handleKey(event) ?? false;
   }
 
   #notify(): void {

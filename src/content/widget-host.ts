@@ -1,9 +1,11 @@
+import { deepActiveElement } from './password-fields';
 import { createElement, documentElementOf } from './safe-dom';
 import type { VisibilityReport, VisibilityWatch } from './visibility';
 import { hitTestReaches, pageTopLayer } from './widget-cover';
 import { element, later, listen, onAbort, unclaimedElement } from './widget-dom';
 import type { OwnWidget, WidgetEnv, WidgetLayer } from './widget-env';
 import { BASE_CSS, hostStyle } from './widget-style';
+import { accessibleName, describe, focusablesIn, type WidgetLevel } from './widget-a11y';
 
 /**
  * One way to put anything in a page (the alert, the guard's overlay, the camera prompt and
@@ -36,7 +38,15 @@ import { BASE_CSS, hostStyle } from './widget-style';
  *   end is retried ever more slowly, so a page in a loop cannot make us burn the CPU.
  * - ONE TEARDOWN: every listener, observer and timer a widget (or its contents) adds is tied to
  *   `widget.signal`, and close() aborts it.
+ * - FOR THE KEYBOARD AND SCREEN READERS (widget-a11y): a dialog named by its level ("Danger: …"),
+ *   described by its explanation; one that takes the focus gives it back, when it closes, to
+ *   what had it; Escape and a modal widget's Tab are heard before the page can swallow them.
  */
+
+function swallow(event: Event): void {
+  event.preventDefault();
+  event.stopImmediatePropagation();
+}
 
 /** The least time between two repairs of one widget. */
 export const MIN_REPAIR_GAP_MS = 50;
@@ -58,8 +68,15 @@ export interface WidgetSpec {
   css: string;
   role: 'alertdialog' | 'alert' | 'dialog' | 'status';
   label: string;
-  /** Escape on a modal widget: its Close or Leave. */
+  /** Said before the label in the accessible name ("Danger: …"): the level the widget warns of. */
+  level?: WidgetLevel;
+  /**
+   * Escape: a modal widget's Close or Leave, a notice's close. Left out where closing is not
+   * safe; each widget says why it is or is not.
+   */
   onCancel?: () => void;
+  /** Takes the focus when shown (the box itself, for what it says to be read first). */
+  takeFocus?: boolean;
 }
 
 export class Widget implements OwnWidget {
@@ -89,6 +106,8 @@ export class Widget implements OwnWidget {
   #repairs = 0;
   /** Where the focus last was in the widget: a removed host loses it, a raise gives it back. */
   #lastFocused: HTMLElement | undefined;
+  /** What had the focus when the widget was shown: it gets it back when the widget closes from within. */
+  #returnTo: Element | null = null;
   /** The page put something in the top layer (or raised it again) since our last raise. */
   #pageRaised = false;
   /** Repairs in a row for a cover that raising did not end (no visible report since). */
@@ -108,7 +127,7 @@ export class Widget implements OwnWidget {
     this.box = dialog ?? element(doc, 'div');
     this.box.className = this.#dialog || !dialog ? 'widget' : 'widget fixed-modal';
     this.box.setAttribute('role', spec.role);
-    this.box.setAttribute('aria-label', spec.label);
+    this.box.setAttribute('aria-label', accessibleName(spec.level, spec.label));
     if (spec.layer === 'modal') this.box.setAttribute('aria-modal', 'true');
     // For tests that look in through CDP: how the widget is kept on top.
     this.box.dataset.layer = this.#dialog ? 'modal-dialog' : this.#popover ? 'popover' : 'fixed';
@@ -139,19 +158,87 @@ export class Widget implements OwnWidget {
     const root = documentElementOf(this.#env.doc);
     if (!root) return;
     this.#shown = true;
+    const active = deepActiveElement(this.#env.doc);
+    this.#returnTo = active && !this.#env.widgets.isOwnHost(active) ? active : null;
     root.append(this.host);
     this.#env.widgets.add(this);
     this.#raise();
     this.#keep();
+    // A task later: what showed the widget may go on to move the focus itself (the password
+    // guard, armed by the same answer, takes a look-alike's field and opens its overlay, and a
+    // widget that took the focus first would leave it no field to take). A widget closed by then
+    // takes nothing.
+    if (this.#spec.takeFocus === true) {
+      later(this.signal, 0, () => {
+        if (!this.#env.widgets.modalOpen || this.layer === 'modal') this.focus();
+      });
+    }
+  }
+
+  /** The focus on the box itself: what it says is read first, and Tab goes on to its controls. */
+  focus(): void {
+    this.box.tabIndex = -1;
+    this.box.focus();
+  }
+
+  /** Marks `parts` as the widget's description (aria-describedby): its explanation. */
+  describe(...parts: HTMLElement[]): void {
+    describe(this.box, parts);
+  }
+
+  /** Whether the focus is in the widget. */
+  get hasFocus(): boolean {
+    return this.root.activeElement !== null;
+  }
+
+  /**
+   * A key press of the user's, heard at the window before the page's listeners (content/index):
+   * Escape closes where the widget allows it, Tab and Shift+Tab stay within a modal widget.
+   * Handled keys go no further: the page learns nothing of what is typed in our warnings.
+   */
+  handleKey(event: KeyboardEvent): boolean {
+    if (!this.open) return false;
+    if (event.key === 'Escape' && this.#spec.onCancel) {
+      swallow(event);
+      this.#spec.onCancel();
+      return true;
+    }
+    if (event.key === 'Tab' && this.layer === 'modal') {
+      swallow(event);
+      const controls = focusablesIn(this.box);
+      const index = controls.findIndex((control) => control === this.root.activeElement);
+      const step = event.shiftKey ? -1 : 1;
+      const next = index < 0 ? (event.shiftKey ? controls.length - 1 : 0) : (index + step + controls.length) % controls.length;
+      controls[next]?.focus();
+      return true;
+    }
+    return false;
   }
 
   /** The one teardown: every listener, observer and timer goes with the signal. */
   close(): void {
     if (this.signal.aborted) return;
+    // Only a widget that has the focus gives it back: one closed while the user is elsewhere
+    // (the verdict changed, a modal warning came) leaves their focus where it is.
+    const hadFocus = this.hasFocus;
     this.#controller.abort();
-    this.#env.widgets.delete(this);
     if (this.#dialog?.open) this.#dialog.close();
     this.host.remove();
+    const back = this.#returnTo;
+    this.#returnTo = null;
+    if (hadFocus && back?.isConnected === true && back instanceof HTMLElement) back.focus();
+    // Last: what this sets off (the alert coming back once the last modal widget went) may
+    // take the focus, which the dialog's close() above would otherwise move again.
+    this.#env.widgets.delete(this);
+  }
+
+  /** The element that gets the focus back when this widget closes, handed on to the widget that replaces it. */
+  get returnTo(): Element | null {
+    return this.#returnTo;
+  }
+
+  set returnTo(element: Element | null) {
+    this.#returnTo = element;
   }
 
   markFought(): void {

@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import { useFocusAfterRemoval } from '../pages/focus-after-removal';
 import type { AdminStatus } from '../protocol/admin-messages';
 import { formatTime } from './format-time';
 import type { Act } from './options-app';
@@ -11,12 +12,19 @@ import type { Act } from './options-app';
 export function PasswordsSection({ status, act }: { status: AdminStatus; act: Act }) {
   const [error, setError] = useState<string | undefined>(undefined);
   const { protection, signInDomains, protected: platforms } = status.passwords;
-  const forget = (domain?: string): void => {
+  const section = useRef<HTMLElement>(null);
+  // Forget all, or the last one forgotten: the section's heading, where the "none" line follows.
+  const removed = useFocusAfterRemoval(
+    () => [...(section.current?.querySelectorAll<HTMLElement>('[data-protected] button') ?? [])],
+    () => section.current?.querySelector('h2'),
+  );
+  const forget = (domain?: string, index = 0): void => {
+    removed(index);
     void act(domain === undefined ? { type: 'forget-protected-password' } : { type: 'forget-protected-password', domain }).then(setError);
   };
   return (
-    <section aria-label="Password protection" data-passwords="" data-password-protection={protection}>
-      <h2>Password protection</h2>
+    <section ref={section} aria-label="Password protection" data-passwords="" data-password-protection={protection}>
+      <h2 tabIndex={-1}>Password protection</h2>
       {protection === 'off' ? (
         <p data-protection-off="">Your clinic has turned password protection off: Telehealth Guard reads no password field.</p>
       ) : (
@@ -31,13 +39,13 @@ export function PasswordsSection({ status, act }: { status: AdminStatus; act: Ac
       {platforms.length > 0 ? (
         <>
           <ul>
-            {platforms.map((platform) => (
+            {platforms.map((platform, index) => (
               <li key={platform.domain} data-protected={platform.domain}>
                 {platform.name} ({platform.domain}), since you signed in on {formatTime(platform.at)}{' '}
                 <button
                   type="button"
                   onClick={() => {
-                    forget(platform.domain);
+                    forget(platform.domain, index);
                   }}
                 >
                   Forget

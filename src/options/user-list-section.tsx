@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import { useFocusAfterRemoval } from '../pages/focus-after-removal';
 import { isStorageFullMessage, isStorageQuotaError, storageFullMessage } from '../core/storage-full';
 import type { AdminStatus } from '../protocol/admin-messages';
 import type { Act } from './options-app';
@@ -21,6 +22,15 @@ export function UserListSection({ status, act }: { status: AdminStatus; act: Act
   const [input, setInput] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const { locked, domains } = status.user;
+  const section = useRef<HTMLElement>(null);
+  const field = useRef<HTMLInputElement>(null);
+  const removed = useFocusAfterRemoval(
+    () => [...(section.current?.querySelectorAll<HTMLElement>('[data-user-domain] button') ?? [])],
+    () => field.current,
+  );
+  // The refusal is tied to the field (aria-describedby, aria-invalid), so a screen reader says
+  // it where the user is: in the field they typed into.
+  const errorId = 'user-domain-error';
 
   const add = async (event: Event): Promise<void> => {
     event.preventDefault();
@@ -30,7 +40,7 @@ export function UserListSection({ status, act }: { status: AdminStatus; act: Act
   };
 
   return (
-    <section aria-label="Your own verified sites" data-user-allowlist="" data-locked={locked ? 'true' : 'false'}>
+    <section ref={section} aria-label="Your own verified sites" data-user-allowlist="" data-locked={locked ? 'true' : 'false'}>
       <h2>Your own verified sites</h2>
       {locked ? (
         <p data-locked-note="">
@@ -43,8 +53,11 @@ export function UserListSection({ status, act }: { status: AdminStatus; act: Act
         <label>
           Site{' '}
           <input
+            ref={field}
             name="domain"
             value={input}
+            aria-invalid={error !== undefined ? 'true' : undefined}
+            aria-describedby={error !== undefined ? errorId : undefined}
             disabled={locked}
             placeholder="visit.example-clinic.org"
             onInput={(event) => {
@@ -56,14 +69,22 @@ export function UserListSection({ status, act }: { status: AdminStatus; act: Act
           Add
         </button>
       </form>
-      {error !== undefined ? <p role="alert">{refusalText(error, input)}</p> : null}
+      {error !== undefined ? (
+        <p id={errorId} role="alert">
+          {refusalText(error, input)}
+        </p>
+      ) : null}
       {domains.length > 0 ? (
         <ul>
-          {domains.map((item) => (
+          {domains.map((item, index) => (
             <li key={item.domain} data-user-domain={item.domain} data-counted={item.counted ? 'true' : 'false'}>
               {item.domain}
               {item.note !== undefined ? ` (not counted: ${item.note})` : ''}{' '}
-              <button type="button" disabled={locked} onClick={() => void act({ type: 'remove-user-domain', domain: item.domain }).then(setError)}>
+              <button type="button" disabled={locked} onClick={() => {
+                  removed(index);
+                  void act({ type: 'remove-user-domain', domain: item.domain }).then(setError);
+                }}
+              >
                 Remove
               </button>
             </li>

@@ -84,7 +84,8 @@ export function VerdictView({ verdict, signals }: { verdict: Verdict; signals?: 
   return (
     <div data-risk-level={verdict.level}>
       <header>
-        <h1>{headline(verdict)}</h1>
+        {/* Focusable by script only: where the focus goes when what it was on goes (trusted-sites-view). */}
+        <h1 tabIndex={-1}>{headline(verdict)}</h1>
         <p>{verdict.host}</p>
       </header>
       {verdict.platform ? <PlatformFacts platform={verdict.platform} /> : null}

@@ -47,8 +47,11 @@ describe('reused portal passwords, in real Chromium with the keyboard', () => {
     const alert = await pollUntil('the reuse alert', () => browser.alertDetails(page), (details) => details.findings.includes('PASSWORD_REUSE'), { intervalMs: 10 });
     keystrokeToWarning.push(Date.now() - typed);
     expect(alert.shadowRootType).toBe('closed');
-    // Still in the field: the warning came before the user left it.
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('password');
+    // The warning came before the user left the field: it took the focus from there (to stop
+    // the typing), and Escape gives it back to the field.
+    await pollUntil('the alert to take the focus', () => page.evaluate(() => document.activeElement?.tagName), (tag) => tag === 'TELEHEALTH-GUARD-ALERT');
+    await page.keyboard.press('Escape');
+    await pollUntil('the focus back in the field', () => page.evaluate(() => document.activeElement?.getAttribute('type')), (type) => type === 'password');
     const popup = await waitForPopup(browser, tabId, 'PASSWORD_REUSE in the popup', (s) => s.findings.includes('PASSWORD_REUSE'));
     expect(popup.level).toBe('caution');
     // The tab's stored verdict holds the finding, and nothing of the password.

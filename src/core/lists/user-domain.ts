@@ -28,7 +28,10 @@ export function checkUserDomain(input: string, adminAllowlist: Allowlist): UserD
   const parsed = domainSchema.safeParse(host);
   // The same public-suffix rule as for admin lists (public-suffix-entries.ts).
   if (!parsed.success || isPublicSuffix(parsed.data)) {
-    return { ok: false, message: `${host} is not a site's domain name (like "visit.example-clinic.org")` };
+    // The URL parser percent-encodes what no hostname holds (`my clinic.org` becomes
+    // `my%20clinic.org`): the user is shown what they typed, not that.
+    const shown = host.includes('%') ? input.trim() : host;
+    return { ok: false, message: `${shown} is not a site's domain name (like "visit.example-clinic.org")` };
   }
   const domain = parsed.data;
   const listed = matchPlatform(adminAllowlist, domain);

@@ -207,3 +207,32 @@ describe('a page that fights its warnings', () => {
     expect(onFought).toHaveBeenCalledOnce();
   });
 });
+
+describe('keys for the warnings', () => {
+  const escapeAt = (target: EventTarget): KeyboardEvent => {
+    const event = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+    Object.defineProperty(event, 'target', { value: target });
+    return event;
+  };
+
+  it("dismisses the alert on the user's Escape, pressed in it", () => {
+    ui.updateAlert(danger);
+    const host = document.querySelector(ALERT)!;
+    expect(ui.handleKey(escapeAt(host))).toBe(true);
+    expect(document.querySelector(ALERT)).toBeNull();
+  });
+
+  it("ignores a page's forged Escape, and keys pressed elsewhere than in a warning", () => {
+    ui.updateAlert(danger);
+    expect(ui.handleKey(escapeAt(document.body))).toBe(false);
+    expect(document.querySelector(ALERT)).not.toBeNull();
+    ui.updateAlert(null);
+    // The same Escape, not the user's own (jsdom's events never are; the seam says so here).
+    const forged = createPageUi(document, { onFought, onModalChange }, { visibility, now: clock.now, isTrusted: () => false });
+    forged.updateAlert(danger);
+    const host = document.querySelector(ALERT)!;
+    expect(forged.handleKey(escapeAt(host))).toBe(false);
+    expect(document.querySelector(ALERT)).toBe(host);
+    forged.updateAlert(null);
+  });
+});

@@ -101,6 +101,35 @@ describe('the options page', () => {
       expect(root.querySelector('[data-user-allowlist] [role="alert"]')?.textContent).toContain('looks like doxy.me');
     });
     expect(post).toHaveBeenCalledWith({ type: 'add-user-domain', domain: 'd0xy.me' });
+    // The refusal belongs to the field: a screen reader says it there.
+    const alert = root.querySelector('[data-user-allowlist] [role="alert"]')!;
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(input.getAttribute('aria-describedby')).toBe(alert.id);
+    expect(alert.id).not.toBe('');
+  });
+
+  it('puts the focus on the next Remove, or on the field once the list is empty', async () => {
+    const two: AdminStatus = { ...base, user: { locked: false, domains: [{ domain: 'a.example.net', counted: true }, { domain: 'b.example.net', counted: true }] } };
+    const one: AdminStatus = { ...base, user: { locked: false, domains: [{ domain: 'b.example.net', counted: true }] } };
+    const none: AdminStatus = { ...base, user: { locked: false, domains: [] } };
+    const afterRemovals = [one, none];
+    const { send } = fakeBackground({ 'get-admin-status': () => two, 'remove-user-domain': () => afterRemovals.shift()! });
+    container = document.createElement('div');
+    document.body.append(container);
+    render(<OptionsApp send={send} />, container);
+    const removeOf = (domain: string) => container.querySelector<HTMLButtonElement>(`[data-user-domain="${domain}"] button`);
+    await vi.waitFor(() => {
+      expect(removeOf('a.example.net')).not.toBeNull();
+    });
+    removeOf('a.example.net')!.focus();
+    removeOf('a.example.net')!.click();
+    await vi.waitFor(() => {
+      expect(document.activeElement).toBe(removeOf('b.example.net'));
+    });
+    removeOf('b.example.net')!.click();
+    await vi.waitFor(() => {
+      expect(document.activeElement).toBe(container.querySelector('[data-user-allowlist] input'));
+    });
   });
 
   it("turns the user's list off, and says why, when the clinic locks it", async () => {

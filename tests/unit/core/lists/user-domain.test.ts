@@ -27,4 +27,12 @@ describe("checkUserDomain: what a user may add to their own list", () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toContain(reason);
   });
+
+  it('names a refused host as the user typed it', () => {
+    // Chromium's URL parser percent-encodes a space (my%20clinic.org) where Node's refuses it:
+    // tests/e2e/accessibility-pages checks that case in Chromium.
+    const result = checkUserDomain(' my{clinic}.org ', admin);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(/^my\{clinic\}\.org is not a site/);
+  });
 });
