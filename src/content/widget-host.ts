@@ -4,6 +4,7 @@ import { hitTestReaches, pageTopLayer } from './widget-cover';
 import { element, later, listen, onAbort, unclaimedElement } from './widget-dom';
 import type { OwnWidget, WidgetEnv, WidgetLayer } from './widget-env';
 import { BASE_CSS, hostStyle } from './widget-style';
+import { uiMessages } from '../ui-text/ui-messages';
 
 /**
  * One way to put anything in a page (the alert, the guard's overlay, the camera prompt and
@@ -109,6 +110,11 @@ export class Widget implements OwnWidget {
     this.box.className = this.#dialog || !dialog ? 'widget' : 'widget fixed-modal';
     this.box.setAttribute('role', spec.role);
     this.box.setAttribute('aria-label', spec.label);
+    // The language of the text the widget shows (the page's own `lang` is no guide to ours):
+    // screen readers choose their voice by it. On the box inside the closed root, where the page
+    // cannot change it, and on the host, kept like its other attributes.
+    const lang = uiMessages().lang;
+    this.box.lang = lang;
     if (spec.layer === 'modal') this.box.setAttribute('aria-modal', 'true');
     // For tests that look in through CDP: how the widget is kept on top.
     this.box.dataset.layer = this.#dialog ? 'modal-dialog' : this.#popover ? 'popover' : 'fixed';
@@ -118,6 +124,7 @@ export class Widget implements OwnWidget {
       ...(spec.kind ? ([['data-kind', spec.kind]] as [string, string][]) : []),
       ...(this.#popover ? ([['popover', 'manual']] as [string, string][]) : []),
       ['style', style],
+      ['lang', lang],
     ];
     this.#resetAttributes();
     this.root.append(element(doc, 'style', '', `:host { ${style} }\n${BASE_CSS}\n${spec.css}`), this.box);

@@ -1,8 +1,5 @@
 import type { Dismissal } from '../protocol/messages';
-
-function formatDate(at: number): string {
-  return new Date(at).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
-}
+import { uiMessages } from '../ui-text/ui-messages';
 
 /**
  * The look-alike sites of this tab that the user chose to trust, each with Undo. The
@@ -10,26 +7,24 @@ function formatDate(at: number): string {
  */
 export function TrustedSitesView({ dismissals, onUndo, error }: { dismissals: Dismissal[]; onUndo: (host: string) => void; error: string | undefined }) {
   if (dismissals.length === 0 && error === undefined) return null;
+  const m = uiMessages();
   return (
-    <section aria-label="Sites you trust">
-      <h2>Trusted by you</h2>
+    <section aria-label={m.text('trustedSectionLabel')}>
+      <h2>{m.text('trustedHeading')}</h2>
       {dismissals.map((dismissal) => (
         <p key={dismissal.host} class="dismissal" data-dismissal={dismissal.host}>
-          <span>
-            You chose to trust {dismissal.host} on {formatDate(dismissal.at)}. Telehealth Guard no longer stops you from typing a
-            password there, though it is not {dismissal.target}.
-          </span>{' '}
+          <span>{m.text('trustedSite', dismissal.host, m.day(dismissal.at), dismissal.target)}</span>{' '}
           <button
             type="button"
             onClick={() => {
               onUndo(dismissal.host);
             }}
           >
-            Undo
+            {m.text('undoButton')}
           </button>
         </p>
       ))}
-      {error !== undefined ? <p role="alert">Could not undo: {error}</p> : null}
+      {error !== undefined ? <p role="alert">{m.text('undoFailed', error)}</p> : null}
     </section>
   );
 }
