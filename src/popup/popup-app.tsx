@@ -60,7 +60,7 @@ export function PopupApp({ tabId, send }: { tabId: number | undefined; send: Sen
           {m.text('pageIncomplete')}
         </p>
       ) : null}
-      <footer>{m.text(state.signals ? 'checkedAddressAndPage' : 'checkedAddressOnly')}</footer>
+      <footer data-checked={state.signals ? 'page' : 'address'}>{m.text(state.signals ? 'checkedAddressAndPage' : 'checkedAddressOnly')}</footer>
       <AdminNote send={send} />
     </>
   );
