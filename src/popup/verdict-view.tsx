@@ -1,6 +1,6 @@
 import type { Fact } from '../core/lists/allowlist-file';
 import type { PlatformSummary, Verdict } from '../core/findings/assess';
-import type { Messages } from '../core/i18n/messages';
+import type { MessageKey, Messages } from '../core/i18n/messages';
 import type { PageSignals } from '../core/signals/page-signals';
 import { describeFact, explainFinding, headline } from '../core/findings/explain';
 import { uiMessages } from '../ui-text/ui-messages';
@@ -25,6 +25,13 @@ function FactRow({ m, fact: name, label, value }: { m: Messages; fact: string; l
   );
 }
 
+/** The catalog's kinds of platform (lists/allowlist-file), in words. */
+const KIND_KEYS: Readonly<Record<NonNullable<PlatformSummary['category']>, MessageKey>> = {
+  video: 'platformKindVideo',
+  messaging: 'platformKindMessaging',
+  portal: 'platformKindPortal',
+};
+
 function PlatformFacts({ platform, m }: { platform: PlatformSummary; m: Messages }) {
   return (
     <section aria-label={m.text('platformSectionLabel')}>
@@ -35,7 +42,7 @@ function PlatformFacts({ platform, m }: { platform: PlatformSummary; m: Messages
         {platform.category ? (
           <>
             <dt>{m.text('platformKindLabel')}</dt>
-            <dd>{platform.category}</dd>
+            <dd data-kind={platform.category}>{m.text(KIND_KEYS[platform.category])}</dd>
           </>
         ) : null}
         <FactRow m={m} fact="End-to-end encryption" label={m.text('factEndToEnd')} value={platform.facts?.endToEndEncryption} />

@@ -36,21 +36,6 @@ export function describeRule(rule: LookalikeRule, m: Messages): string {
 }
 
 /**
- * The evidence in the reader's language. The finding's `evidence` stays the command line's
- * English (lookalike.describeDifference); its three usual forms are said again here, and any
- * other (a decoration, a dot moved) is shown as the finding has it, quoted names and all.
- */
-export function describeEvidence(evidence: string, m: Messages): string {
-  const swapped = /^"([^"]*)" instead of "([^"]*)"$/.exec(evidence);
-  if (swapped) return m.text('evidenceInsteadOf', swapped[1]!, swapped[2]!);
-  const left = /^"([^"]*)" left out$/.exec(evidence);
-  if (left) return m.text('evidenceLeftOut', left[1]!);
-  const added = /^"([^"]*)" added$/.exec(evidence);
-  if (added) return m.text('evidenceAdded', added[1]!);
-  return evidence;
-}
-
-/**
  * How sure a finding is. `high`: the name is the target's as a reader sees it (borrowed
  * letters, digits, decorations, the real address inside a longer one). `medium`: one typo,
  * another ending, the brand beside a sign-in or lure word. `low`: one arbitrary letter from a
