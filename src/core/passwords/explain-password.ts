@@ -15,8 +15,9 @@ export function explainPasswordReuse(finding: FindingOf<'PASSWORD_REUSE'>, m: Me
     finding.frame !== undefined
       ? m.text('reuseDetailFrame', finding.frame, finding.platform, finding.domain)
       : m.text('reuseDetail', finding.site, finding.platform, finding.domain);
+  // Clauses of their own, one after the other ("this site imitates a known one; this page is not encrypted").
   const risks = finding.risks.map((risk) => m.text(RISK_KEYS[risk]));
-  const why = risks.length > 0 ? m.text('reuseRisks', m.list(risks)) : m.text('reuseNoRisk');
+  const why = risks.length > 0 ? m.text('reuseRisks', risks.reduce((earlier, next) => m.text('twoClauses', earlier, next))) : m.text('reuseNoRisk');
   return {
     title: m.text('reuseTitle', finding.platform),
     detail: m.text('twoSentences', typed, why),
