@@ -22,10 +22,13 @@ export function storageFullMessage(site: string, m: Messages, trusted = false): 
   return m.text(trusted ? 'storageFullTrust' : 'storageFull', site);
 }
 
+/** Where the site's name goes, to find where the sentence starts to differ: Chrome's getMessage drops a NUL. */
+const MARK = '\uE000';
+
 /** Whether a message is already the plain one: it starts as every form of the sentence does, up to what was not saved. */
 export function isStorageFullMessage(message: string, m: Messages): boolean {
-  const [site, change] = [m.text('storageFull', '\u0000'), m.text('storageFullChange')];
+  const [site, change] = [m.text('storageFull', MARK), m.text('storageFullChange')];
   let length = 0;
-  while (length < site.length && site[length] === change[length] && site[length] !== '\u0000') length++;
+  while (length < site.length && site[length] === change[length] && site[length] !== MARK) length++;
   return length > 0 && message.startsWith(site.slice(0, length));
 }

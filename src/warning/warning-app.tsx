@@ -4,6 +4,23 @@ import type { TabState } from '../protocol/messages';
 import { VerdictView } from '../popup/verdict-view';
 import { uiMessages } from '../ui-text/ui-messages';
 
+/**
+ * Stands in the sentence for the real address, which is then shown in bold where the language put
+ * it. A private-use character: Chrome's getMessage drops a NUL from a substitution.
+ */
+const MARK = '\uE000';
+
+function withStrongTarget(sentence: string, target: string) {
+  const [before = '', after = ''] = sentence.split(MARK);
+  return (
+    <>
+      {before}
+      <strong>{target}</strong>
+      {after}
+    </>
+  );
+}
+
 type Load = { status: 'loading' } | { status: 'ready'; state: TabState | null } | { status: 'failed'; error: string };
 
 /**
@@ -34,11 +51,7 @@ export function WarningApp({ load, onClose }: { load: () => Promise<TabState | n
       <section class="why-replaced" aria-label={m.text('warningWhyLabel')}>
         <h1>{m.text('warningHeading')}</h1>
         <p>{replaced ? m.text('warningWhyHost', replaced.verdict.host) : m.text('warningWhy')}</p>
-        {lookalike ? (
-          <p>
-            {m.text('warningLookalike', lookalike.target, lookalike.targetName)}
-          </p>
-        ) : null}
+        {lookalike ? <p>{withStrongTarget(m.text('warningLookalike', MARK, lookalike.targetName), lookalike.target)}</p> : null}
         <p>{m.text('warningWrong')}</p>
       </section>
       <nav class="ways-out" aria-label={m.text('warningWaysOutLabel')}>

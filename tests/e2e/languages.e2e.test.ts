@@ -22,6 +22,8 @@ interface Expected {
   alertText: string;
   badgeTitle: string;
   warningHeading: string;
+  /** The real address in bold, in its place in the sentence. */
+  lookalikeNote: string;
   goTo: string;
 }
 
@@ -34,6 +36,7 @@ const LANGUAGES: Expected[] = [
     alertText: 'No escriba su contraseña.',
     badgeTitle: 'Telehealth Guard: peligro',
     warningHeading: 'Telehealth Guard detuvo esta página',
+    lookalikeNote: 'Es una imitación de doxy.me (Doxy.me).',
     goTo: 'Ir a doxy.me',
   },
   {
@@ -44,6 +47,7 @@ const LANGUAGES: Expected[] = [
     alertText: '请不要输入密码。',
     badgeTitle: 'Telehealth Guard：危险',
     warningHeading: 'Telehealth Guard 已拦下此网页',
+    lookalikeNote: '它是 doxy.me（Doxy.me）的仿冒网站。',
     goTo: '前往 doxy.me',
   },
 ];
@@ -112,6 +116,9 @@ describe.each(LANGUAGES)('the extension with Chromium in $locale', (expected) =>
     expect(await page.locator('h1').first().innerText()).toBe(expected.warningHeading);
     expect(await page.title()).toBe(expected.warningHeading);
     expect(await page.locator('a.go').innerText()).toBe(expected.goTo);
+    const note = page.locator('.why-replaced p', { has: page.locator('strong') });
+    expect(await note.locator('strong').innerText()).toBe('doxy.me');
+    expect(await note.innerText()).toContain(expected.lookalikeNote);
     expect(await page.locator('[data-risk-level]').getAttribute('data-risk-level')).toBe('danger');
     await screenshot(page, `warning-${expected.locale}.png`);
     await page.close();
