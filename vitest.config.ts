@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -22,6 +23,13 @@ const SHARED_MODULES = ['tests/unit/core/**/*.test.ts', 'tests/unit/build/**/*.t
 
 export default defineConfig({
   plugins: [preact(), scriptImports],
+  resolve: {
+    alias: [
+      // The extension's messages come from the browser's i18n; the unit tests read the English
+      // catalog from the same messages.json instead (tests/unit/english-ui-messages.ts).
+      { find: /^(?:\.\.?\/)+ui-text\/ui-messages$/, replacement: fileURLToPath(new URL('./tests/unit/english-ui-messages.ts', import.meta.url)) },
+    ],
+  },
   test: {
     environment: 'node',
     projects: [

@@ -5,6 +5,7 @@ const ALERT_NODE_NAME = 'TELEHEALTH-GUARD-ALERT';
 
 interface DomNode {
   nodeName: string;
+  nodeValue?: string;
   attributes?: string[];
   children?: DomNode[];
   shadowRoots?: (DomNode & { shadowRootType?: string })[];
@@ -18,6 +19,22 @@ export interface AlertDetails {
   shadowRootType: string | undefined;
   /** `data-finding` codes inside the (closed) shadow root. */
   findings: string[];
+  /** The `lang` the widget's contents carry inside the shadow root: the language of its text. */
+  lang: string | undefined;
+  /** What it says: its text, in order, without its style sheet. */
+  text: string;
+}
+
+function attribute(node: DomNode, name: string): string | undefined {
+  const attributes = node.attributes ?? [];
+  for (let i = 0; i + 1 < attributes.length; i += 2) if (attributes[i] === name) return attributes[i + 1];
+  return undefined;
+}
+
+function textOf(node: DomNode): string {
+  if (node.nodeName === '#text') return node.nodeValue ?? '';
+  if (node.nodeName === 'STYLE') return '';
+  return (node.children ?? []).map((child) => textOf(child)).join(' ');
 }
 
 function find(node: DomNode, match: (node: DomNode) => boolean): DomNode | undefined {
@@ -53,7 +70,14 @@ export async function widgetDetails(context: BrowserContext, page: Page, nodeNam
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
     const host = find(root, (node) => node.nodeName === nodeName);
     const shadow = host?.shadowRoots?.[0];
-    return { present: host !== undefined, shadowRootType: shadow?.shadowRootType, findings: shadow ? findingCodes(shadow) : [] };
+    const box = shadow?.children?.find((child) => attribute(child, 'lang') !== undefined);
+    return {
+      present: host !== undefined,
+      shadowRootType: shadow?.shadowRootType,
+      findings: shadow ? findingCodes(shadow) : [],
+      lang: box ? attribute(box, 'lang') : undefined,
+      text: shadow ? textOf(shadow).replace(/\s+/g, ' ').trim() : '',
+    };
   } finally {
     await cdp.detach().catch(() => undefined);
   }

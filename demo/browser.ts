@@ -36,6 +36,11 @@ export interface LaunchOptions {
   fakeMediaPrompt?: boolean;
   /** Merged into the profile's `Default/Preferences` before launch: settings the user made earlier, such as site permissions. */
   preferences?: Record<string, unknown>;
+  /**
+   * The browser's UI language, as Chromium names its locales (`es`, `zh-CN`); the environment's
+   * by default. See `localeLaunch`.
+   */
+  locale?: string;
 }
 
 export interface ExtensionBrowser {
@@ -123,6 +128,26 @@ function writePreferences(profileDir: string, preferences: Json): void {
   writeFileSync(file, JSON.stringify(mergeInto(isObject(existing) ? existing : {}, preferences)));
 }
 
+/** Where Debian's Chromium keeps its UI languages: only en-US.pak unless chromium-l10n is installed. */
+const LOCALES_DIR = '/usr/lib/chromium/locales';
+
+/**
+ * What makes Chromium on Linux speak `locale`, measured with Chromium 150 (Debian): the
+ * LANGUAGE variable of its environment (also under LC_ALL=C), and the language's .pak. Then
+ * i18n.getUILanguage() and the extension's messages follow it. The --lang flag is no way: it
+ * switched the extension's catalog but left getUILanguage() and navigator.language in English.
+ * Playwright's `locale` sets what pages see (navigator.language, Accept-Language) to match.
+ */
+export function localeLaunch(locale: string | undefined): { env?: Record<string, string>; locale?: string } {
+  if (locale === undefined) return {};
+  const pak = join(LOCALES_DIR, `${locale}.pak`);
+  if (existsSync(LOCALES_DIR) && !existsSync(pak)) {
+    throw new Error(`${pak} is missing: Chromium would stay in English. Install Debian's chromium-l10n (\`apt-get install -y chromium-l10n\`)`);
+  }
+  const env = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return { env: { ...env, LANGUAGE: locale }, locale };
+}
+
 /** Chromium with the built extension loaded, in a fresh profile that `close()` removes. */
 export async function launchExtensionBrowser({
   distDir = DEFAULT_DIST,
@@ -130,6 +155,7 @@ export async function launchExtensionBrowser({
   profileDir: keptProfile,
   fakeMediaPrompt = true,
   preferences,
+  locale,
 }: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const executablePath = chromiumPath();
   const expectedId = extensionIdFromKey(manifestKey(distDir));
@@ -145,6 +171,7 @@ export async function launchExtensionBrowser({
       executablePath,
       headless,
       args: chromiumArgs(distDir, { fakeMediaPrompt }),
+      ...localeLaunch(locale),
       // A real window sizes itself, and Ctrl-C is left to the caller, which closes the
       // browser and removes the profile; headless pages keep Playwright's defaults.
       ...(headless ? {} : { viewport: null, handleSIGINT: false, handleSIGTERM: false }),

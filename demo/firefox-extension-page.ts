@@ -1,6 +1,6 @@
 import type { Browser as ExtensionApi } from 'webextension-polyfill';
 import type { Browser, Page } from 'puppeteer-core';
-import { PAGE_REPORTED, type PopupState } from './popup-state';
+import type { PopupState } from './popup-state';
 import { pollUntil } from './wait';
 
 /** What code that puppeteer runs inside one of our pages sees as its global: the extension's API. */
@@ -50,6 +50,7 @@ async function popupStateOf(page: Page): Promise<PopupState> {
           error: level === undefined ? (node as HTMLElement).innerText : undefined,
           findings: [...document.querySelectorAll('[data-finding]')].map((finding) => finding.getAttribute('data-finding') ?? ''),
           footer: document.querySelector('footer')?.innerText.trim() ?? '',
+          checked: document.querySelector('footer')?.getAttribute('data-checked') ?? '',
           dismissals: dismissalNodes.map((row) => row.getAttribute('data-dismissal') ?? ''),
           dismissalText: dismissalNodes.map((row) => row.innerText).join('\n'),
         };
@@ -58,6 +59,6 @@ async function popupStateOf(page: Page): Promise<PopupState> {
     { intervalMs: 50 },
   );
   if (shown === undefined || shown.level === undefined) throw new Error(`the popup shows an error: ${shown?.error ?? ''}`);
-  const { level, findings, footer, dismissals, dismissalText } = shown;
-  return { level, findings, footer, dismissals, dismissalText, hasPageSignals: footer === PAGE_REPORTED };
+  const { level, findings, footer, dismissals, dismissalText, checked } = shown;
+  return { level, findings, footer, dismissals, dismissalText, hasPageSignals: checked === 'page' };
 }

@@ -15,8 +15,6 @@ export interface PopupState {
   dismissalText: string;
 }
 
-export const PAGE_REPORTED = 'Checked the address and the page.';
-
 export function popupUrl(extensionId: string, tabId: number): string {
   return `chrome-extension://${extensionId}/src/popup/index.html?tab=${tabId}`;
 }
@@ -46,7 +44,9 @@ export async function readPopupState(
     const dismissals = await dismissalNodes.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-dismissal') ?? ''));
     const dismissalText = (await dismissalNodes.allInnerTexts()).join('\n');
     if (screenshotPath !== undefined) await page.screenshot({ path: screenshotPath, fullPage: true });
-    return { level, findings, hasPageSignals: footer === PAGE_REPORTED, footer, dismissals, dismissalText };
+    // By its attribute, in whatever language the popup speaks.
+    const hasPageSignals = (await footerLocator.count()) > 0 && (await footerLocator.getAttribute('data-checked')) === 'page';
+    return { level, findings, hasPageSignals, footer, dismissals, dismissalText };
   } finally {
     await page.close();
   }

@@ -1,12 +1,14 @@
 import browser, { type Action } from 'webextension-polyfill';
 import type { RiskLevel } from '../core/findings/risk-levels';
 import { latestPerKey } from './one-at-a-time';
+import type { MessageKey } from '../core/i18n/messages';
+import { uiMessages } from '../ui-text/ui-messages';
 
-const BADGE: Readonly<Record<RiskLevel, { text: string; color: string }>> = {
-  verified: { text: '✓', color: '#1a7f37' },
-  neutral: { text: '', color: '#6e7781' },
-  caution: { text: '!', color: '#bf8700' },
-  danger: { text: '!!', color: '#cf222e' },
+const BADGE: Readonly<Record<RiskLevel, { text: string; color: string; title: MessageKey }>> = {
+  verified: { text: '✓', color: '#1a7f37', title: 'badgeTitleVerified' },
+  neutral: { text: '', color: '#6e7781', title: 'badgeTitleNeutral' },
+  caution: { text: '!', color: '#bf8700', title: 'badgeTitleCaution' },
+  danger: { text: '!!', color: '#cf222e', title: 'badgeTitleDanger' },
 };
 
 /**
@@ -74,7 +76,7 @@ export async function showLevelOnBadge(tabId: number, level: RiskLevel | undefin
   const badge = level ? BADGE[level] : { text: '', color: BADGE.neutral.color };
   await Promise.all([
     browser.action.setBadgeText({ tabId, text: badge.text }),
-    browser.action.setTitle({ tabId, title: level ? `Telehealth Guard: ${level}` : 'Telehealth Guard' }),
+    browser.action.setTitle({ tabId, title: uiMessages().text(level ? BADGE[level].title : 'extensionName') }),
     browser.action.setBadgeBackgroundColor({ tabId, color: badge.color }),
     setIcon(tabId, level ?? 'default'),
   ]);

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { trackerLabel } from '../core/trackers/explain-tracker';
+import { uiMessages } from '../ui-text/ui-messages';
 import type { TrackerFinding } from '../core/trackers/tracker-findings';
 import type { TabState } from '../protocol/messages';
 import { cautionTrackersInFrame } from '../protocol/page-api';
@@ -32,7 +33,7 @@ export function cautionReceivers(state: TabState): string[] {
   return state.verdict.findings
     .filter((finding): finding is TrackerFinding => finding.code === 'THIRD_PARTY_TRACKER')
     .filter((finding) => CAUTION_CATEGORIES.has(finding.category) && finding.requests > finding.blocked)
-    .map((finding) => trackerLabel(finding));
+    .map((finding) => trackerLabel(finding, uiMessages()));
 }
 
 async function readRecord(tabId: number, url: string): Promise<CautionRecord> {

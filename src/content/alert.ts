@@ -4,6 +4,7 @@ import { isAlertLevel } from '../core/findings/risk-levels';
 import { element, listen } from './widget-dom';
 import type { WidgetEnv } from './widget-env';
 import { Widget } from './widget-host';
+import { uiMessages } from '../ui-text/ui-messages';
 
 /** The contract's element name (DESIGN.md): tests and admins look for it. */
 export const ALERT_TAG = 'telehealth-guard-alert';
@@ -28,23 +29,24 @@ const contentKey = (verdict: Verdict): string => JSON.stringify([verdict.level, 
 const dismissKey = (verdict: Verdict): string => `${verdict.level}:${verdict.findings.map((f) => f.code).join(',')}`;
 
 function render(widget: Widget, doc: Document, verdict: Verdict, onDismiss: () => void): void {
+  const m = uiMessages();
   widget.box.classList.add(verdict.level);
-  widget.box.append(element(doc, 'div', 'head', headline(verdict)));
+  widget.box.append(element(doc, 'div', 'head', headline(verdict, m)));
   const list = element(doc, 'ul');
   widget.describe(list);
   for (const finding of verdict.findings) {
     if (!isAlertLevel(finding.level)) continue;
-    const { title, detail, action } = explainFinding(finding);
+    const { title, detail, action } = explainFinding(finding, m);
     const item = element(doc, 'li');
     item.dataset.finding = finding.code;
     item.append(element(doc, 'span', 'what', title), element(doc, 'span', 'why', detail), element(doc, 'span', 'do', action));
     list.append(item);
   }
-  const dismiss = element(doc, 'button', '', 'Dismiss');
+  const dismiss = element(doc, 'button', '', m.text('dismissButton'));
   listen(dismiss, 'click', onDismiss, widget.signal);
   const foot = element(doc, 'div', 'foot');
   // Every warning says how to reach someone who can fix a wrong one (DESIGN.md, Principles).
-  foot.append(element(doc, 'span', '', 'Telehealth Guard · details in the toolbar button. Wrong warning? Tell your clinic.'), dismiss);
+  foot.append(element(doc, 'span', '', m.text('alertFooter')), dismiss);
   widget.box.append(list, foot);
 }
 
@@ -115,7 +117,7 @@ export class PageAlert {
       placement: PLACEMENT,
       css: CSS,
       role: 'alertdialog',
-      label: 'Telehealth Guard warning',
+      label: uiMessages().text('alertLabel'),
       level: verdict.level === 'danger' ? 'danger' : 'caution',
       // Escape is Dismiss: safe, since the alert only informs. The findings stay in the popup,
       // a look-alike's password fields stay guarded, and a new or louder warning comes back.

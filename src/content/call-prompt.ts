@@ -6,6 +6,8 @@ import type { PromptAnswer } from './page-ui-contract';
 import { element, listen } from './widget-dom';
 import type { WidgetEnv } from './widget-env';
 import { Widget } from './widget-host';
+import type { Messages } from '../core/i18n/messages';
+import { uiMessages } from '../ui-text/ui-messages';
 
 /** The contract's in-page alert element: the camera prompt and notice are forms of it (data-kind). */
 const TAG = 'telehealth-guard-alert';
@@ -22,14 +24,16 @@ button.leave { background: #1a7f37; color: #fff; border-color: #1a7f37; }
 
 
 /** What is known about the site, in lines: a general-purpose platform's facts, or nothing. */
-export function knownAbout(verdict: Verdict): string[] {
+export function knownAbout(verdict: Verdict, m: Messages): string[] {
   const platform = verdict.platform;
-  if (!platform) return [`Nothing is known about ${verdict.host}: it is on no list of telemedicine platforms.`];
+  if (!platform) return [m.text('promptNothingKnown', verdict.host)];
   const facts = platform.facts;
+  // The catalog's details are English notes with their sources: shown as they are, after the answer.
+  const withDetail = (answer: string, detail: string | undefined): string => (detail ? m.text('factWithDetail', answer, detail) : answer);
   return [
-    `${platform.name} is a general-purpose platform, not one verified for medical visits.`,
-    `End-to-end encryption: ${describeFact(facts?.endToEndEncryption)}${facts?.endToEndEncryption.detail ? ` (${facts.endToEndEncryption.detail})` : ''}.`,
-    `HIPAA business associate agreement: ${describeFact(facts?.hipaaBaa)}${facts?.hipaaBaa.detail ? ` (${facts.hipaaBaa.detail})` : ''}.`,
+    m.text('promptGeneralPurpose', platform.name),
+    m.text('promptEndToEnd', withDetail(describeFact(facts?.endToEndEncryption, m), facts?.endToEndEncryption.detail)),
+    m.text('promptHipaaBaa', withDetail(describeFact(facts?.hipaaBaa, m), facts?.hipaaBaa.detail)),
   ];
 }
 
@@ -42,6 +46,7 @@ export function knownAbout(verdict: Verdict): string[] {
  */
 export function askBeforeCamera(env: WidgetEnv, verdict: Verdict, activity: 'camera-or-microphone' | 'screen'): Promise<PromptAnswer> {
   const { doc } = env;
+  const m = uiMessages();
   return new Promise((resolve) => {
     const answer = (choice: PromptAnswer): void => {
       widget.close();
@@ -53,24 +58,23 @@ export function askBeforeCamera(env: WidgetEnv, verdict: Verdict, activity: 'cam
       layer: 'modal',
       css: CSS,
       role: 'alertdialog',
-      label: 'Telehealth Guard: before the camera opens',
+      label: m.text('promptLabel'),
       level: 'caution',
       // Escape is Leave: safe, since the camera stays off and the user is taken back.
       onCancel: () => {
         answer('leave');
       },
     });
-    const what = activity === 'screen' ? 'share your screen' : 'use your camera and microphone';
     const body = element(doc, 'div', 'body');
     const list = element(doc, 'ul');
-    for (const line of knownAbout(verdict)) list.append(element(doc, 'li', '', line));
+    for (const line of knownAbout(verdict, m)) list.append(element(doc, 'li', '', line));
     body.append(
-      element(doc, 'p', '', `${verdict.host} is not a verified telemedicine platform for your clinic.`),
+      element(doc, 'p', '', m.text('promptNotVerified', verdict.host)),
       list,
-      element(doc, 'p', '', 'Continue only if your provider sent you here for your visit.'),
+      element(doc, 'p', '', m.text('promptContinueOnly')),
     );
-    const leave = element(doc, 'button', 'leave', 'Leave');
-    const go = element(doc, 'button', 'continue', 'Continue');
+    const leave = element(doc, 'button', 'leave', m.text('leaveButton'));
+    const go = element(doc, 'button', 'continue', m.text('continueButton'));
     listen(
       leave,
       'click',
@@ -85,7 +89,7 @@ export function askBeforeCamera(env: WidgetEnv, verdict: Verdict, activity: 'cam
     });
     const buttons = element(doc, 'div', 'buttons');
     buttons.append(leave, go);
-    widget.box.append(element(doc, 'div', 'head', `This site wants to ${what}`), body, buttons);
+    widget.box.append(element(doc, 'div', 'head', m.text(activity === 'screen' ? 'promptHeadScreen' : 'promptHeadCamera')), body, buttons);
     widget.describe(body);
     widget.show();
     // On the safe answer: Enter right away keeps the camera off. Tab and Shift+Tab stay in the
@@ -96,16 +100,14 @@ export function askBeforeCamera(env: WidgetEnv, verdict: Verdict, activity: 'cam
 
 /** The clinic blocks calls on platforms it has not verified: says why the camera stays off. */
 export function showCameraBlocked(env: WidgetEnv, verdict: Verdict): Widget {
+  const m = uiMessages();
   return showCornerNotice(env, {
     kind: 'camera-blocked',
     corner: 'bottom-right',
     level: 'caution',
-    label: 'Telehealth Guard: the camera stays off',
-    head: 'The camera stays off on this site',
-    paragraphs: [
-      `Your clinic allows video visits only on platforms it has verified, and ${verdict.host} is not one of them.`,
-      'Use the visit link your clinic sent, or ask them which platform to use.',
-    ],
-    close: 'Close',
+    label: m.text('cameraBlockedLabel'),
+    head: m.text('cameraBlockedHead'),
+    paragraphs: [m.text('cameraBlockedWhy', verdict.host), m.text('cameraBlockedWhatToDo')],
+    close: m.text('closeButton'),
   });
 }

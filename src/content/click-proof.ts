@@ -1,5 +1,6 @@
 import type { VisibilitySource } from './visibility';
 import { element, later, listen } from './widget-dom';
+import { uiMessages } from '../ui-text/ui-messages';
 
 /**
  * How long a control that lowers protection ("I trust this site", "Continue" to the camera)
@@ -9,7 +10,8 @@ import { element, later, listen } from './widget-dom';
  */
 export const MIN_VISIBLE_MS = 500;
 
-export const REFUSED_NOTE = "This button only works when Telehealth Guard's warning is fully visible.";
+/** What a refused click says, beside the control. */
+export const refusedNote = (): string => uiMessages().text('refusedNote');
 
 /**
  * What became of an activation: `accepted`; `untrusted` (made by a script, not the user);
@@ -107,7 +109,7 @@ export function explainRefusal(doc: Document, control: HTMLElement, result: Proo
   const next = anchor.nextElementSibling;
   const note = next instanceof HTMLElement && next.classList.contains('note') ? next : element(doc, 'p', 'note');
   note.setAttribute('role', 'status');
-  note.textContent = REFUSED_NOTE;
+  note.textContent = refusedNote();
   if (note !== next) anchor.after(note);
 }
 

@@ -4,6 +4,7 @@ import type { Overlay, OverlayActions } from './page-ui-contract';
 import { element, listen } from './widget-dom';
 import { createWidgetEnv, type WidgetEnv } from './widget-env';
 import { Widget } from './widget-host';
+import { uiMessages } from '../ui-text/ui-messages';
 
 /**
  * Its own element, not the contract's `<telehealth-guard-alert>`: the alert is "present
@@ -135,12 +136,13 @@ export class GuardOverlay implements Overlay {
 
   #render({ site, target, targetName, locked }: GuardTarget): void {
     const { doc } = this;
+    const m = uiMessages();
     const widget = new Widget(this.#env, {
       tag: OVERLAY_TAG,
       layer: 'modal',
       css: CSS,
       role: 'alertdialog',
-      label: 'Telehealth Guard: look-alike site',
+      label: m.text('overlayLabel'),
       level: 'danger',
       // Escape (the guard hands it over, see handleKey): Close. Safe, since the password field
       // stays guarded. The focus does not go back to the field, which would bring the overlay
@@ -149,12 +151,12 @@ export class GuardOverlay implements Overlay {
         this.actions.onClose();
       },
     });
-    const go = element(doc, 'a', 'go', `Go to ${target}`);
+    const go = element(doc, 'a', 'go', m.text('goTo', target));
     go.href = `https://${target}/`;
     // The whole tab leaves, even from a login framed inside another page.
     go.target = '_top';
     go.rel = 'noreferrer';
-    const close = element(doc, 'button', '', 'Close');
+    const close = element(doc, 'button', '', m.text('closeButton'));
     listen(
       close,
       'click',
@@ -164,7 +166,7 @@ export class GuardOverlay implements Overlay {
       widget.signal,
     );
     // The clinic's policy may block look-alikes outright: then there is nothing to trust.
-    const trust = locked ? undefined : element(doc, 'button', 'trust', `I trust ${site}`);
+    const trust = locked ? undefined : element(doc, 'button', 'trust', m.text('trustButton', site));
     const context: ProofContext = {
       isTrusted: this.#isTrusted,
       now: this.#env.now,
@@ -181,23 +183,16 @@ export class GuardOverlay implements Overlay {
 
     const row = element(doc, 'div', 'row');
     row.append(close, ...(trust ? [trust] : []));
-    const why = element(doc, 'p', '', `You are on ${site}, a look-alike of ${target}. Sites like this steal passwords.`);
-    const typing = element(doc, 'p', '', 'While this warning is up, what you type does not reach this page.');
+    const why = element(doc, 'p', '', m.text('overlayWhy', site, target));
+    const typing = element(doc, 'p', '', m.text('overlayKeysHeld'));
     widget.describe(why, typing);
     widget.box.append(
-      element(doc, 'h1', '', `Stop: this is not ${targetName}`),
+      element(doc, 'h1', '', m.text('overlayHeading', targetName)),
       why,
       typing,
       go,
       row,
-      element(
-        doc,
-        'p',
-        'small',
-        locked
-          ? `Your clinic blocks passwords on look-alike sites. Telehealth Guard · wrong warning? Tell your clinic.`
-          : `Trust ${site} only if your clinic told you to use this exact address. Telehealth Guard · wrong warning? Tell your clinic.`,
-      ),
+      element(doc, 'p', 'small', locked ? m.text('overlayLocked') : m.text('overlayTrustOnly', site)),
     );
     this.#widget = widget;
     this.#go = go;

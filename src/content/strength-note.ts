@@ -3,6 +3,7 @@ import { explainWeakPassword } from '../core/passwords/explain-password';
 import { element } from './widget-dom';
 import type { WidgetEnv } from './widget-env';
 import { Widget } from './widget-host';
+import { uiMessages } from '../ui-text/ui-messages';
 
 /** The note beside a new-password field: an element of its own, so the page's alert stays what it was. */
 const TAG = 'telehealth-guard-strength';
@@ -39,13 +40,14 @@ export function updateStrengthNote(env: WidgetEnv, note: StrengthNote | undefine
     return undefined;
   }
   const placement = placementUnder(field);
-  const { title, detail, action } = explainWeakPassword({ code: 'WEAK_PASSWORD', level: 'caution', ...strength });
+  const m = uiMessages();
+  const { title, detail, action } = explainWeakPassword({ code: 'WEAK_PASSWORD', level: 'caution', ...strength }, m);
   const key = JSON.stringify([placement, title, detail]);
   if (note?.key === key && note.widget.open) return note;
   note?.widget.close();
   const { doc } = env;
   // A status that takes no focus: it updates as the new password is typed, beside the field.
-  const widget = new Widget(env, { tag: TAG, kind: 'weak-password', layer: 'popover', placement, css: CSS, role: 'status', label: `Telehealth Guard: ${title}`, level: 'caution' });
+  const widget = new Widget(env, { tag: TAG, kind: 'weak-password', layer: 'popover', placement, css: CSS, role: 'status', label: m.text('strengthNoteLabel', title), level: 'caution' });
   const body = element(doc, 'div', '');
   body.setAttribute('data-finding', 'WEAK_PASSWORD');
   body.setAttribute('data-score', String(strength.score));

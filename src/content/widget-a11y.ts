@@ -1,15 +1,16 @@
+import type { Messages } from '../core/i18n/messages';
+
 /**
  * What screen readers and keyboards need from a widget (widget-host), kept apart from how it
- * stays on top. Its text is English for now, beside the widgets' other strings.
+ * stays on top.
  */
 
 export type WidgetLevel = 'danger' | 'caution';
 
-/** Said first in a widget's accessible name: a screen reader user hears how bad it is before what. */
-const LEVEL_WORDS: Readonly<Record<WidgetLevel, string>> = { danger: 'Danger', caution: 'Caution' };
-
-export function accessibleName(level: WidgetLevel | undefined, label: string): string {
-  return level ? `${LEVEL_WORDS[level]}: ${label}` : label;
+/** The level said first in a widget's accessible name: a screen reader user hears how bad it is before what. */
+export function accessibleName(level: WidgetLevel | undefined, label: string, messages: Messages): string {
+  if (!level) return label;
+  return messages.text(level === 'danger' ? 'widgetNameDanger' : 'widgetNameCaution', label);
 }
 
 /** Ids are scoped to the widget's shadow root, so a counter of our own never meets the page's. */

@@ -6,6 +6,7 @@ import { element, later, listen, onAbort, unclaimedElement } from './widget-dom'
 import type { OwnWidget, WidgetEnv, WidgetLayer } from './widget-env';
 import { BASE_CSS, hostStyle } from './widget-style';
 import { accessibleName, describe, focusablesIn, type WidgetLevel } from './widget-a11y';
+import { uiMessages } from '../ui-text/ui-messages';
 
 /**
  * One way to put anything in a page (the alert, the guard's overlay, the camera prompt and
@@ -127,7 +128,12 @@ export class Widget implements OwnWidget {
     this.box = dialog ?? element(doc, 'div');
     this.box.className = this.#dialog || !dialog ? 'widget' : 'widget fixed-modal';
     this.box.setAttribute('role', spec.role);
-    this.box.setAttribute('aria-label', accessibleName(spec.level, spec.label));
+    this.box.setAttribute('aria-label', accessibleName(spec.level, spec.label, uiMessages()));
+    // The language of the text the widget shows (the page's own `lang` is no guide to ours):
+    // screen readers choose their voice by it. On the box inside the closed root, where the page
+    // cannot change it, and on the host, kept like its other attributes.
+    const lang = uiMessages().lang;
+    this.box.lang = lang;
     if (spec.layer === 'modal') this.box.setAttribute('aria-modal', 'true');
     // For tests that look in through CDP: how the widget is kept on top.
     this.box.dataset.layer = this.#dialog ? 'modal-dialog' : this.#popover ? 'popover' : 'fixed';
@@ -137,6 +143,7 @@ export class Widget implements OwnWidget {
       ...(spec.kind ? ([['data-kind', spec.kind]] as [string, string][]) : []),
       ...(this.#popover ? ([['popover', 'manual']] as [string, string][]) : []),
       ['style', style],
+      ['lang', lang],
     ];
     this.#resetAttributes();
     this.root.append(element(doc, 'style', '', `:host { ${style} }\n${BASE_CSS}\n${spec.css}`), this.box);

@@ -1,13 +1,14 @@
+import type { Messages } from './i18n/messages';
+
 /**
  * `storage.local` has a quota (10 MB in Chrome without `unlimitedStorage`). When a write
  * goes over it the browser's own words are for developers (Chrome: "Resource::kQuotaBytes
  * quota exceeded", older versions "QUOTA_BYTES quota exceeded"; Firefox: a
  * QuotaExceededError), so the background says it plainly instead, and the options page
- * recognises either. Pure, with no imports: the options page bundles it.
+ * recognises either. Pure: the options page bundles it.
  */
 
 const QUOTA = /quota/i;
-const PLAIN_START = "Your browser's storage for extensions is full";
 
 /** Whether a storage write failed for lack of space. */
 export function isStorageQuotaError(error: unknown): boolean {
@@ -15,12 +16,19 @@ export function isStorageQuotaError(error: unknown): boolean {
   return typeof error === 'string' && QUOTA.test(error);
 }
 
-/** What to tell a user whose `what` (a site they added) could not be saved. */
-export function storageFullMessage(what: string): string {
-  return `${PLAIN_START}, so ${what} was not saved. Remove sites you no longer need from your own list, then try again; if that does not help, ask your clinic's IT team.`;
+/** What to tell a user whose site (the one they added, or trusted: `trusted`) could not be saved; '' for "your change". */
+export function storageFullMessage(site: string, m: Messages, trusted = false): string {
+  if (site === '') return m.text('storageFullChange');
+  return m.text(trusted ? 'storageFullTrust' : 'storageFull', site);
 }
 
-/** Whether a message is already the plain one (it reads as a sentence of its own). */
-export function isStorageFullMessage(message: string): boolean {
-  return message.startsWith(PLAIN_START);
+/** Where the site's name goes, to find where the sentence starts to differ: Chrome's getMessage drops a NUL. */
+const MARK = '\uE000';
+
+/** Whether a message is already the plain one: it starts as every form of the sentence does, up to what was not saved. */
+export function isStorageFullMessage(message: string, m: Messages): boolean {
+  const [site, change] = [m.text('storageFull', MARK), m.text('storageFullChange')];
+  let length = 0;
+  while (length < site.length && site[length] === change[length] && site[length] !== MARK) length++;
+  return length > 0 && message.startsWith(site.slice(0, length));
 }

@@ -5,6 +5,7 @@ import { PasswordsSection } from './passwords-section';
 import { PolicySection } from './policy-section';
 import { RemoteListSection } from './remote-list-section';
 import { UserListSection } from './user-list-section';
+import { uiMessages } from '../ui-text/ui-messages';
 
 /** The messages the background answers with the admin status (protocol/admin-messages). */
 export type AdminMessage = PageMessageOf<keyof AdminReplyTypes>;
@@ -35,11 +36,12 @@ export function OptionsApp({ send }: { send: SendMessage }) {
     void act({ type: 'get-admin-status' }).then(setError);
   }, [act]);
 
-  if (error !== undefined) return <p role="alert">Telehealth Guard could not read its settings: {error}</p>;
-  if (!status) return <p>Loading…</p>;
+  const m = uiMessages();
+  if (error !== undefined) return <p role="alert">{m.text('couldNotReadSettings', error)}</p>;
+  if (!status) return <p>{m.text('loading')}</p>;
   return (
     <>
-      <h1>Telehealth Guard</h1>
+      <h1>{m.text('extensionName')}</h1>
       <PolicySection status={status} />
       <RemoteListSection status={status} act={act} />
       <UserListSection status={status} act={act} />

@@ -3,6 +3,7 @@ import { useFocusAfterRemoval } from '../pages/focus-after-removal';
 import type { AdminStatus } from '../protocol/admin-messages';
 import { formatTime } from './format-time';
 import type { Act } from './options-app';
+import { uiMessages } from '../ui-text/ui-messages';
 
 /**
  * Password protection: whether the clinic has it on, its own sign-in domains, and the
@@ -12,6 +13,7 @@ import type { Act } from './options-app';
 export function PasswordsSection({ status, act }: { status: AdminStatus; act: Act }) {
   const [error, setError] = useState<string | undefined>(undefined);
   const { protection, signInDomains, protected: platforms } = status.passwords;
+  const m = uiMessages();
   const section = useRef<HTMLElement>(null);
   // Forget all, or the last one forgotten: the section's heading, where the "none" line follows.
   const removed = useFocusAfterRemoval(
@@ -23,32 +25,29 @@ export function PasswordsSection({ status, act }: { status: AdminStatus; act: Ac
     void act(domain === undefined ? { type: 'forget-protected-password' } : { type: 'forget-protected-password', domain }).then(setError);
   };
   return (
-    <section ref={section} aria-label="Password protection" data-passwords="" data-password-protection={protection}>
-      <h2 tabIndex={-1}>Password protection</h2>
+    <section ref={section} aria-label={m.text('passwordsHeading')} data-passwords="" data-password-protection={protection}>
+      <h2 tabIndex={-1}>{m.text('passwordsHeading')}</h2>
       {protection === 'off' ? (
-        <p data-protection-off="">Your clinic has turned password protection off: Telehealth Guard reads no password field.</p>
+        <p data-protection-off="">{m.text('passwordsOff')}</p>
       ) : (
-        <p>
-          When you sign in to a verified telemedicine service, Telehealth Guard keeps a fingerprint of that password in this browser (never the
-          password, never sent anywhere), and warns you if you type it on another site. It also tells you when a new password is easy to guess.
-        </p>
+        <p>{m.text('passwordsExplained')}</p>
       )}
       {signInDomains.length > 0 ? (
-        <p data-sign-in-domains={signInDomains.join(' ')}>Your clinic's own sign-in pages are protected too: {signInDomains.join(', ')}.</p>
+        <p data-sign-in-domains={signInDomains.join(' ')}>{m.text('passwordsSignInDomains', m.list(signInDomains))}</p>
       ) : null}
       {platforms.length > 0 ? (
         <>
           <ul>
             {platforms.map((platform, index) => (
               <li key={platform.domain} data-protected={platform.domain}>
-                {platform.name} ({platform.domain}), since you signed in on {formatTime(platform.at)}{' '}
+                {m.text('passwordsProtectedSince', platform.name, platform.domain, formatTime(platform.at, m))}{' '}
                 <button
                   type="button"
                   onClick={() => {
                     forget(platform.domain, index);
                   }}
                 >
-                  Forget
+                  {m.text('forgetButton')}
                 </button>
               </li>
             ))}
@@ -60,13 +59,13 @@ export function PasswordsSection({ status, act }: { status: AdminStatus; act: Ac
               forget();
             }}
           >
-            Forget all
+            {m.text('forgetAllButton')}
           </button>
         </>
       ) : (
-        <p data-protected-none="">No password is protected yet: sign in to your telemedicine service to protect its password.</p>
+        <p data-protected-none="">{m.text('passwordsNoneYet')}</p>
       )}
-      {error !== undefined ? <p role="alert">Could not forget it: {error}.</p> : null}
+      {error !== undefined ? <p role="alert">{m.text('forgetFailed', error)}</p> : null}
     </section>
   );
 }

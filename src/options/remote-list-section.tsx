@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { AdminStatus } from '../protocol/admin-messages';
 import { formatTime } from './format-time';
 import type { Act } from './options-app';
+import { uiMessages } from '../ui-text/ui-messages';
 
 /**
  * The signed remote list: the list in force, when it was last fetched successfully, and why
@@ -13,6 +14,7 @@ export function RemoteListSection({ status, act }: { status: AdminStatus; act: A
   const { url, inForce, lastSuccessAt, lastAttemptAt, lastFailure } = status.remote;
   if (url === undefined && inForce === undefined) return null;
   const ignored = inForce?.ignored ?? [];
+  const m = uiMessages();
 
   const checkNow = async (): Promise<void> => {
     setBusy(true);
@@ -22,7 +24,7 @@ export function RemoteListSection({ status, act }: { status: AdminStatus; act: A
 
   return (
     <section
-      aria-label="Your clinic's signed list"
+      aria-label={m.text('remoteListHeading')}
       data-remote-list=""
       data-list-version={inForce?.version ?? ''}
       data-last-success-at={lastSuccessAt ?? ''}
@@ -30,21 +32,20 @@ export function RemoteListSection({ status, act }: { status: AdminStatus; act: A
       data-last-failure-reason={lastFailure?.reason ?? ''}
       data-last-failure-at={lastFailure?.at ?? ''}
     >
-      <h2>Your clinic's signed list</h2>
+      <h2>{m.text('remoteListHeading')}</h2>
       <p>
-        Address: <code>{url ?? '(no longer set in the policy)'}</code>
+        {m.text('remoteListAddressLabel')} <code>{url ?? m.text('remoteListNoAddress')}</code>
       </p>
       {inForce ? (
         <p data-list-in-force="">
-          In force: version {inForce.version}, {inForce.entries} sites, expires {new Date(inForce.expires).toLocaleString()}
-          {inForce.expired ? ' — expired: its sites stay verified, with a warning, until a newer list arrives' : ''}.
+          {m.count(inForce.expired ? 'remoteListInForceExpired' : 'remoteListInForce', inForce.entries, inForce.version, m.time(inForce.expires))}
         </p>
       ) : (
-        <p>No list from this address has been accepted yet.</p>
+        <p>{m.text('remoteListNoneYet')}</p>
       )}
       {ignored.length > 0 ? (
         <div role="status" data-list-problems={ignored.length}>
-          <p>Some entries of this list could not be used; the rest of the list applies. Tell your clinic's IT team:</p>
+          <p>{m.text('remoteListProblems')}</p>
           <ul>
             {ignored.map((problem, index) => (
               <li key={`${problem.path}-${index}`} data-list-problem={problem.path}>
@@ -54,11 +55,11 @@ export function RemoteListSection({ status, act }: { status: AdminStatus; act: A
           </ul>
         </div>
       ) : null}
-      <p>Last successful check: {formatTime(lastSuccessAt)}.</p>
+      <p>{m.text('remoteListLastSuccess', formatTime(lastSuccessAt, m))}</p>
       {lastFailure ? (
         <div data-last-failure="">
           <p>
-            Last failure, {formatTime(lastFailure.at)}: <strong>{lastFailure.reason}</strong>. {lastFailure.message}
+            {m.text('remoteListLastFailure', formatTime(lastFailure.at, m))} <strong>{lastFailure.reason}</strong>. {lastFailure.message}
           </p>
           {lastFailure.problems?.length ? (
             <ul>
@@ -73,10 +74,10 @@ export function RemoteListSection({ status, act }: { status: AdminStatus; act: A
       ) : null}
       {url !== undefined ? (
         <button type="button" disabled={busy} onClick={() => void checkNow()}>
-          {busy ? 'Checking…' : 'Check now'}
+          {m.text(busy ? 'checkingButton' : 'checkNowButton')}
         </button>
       ) : null}
-      {error !== undefined ? <p role="alert">Could not check: {error}</p> : null}
+      {error !== undefined ? <p role="alert">{m.text('checkFailed', error)}</p> : null}
     </section>
   );
 }

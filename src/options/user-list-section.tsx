@@ -3,15 +3,17 @@ import { useFocusAfterRemoval } from '../pages/focus-after-removal';
 import { isStorageFullMessage, isStorageQuotaError, storageFullMessage } from '../core/storage-full';
 import type { AdminStatus } from '../protocol/admin-messages';
 import type { Act } from './options-app';
+import type { Messages } from '../core/i18n/messages';
+import { uiMessages } from '../ui-text/ui-messages';
 
 /**
  * A refusal as the page shows it. A full storage is no refusal of the site: it gets its own
  * plain sentence, also when the browser's raw quota wording comes through.
  */
-function refusalText(error: string, input: string): string {
-  if (isStorageFullMessage(error)) return error;
-  if (isStorageQuotaError(error)) return storageFullMessage(input.trim() === '' ? 'your change' : input.trim());
-  return `Not added: ${error}.`;
+function refusalText(error: string, input: string, m: Messages): string {
+  if (isStorageFullMessage(error, m)) return error;
+  if (isStorageQuotaError(error)) return storageFullMessage(input.trim(), m);
+  return m.text('notAdded', error);
 }
 
 /**
@@ -22,6 +24,7 @@ export function UserListSection({ status, act }: { status: AdminStatus; act: Act
   const [input, setInput] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const { locked, domains } = status.user;
+  const m = uiMessages();
   const section = useRef<HTMLElement>(null);
   const field = useRef<HTMLInputElement>(null);
   const removed = useFocusAfterRemoval(
@@ -40,18 +43,16 @@ export function UserListSection({ status, act }: { status: AdminStatus; act: Act
   };
 
   return (
-    <section ref={section} aria-label="Your own verified sites" data-user-allowlist="" data-locked={locked ? 'true' : 'false'}>
-      <h2>Your own verified sites</h2>
+    <section ref={section} aria-label={m.text('userListHeading')} data-user-allowlist="" data-locked={locked ? 'true' : 'false'}>
+      <h2>{m.text('userListHeading')}</h2>
       {locked ? (
-        <p data-locked-note="">
-          Your clinic manages the list of verified sites: sites you add here are not counted. Ask your clinic's IT team to add a site.
-        </p>
+        <p data-locked-note="">{m.text('userListLocked')}</p>
       ) : (
-        <p>Add your clinic's own site if Telehealth Guard does not know it. Only add addresses your provider gave you.</p>
+        <p>{m.text('userListExplained')}</p>
       )}
       <form onSubmit={(event) => void add(event)}>
         <label>
-          Site{' '}
+          {m.text('siteLabel')}{' '}
           <input
             ref={field}
             name="domain"
@@ -66,12 +67,12 @@ export function UserListSection({ status, act }: { status: AdminStatus; act: Act
           />
         </label>{' '}
         <button type="submit" disabled={locked || input.trim() === ''}>
-          Add
+          {m.text('addButton')}
         </button>
       </form>
       {error !== undefined ? (
         <p id={errorId} role="alert">
-          {refusalText(error, input)}
+          {refusalText(error, input, m)}
         </p>
       ) : null}
       {domains.length > 0 ? (
@@ -79,13 +80,13 @@ export function UserListSection({ status, act }: { status: AdminStatus; act: Act
           {domains.map((item, index) => (
             <li key={item.domain} data-user-domain={item.domain} data-counted={item.counted ? 'true' : 'false'}>
               {item.domain}
-              {item.note !== undefined ? ` (not counted: ${item.note})` : ''}{' '}
+              {item.note !== undefined ? ` ${m.text('notCounted', item.note)}` : ''}{' '}
               <button type="button" disabled={locked} onClick={() => {
                   removed(index);
                   void act({ type: 'remove-user-domain', domain: item.domain }).then(setError);
                 }}
               >
-                Remove
+                {m.text('removeButton')}
               </button>
             </li>
           ))}

@@ -1,10 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AdminStatus } from '../protocol/admin-messages';
 import type { SendMessage } from '../protocol/send';
-
-function day(iso: string): string {
-  return new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
-}
+import { uiMessages } from '../ui-text/ui-messages';
 
 /**
  * The popup's footer line about the clinic's settings: who manages the extension and whom
@@ -23,14 +20,15 @@ export function AdminNote({ send }: { send: SendMessage }) {
   if (!status?.managed) return null;
   const { clinicName, supportContact, supportHref, problems, remote } = status;
   const options = 'src/options/index.html';
+  const m = uiMessages();
   return (
-    <aside class="admin-note" aria-label="Managed by your clinic" data-admin-note="">
+    <aside class="admin-note" aria-label={m.text('managedByYourClinic')} data-admin-note="">
       {clinicName !== undefined || supportContact !== undefined ? (
         <p data-managed-by={clinicName ?? ''}>
-          {clinicName !== undefined ? `Managed by ${clinicName}` : 'Managed by your clinic'}
+          {clinicName !== undefined ? m.text('managedBy', clinicName) : m.text('managedByYourClinic')}
           {supportContact !== undefined ? (
             <>
-              {' · contact '}
+              {` · ${m.text('contactLabel')} `}
               {supportHref !== undefined ? <a href={supportHref} target="_blank" rel="noreferrer">{supportContact}</a> : supportContact}
             </>
           ) : null}
@@ -38,15 +36,15 @@ export function AdminNote({ send }: { send: SendMessage }) {
       ) : null}
       {problems.length > 0 ? (
         <p data-policy-problems={problems.length}>
-          {problems.length === 1 ? 'One setting' : `${problems.length} settings`} in your clinic's policy could not be used (the rest apply):{' '}
-          {problems.map((problem) => problem.path).join(', ')}.{' '}
-          <a href={`/${options}`} target="_blank" rel="noreferrer">Details</a>
+          {m.count('policySettingsUnused', problems.length, problems.map((problem) => problem.path).join(', '))}{' '}
+          <a href={`/${options}`} target="_blank" rel="noreferrer">
+            {m.text('detailsLink')}
+          </a>
         </p>
       ) : null}
       {remote.inForce?.expired ? (
         <p data-allowlist-stale="">
-          Your clinic's list of verified sites expired on {day(remote.inForce.expires)}; the sites on it stay verified until a new list
-          arrives. Please tell your clinic's IT team.
+          {m.text('staleListPopup', m.day(remote.inForce.expires))}
         </p>
       ) : null}
     </aside>

@@ -1,6 +1,7 @@
 import type { Verdict } from '../core/findings/assess';
 import { isInCall, type CallState } from '../core/signals/call-state';
 import { SESSION_CHECKLIST } from '../core/session-checklist';
+import { uiMessages } from '../ui-text/ui-messages';
 
 /**
  * During a call: which platform the visit runs on, whether the extension's own page-world
@@ -10,25 +11,19 @@ import { SESSION_CHECKLIST } from '../core/session-checklist';
  */
 export function CallView({ verdict, call }: { verdict: Verdict; call: CallState | undefined }) {
   if (!isInCall(call)) return null;
+  const m = uiMessages();
   const where = verdict.platform?.name ?? verdict.host;
-  const status = verdict.platform?.verified
-    ? 'a verified telemedicine platform'
-    : verdict.platform
-      ? 'a general-purpose platform, not verified for visits'
-      : 'a site no list knows';
+  const status = verdict.platform?.verified ? 'callPlatformVerified' : verdict.platform ? 'callPlatformGeneral' : 'callPlatformUnknown';
   return (
-    <section aria-label="Video visit" data-call="active">
-      <h2>In a video visit on {where}</h2>
+    <section aria-label={m.text('callSectionLabel')} data-call="active">
+      <h2>{m.text('callHeading', where)}</h2>
       <p>
-        {where} is {status}.{' '}
-        {call?.frameEncryption
-          ? 'Telehealth Guard saw the page hand the call\'s video and sound to code of its own before sending them (frame encryption, the way browser apps add end-to-end encryption). Whether that code really encrypts, only the page says.'
-          : 'Telehealth Guard saw no end-to-end encryption of the page\'s own; any such claim is the platform\'s word (see its facts).'}
+        {m.text(status, where)} {m.text(call?.frameEncryption ? 'callFrameEncryptionSeen' : 'callFrameEncryptionNotSeen')}
       </p>
-      <h2>For a safe visit</h2>
+      <h2>{m.text('checklistHeading')}</h2>
       <ul>
-        {SESSION_CHECKLIST.map((line) => (
-          <li key={line}>{line}</li>
+        {SESSION_CHECKLIST.map((key) => (
+          <li key={key}>{m.text(key)}</li>
         ))}
       </ul>
     </section>

@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { LinkCheck as LinkCheckAnswer } from '../core/links/check-links';
 import type { SendMessage } from '../protocol/send';
 import { LinkCheckResult } from './link-check-result';
-import { LINK_CHECK_WORDS as WORDS } from './link-check-words';
+import { linkCheckWords } from './link-check-words';
 import './link-check.css';
 
 type State = { status: 'idle' } | { status: 'checking' } | { status: 'done'; check: LinkCheckAnswer } | { status: 'failed'; error: string };
@@ -15,6 +15,7 @@ type State = { status: 'idle' } | { status: 'checking' } | { status: 'done'; che
  * judge (a new tab, the browser's own pages), where a patient is likely to be when they ask.
  */
 export function LinkCheck({ send }: { send: SendMessage }) {
+  const words = linkCheckWords();
   const field = useRef<HTMLTextAreaElement>(null);
   const [state, setState] = useState<State>({ status: 'idle' });
   // Only the newest check's answer is shown, whichever answer arrives last.
@@ -32,15 +33,15 @@ export function LinkCheck({ send }: { send: SendMessage }) {
   };
 
   return (
-    <section class="link-check" aria-label={WORDS.heading} data-link-check="">
-      <h2>{WORDS.heading}</h2>
+    <section class="link-check" aria-label={words.heading} data-link-check="">
+      <h2>{words.heading}</h2>
       <form
         onSubmit={(event) => {
           event.preventDefault();
           check();
         }}
       >
-        <label for="link-check-text">{WORDS.label}</label>
+        <label for="link-check-text">{words.label}</label>
         <textarea
           id="link-check-text"
           name="link"
@@ -56,13 +57,13 @@ export function LinkCheck({ send }: { send: SendMessage }) {
             check();
           }}
         />
-        <button type="submit">{WORDS.button}</button>
+        <button type="submit">{words.button}</button>
       </form>
-      <p class="link-privacy">{WORDS.privacy}</p>
+      <p class="link-privacy">{words.privacy}</p>
       <div data-link-result={state.status} aria-live="polite">
         {state.status === 'failed' ? (
           <p class="link-problem" role="alert" data-link-problem="failed">
-            {WORDS.failed(state.error)}
+            {words.failed(state.error)}
           </p>
         ) : null}
         {state.status === 'done' ? <LinkCheckResult check={state.check} /> : null}

@@ -5,6 +5,7 @@ import { AdminNote } from './admin-note';
 import { TrustedSitesView } from './trusted-sites-view';
 import { CallView } from './call-view';
 import { VerdictView } from './verdict-view';
+import { uiMessages } from '../ui-text/ui-messages';
 
 type Load = { status: 'loading' } | { status: 'ready'; view: PopupView } | { status: 'failed'; error: string };
 
@@ -21,7 +22,7 @@ export function PopupApp({ tabId, send }: { tabId: number | undefined; send: Sen
   // the next frame: the question the verdict waits on goes out at once.
   useLayoutEffect(() => {
     if (tabId === undefined) {
-      setLoad({ status: 'failed', error: 'No tab to show.' });
+      setLoad({ status: 'failed', error: uiMessages().text('noTabToShow') });
       return;
     }
     void send({ type: 'get-popup-view', tabId }).then((reply) => {
@@ -43,11 +44,12 @@ export function PopupApp({ tabId, send }: { tabId: number | undefined; send: Sen
     [send, tabId],
   );
 
-  if (load.status === 'loading') return <p class="empty">Checking this tab…</p>;
-  if (load.status === 'failed') return <p class="empty" role="alert">Telehealth Guard could not read this tab: {load.error}</p>;
+  const m = uiMessages();
+  if (load.status === 'loading') return <p class="empty">{m.text('checkingTab')}</p>;
+  if (load.status === 'failed') return <p class="empty" role="alert">{m.text('couldNotReadTab', load.error)}</p>;
   const { state, trusted } = load.view;
   // Not a risk level of the contract's, so no data-risk-level: nothing was judged here.
-  if (!state) return <p class="empty" data-unsupported="">Telehealth Guard checks web pages (http and https) only.</p>;
+  if (!state) return <p class="empty" data-unsupported="">{m.text('webPagesOnly')}</p>;
   return (
     <>
       <VerdictView verdict={state.verdict} signals={state.signals} />
@@ -55,10 +57,10 @@ export function PopupApp({ tabId, send }: { tabId: number | undefined; send: Sen
       <TrustedSitesView dismissals={trusted} onUndo={undo} error={undoError} />
       {state.signals?.incomplete ? (
         <p class="empty" data-incomplete="">
-          Parts of this page could not be read (pages can be built to hide things); the verdict uses the rest.
+          {m.text('pageIncomplete')}
         </p>
       ) : null}
-      <footer>{state.signals ? 'Checked the address and the page.' : 'Checked the address; the page has not reported yet.'}</footer>
+      <footer data-checked={state.signals ? 'page' : 'address'}>{m.text(state.signals ? 'checkedAddressAndPage' : 'checkedAddressOnly')}</footer>
       <AdminNote send={send} />
     </>
   );

@@ -2,6 +2,7 @@ import type { Verdict } from '../core/findings/assess';
 import { explainFinding } from '../core/findings/explain';
 import { summariseTrackers } from '../core/trackers/explain-tracker';
 import type { TrackerFinding } from '../core/trackers/tracker-findings';
+import { uiMessages } from '../ui-text/ui-messages';
 
 const isTracker = (finding: Verdict['findings'][number]): finding is TrackerFinding => finding.code === 'THIRD_PARTY_TRACKER';
 
@@ -14,30 +15,34 @@ const isTracker = (finding: Verdict['findings'][number]): finding is TrackerFind
 export function TrackersView({ verdict }: { verdict: Verdict }) {
   const findings = verdict.findings.filter(isTracker);
   if (findings.length === 0) return null;
-  const { sends, blocked, advice } = summariseTrackers(findings);
+  const m = uiMessages();
+  const { sends, blocked, advice } = summariseTrackers(findings, m);
   return (
-    <section aria-label="Trackers" data-trackers="">
-      <h2>Who receives data from this page</h2>
+    <section aria-label={m.text('trackersSectionLabel')} data-trackers="">
+      <h2>{m.text('trackersHeading')}</h2>
       {sends ? <p data-tracker-summary="">{sends}</p> : null}
       {blocked ? <p data-tracker-blocked="">{blocked}</p> : null}
       <ul>
         {findings.map((finding) => {
-          const { title, detail, action } = explainFinding(finding);
+          const { title, detail, action } = explainFinding(finding, m);
           return (
             <li key={finding.organisation} data-finding={finding.code} data-organisation={finding.organisation} data-category={finding.category}>
               <span class="finding-title">{title}</span>
               <span>{detail}</span>
               {finding.cases.length > 0 ? (
                 <span class="finding-sources">
-                  Sources:{' '}
-                  {finding.cases.map((item, index) => (
-                    <span key={item.url}>
-                      {index > 0 ? ', ' : ''}
-                      <a href={item.url} target="_blank" rel="noreferrer">
-                        {item.title} ({item.year})
+                  {m.text('sourcesLabel')}{' '}
+                  {/* Each case a link, listed the language's way ("a, b y c", "a、b和c"). */}
+                  {new Intl.ListFormat(m.lang, { type: 'conjunction' }).formatToParts(finding.cases.map((item) => item.url)).map((part, index) => {
+                    const item = part.type === 'element' ? finding.cases.find((known) => known.url === part.value) : undefined;
+                    return item ? (
+                      <a key={index} href={item.url} target="_blank" rel="noreferrer">
+                        {m.text('caseWithYear', item.title, String(item.year))}
                       </a>
-                    </span>
-                  ))}
+                    ) : (
+                      <span key={index}>{part.value}</span>
+                    );
+                  })}
                 </span>
               ) : null}
               <span class="finding-action">{action}</span>

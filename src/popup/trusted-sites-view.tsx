@@ -1,10 +1,7 @@
 import { useRef } from 'preact/hooks';
 import { useFocusAfterRemoval } from '../pages/focus-after-removal';
 import type { Dismissal } from '../protocol/messages';
-
-function formatDate(at: number): string {
-  return new Date(at).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
-}
+import { uiMessages } from '../ui-text/ui-messages';
 
 /**
  * The look-alike sites of this tab that the user chose to trust, each with Undo. The
@@ -18,15 +15,13 @@ export function TrustedSitesView({ dismissals, onUndo, error }: { dismissals: Di
     () => document.querySelector<HTMLElement>('header h1'),
   );
   if (dismissals.length === 0 && error === undefined) return null;
+  const m = uiMessages();
   return (
-    <section ref={section} aria-label="Sites you trust">
-      <h2>Trusted by you</h2>
+    <section ref={section} aria-label={m.text('trustedSectionLabel')}>
+      <h2>{m.text('trustedHeading')}</h2>
       {dismissals.map((dismissal, index) => (
         <p key={dismissal.host} class="dismissal" data-dismissal={dismissal.host}>
-          <span>
-            You chose to trust {dismissal.host} on {formatDate(dismissal.at)}. Telehealth Guard no longer stops you from typing a
-            password there, though it is not {dismissal.target}.
-          </span>{' '}
+          <span>{m.text('trustedSite', dismissal.host, m.day(dismissal.at), dismissal.target)}</span>{' '}
           <button
             type="button"
             onClick={() => {
@@ -34,11 +29,11 @@ export function TrustedSitesView({ dismissals, onUndo, error }: { dismissals: Di
               onUndo(dismissal.host);
             }}
           >
-            Undo
+            {m.text('undoButton')}
           </button>
         </p>
       ))}
-      {error !== undefined ? <p role="alert">Could not undo: {error}</p> : null}
+      {error !== undefined ? <p role="alert">{m.text('undoFailed', error)}</p> : null}
     </section>
   );
 }

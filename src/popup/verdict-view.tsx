@@ -1,20 +1,23 @@
 import type { Fact } from '../core/lists/allowlist-file';
 import type { PlatformSummary, Verdict } from '../core/findings/assess';
+import type { MessageKey, Messages } from '../core/i18n/messages';
 import type { PageSignals } from '../core/signals/page-signals';
 import { describeFact, explainFinding, headline } from '../core/findings/explain';
+import { uiMessages } from '../ui-text/ui-messages';
 import { TrackersView } from './trackers-view';
 
-function FactRow({ label, fact }: { label: string; fact: Fact | undefined }) {
+/** `fact`: the fact's name in data-fact, the same in every language (tests and styles find it by it). */
+function FactRow({ m, fact: name, label, value }: { m: Messages; fact: string; label: string; value: Fact | undefined }) {
   return (
     <>
       <dt>{label}</dt>
-      <dd data-fact={label}>
-        {describeFact(fact)}
-        {fact?.detail ? ` — ${fact.detail}` : ''}
-        {fact?.source ? (
+      <dd data-fact={name}>
+        {describeFact(value, m)}
+        {value?.detail ? ` — ${value.detail}` : ''}
+        {value?.source ? (
           <>
             {' '}
-            (<a href={fact.source} target="_blank" rel="noreferrer">source</a>)
+            (<a href={value.source} target="_blank" rel="noreferrer">{m.text('sourceLink')}</a>)
           </>
         ) : null}
       </dd>
@@ -22,21 +25,28 @@ function FactRow({ label, fact }: { label: string; fact: Fact | undefined }) {
   );
 }
 
-function PlatformFacts({ platform }: { platform: PlatformSummary }) {
+/** The catalog's kinds of platform (lists/allowlist-file), in words. */
+const KIND_KEYS: Readonly<Record<NonNullable<PlatformSummary['category']>, MessageKey>> = {
+  video: 'platformKindVideo',
+  messaging: 'platformKindMessaging',
+  portal: 'platformKindPortal',
+};
+
+function PlatformFacts({ platform, m }: { platform: PlatformSummary; m: Messages }) {
   return (
-    <section aria-label="Platform">
+    <section aria-label={m.text('platformSectionLabel')}>
       <h2>{platform.name}</h2>
       <dl>
-        <dt>Status</dt>
-        <dd>{platform.verified ? 'verified for telemedicine' : 'known, not verified for visits'}</dd>
+        <dt>{m.text('platformStatusLabel')}</dt>
+        <dd>{m.text(platform.verified ? 'platformStatusVerified' : 'platformStatusKnown')}</dd>
         {platform.category ? (
           <>
-            <dt>Kind</dt>
-            <dd>{platform.category}</dd>
+            <dt>{m.text('platformKindLabel')}</dt>
+            <dd data-kind={platform.category}>{m.text(KIND_KEYS[platform.category])}</dd>
           </>
         ) : null}
-        <FactRow label="End-to-end encryption" fact={platform.facts?.endToEndEncryption} />
-        <FactRow label="HIPAA business associate agreement" fact={platform.facts?.hipaaBaa} />
+        <FactRow m={m} fact="End-to-end encryption" label={m.text('factEndToEnd')} value={platform.facts?.endToEndEncryption} />
+        <FactRow m={m} fact="HIPAA business associate agreement" label={m.text('factHipaaBaa')} value={platform.facts?.hipaaBaa} />
       </dl>
     </section>
   );
@@ -46,27 +56,27 @@ function PlatformFacts({ platform }: { platform: PlatformSummary }) {
  * On a verified platform's sign-in page (a password field on it): turn on two-step sign-in
  * where the platform offers it, or that it is always on. Nothing where it is absent or unknown.
  */
-function SignInChecklist({ platform }: { platform: PlatformSummary }) {
+function SignInChecklist({ platform, m }: { platform: PlatformSummary; m: Messages }) {
   const mfa = platform.facts?.mfa;
   if (!platform.verified || (mfa?.value !== 'optional' && mfa?.value !== 'yes')) return null;
   return (
-    <section aria-label="Signing in">
-      <h2>Signing in</h2>
+    <section aria-label={m.text('signInHeading')}>
+      <h2>{m.text('signInHeading')}</h2>
       <ul>
         {mfa.value === 'optional' ? (
           <li data-mfa="optional">
-            <span class="finding-title">Turn on two-step sign-in for your {platform.name} account</span>
+            <span class="finding-title">{m.text('mfaTurnOn', platform.name)}</span>
             {mfa.detail ? <span>{mfa.detail}</span> : null}
             {mfa.source ? (
               <span class="finding-action">
                 <a href={mfa.source} target="_blank" rel="noreferrer" data-mfa-help="">
-                  How to turn it on
+                  {m.text('mfaHowTo')}
                 </a>
               </span>
             ) : null}
           </li>
         ) : (
-          <li data-mfa="yes">Two-step sign-in: always on for {platform.name} accounts</li>
+          <li data-mfa="yes">{m.text('mfaAlwaysOn', platform.name)}</li>
         )}
       </ul>
     </section>
@@ -78,6 +88,7 @@ function SignInChecklist({ platform }: { platform: PlatformSummary }) {
  * `signals`: what the tab's page reported (TabState.signals), for what only a sign-in page shows.
  */
 export function VerdictView({ verdict, signals }: { verdict: Verdict; signals?: PageSignals | null | undefined }) {
+  const m = uiMessages();
   const onSignInPage = (signals?.passwordFields ?? 0) > 0;
   // Trackers have a section of their own (trackers-view).
   const others = verdict.findings.filter((finding) => finding.code !== 'THIRD_PARTY_TRACKER');
@@ -85,17 +96,17 @@ export function VerdictView({ verdict, signals }: { verdict: Verdict; signals?: 
     <div data-risk-level={verdict.level}>
       <header>
         {/* Focusable by script only: where the focus goes when what it was on goes (trusted-sites-view). */}
-        <h1 tabIndex={-1}>{headline(verdict)}</h1>
+        <h1 tabIndex={-1}>{headline(verdict, m)}</h1>
         <p>{verdict.host}</p>
       </header>
-      {verdict.platform ? <PlatformFacts platform={verdict.platform} /> : null}
-      {verdict.platform && onSignInPage ? <SignInChecklist platform={verdict.platform} /> : null}
+      {verdict.platform ? <PlatformFacts platform={verdict.platform} m={m} /> : null}
+      {verdict.platform && onSignInPage ? <SignInChecklist platform={verdict.platform} m={m} /> : null}
       {others.length > 0 ? (
-        <section aria-label="Findings">
-          <h2>Why</h2>
+        <section aria-label={m.text('findingsSectionLabel')}>
+          <h2>{m.text('findingsHeading')}</h2>
           <ul>
             {others.map((finding, index) => {
-              const { title, detail, action } = explainFinding(finding);
+              const { title, detail, action } = explainFinding(finding, m);
               return (
                 <li key={`${finding.code}-${index}`} data-finding={finding.code}>
                   <span class="finding-title">{title}</span>
@@ -107,7 +118,7 @@ export function VerdictView({ verdict, signals }: { verdict: Verdict; signals?: 
           </ul>
         </section>
       ) : verdict.findings.length === 0 ? (
-        <p class="empty">Nothing here looks like a telemedicine service, and nothing looks wrong.</p>
+        <p class="empty">{m.text('nothingFound')}</p>
       ) : null}
       <TrackersView verdict={verdict} />
     </div>

@@ -2,6 +2,24 @@ import { useEffect, useState } from 'preact/hooks';
 import { ownLookalike } from '../core/findings/guard-target';
 import type { TabState } from '../protocol/messages';
 import { VerdictView } from '../popup/verdict-view';
+import { uiMessages } from '../ui-text/ui-messages';
+
+/**
+ * Stands in the sentence for the real address, which is then shown in bold where the language put
+ * it. A private-use character: Chrome's getMessage drops a NUL from a substitution.
+ */
+const MARK = '\uE000';
+
+function withStrongTarget(sentence: string, target: string) {
+  const [before = '', after = ''] = sentence.split(MARK);
+  return (
+    <>
+      {before}
+      <strong>{target}</strong>
+      {after}
+    </>
+  );
+}
 
 type Load = { status: 'loading' } | { status: 'ready'; state: TabState | null } | { status: 'failed'; error: string };
 
@@ -24,39 +42,32 @@ export function WarningApp({ load, onClose }: { load: () => Promise<TabState | n
     );
   }, [load]);
 
-  if (state.status === 'loading') return <p class="empty">Loading…</p>;
+  const m = uiMessages();
+  if (state.status === 'loading') return <p class="empty">{m.text('loading')}</p>;
   const replaced = state.status === 'ready' ? state.state : null;
   const lookalike = replaced ? ownLookalike(replaced.verdict) : undefined;
   return (
     <>
-      <section class="why-replaced" aria-label="Why this page">
-        <h1>Telehealth Guard stopped this page</h1>
-        <p>
-          {replaced ? replaced.verdict.host : 'The page'} kept removing or covering Telehealth Guard's warning. Pages built to steal
-          passwords and health details do that, so Telehealth Guard put this page in its place.
-        </p>
-        {lookalike ? (
-          <p>
-            It is a look-alike of <strong>{lookalike.target}</strong> ({lookalike.targetName}). If you meant to go there, use the button
-            below or type the address yourself.
-          </p>
-        ) : null}
-        <p>Wrong warning? Tell your clinic, and include the address above.</p>
+      <section class="why-replaced" aria-label={m.text('warningWhyLabel')}>
+        <h1>{m.text('warningHeading')}</h1>
+        <p>{replaced ? m.text('warningWhyHost', replaced.verdict.host) : m.text('warningWhy')}</p>
+        {lookalike ? <p>{withStrongTarget(m.text('warningLookalike', MARK, lookalike.targetName), lookalike.target)}</p> : null}
+        <p>{m.text('warningWrong')}</p>
       </section>
-      <nav class="ways-out" aria-label="Ways out">
+      <nav class="ways-out" aria-label={m.text('warningWaysOutLabel')}>
         {lookalike ? (
           <a class="go" href={`https://${lookalike.target}/`}>
-            Go to {lookalike.target}
+            {m.text('goTo', lookalike.target)}
           </a>
         ) : null}
         <button type="button" onClick={onClose}>
-          Close this tab
+          {m.text('closeTab')}
         </button>
       </nav>
       {replaced ? <VerdictView verdict={replaced.verdict} /> : null}
       {state.status === 'failed' ? (
         <p class="empty" role="alert">
-          The details of the page are not available: {state.error}
+          {m.text('warningDetailsUnavailable', state.error)}
         </p>
       ) : null}
     </>

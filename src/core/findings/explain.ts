@@ -1,10 +1,12 @@
 import type { Fact } from '../lists/allowlist-file';
+import type { Messages } from '../i18n/messages';
 import type { Verdict } from './assess';
-import type { Finding } from './findings';
+import type { Finding, FindingOf } from './findings';
 import { describeRule } from '../lookalike/lookalike-rules';
+import { describeEvidence } from '../lookalike/evidence-in-words';
 import { explainTracker } from '../trackers/explain-tracker';
 import { explainPasswordReuse, explainWeakPassword } from '../passwords/explain-password';
-import type { RiskLevel } from './risk-levels';
+import { explainStaleList } from './explain-stale-list';
 
 /** A finding in plain words: what is wrong, why it matters, what to do. */
 export interface Explanation {
@@ -13,145 +15,159 @@ export interface Explanation {
   action: string;
 }
 
-export function explainFinding(finding: Finding): Explanation {
+export function explainFinding(finding: Finding, m: Messages): Explanation {
   switch (finding.code) {
     case 'VERIFIED_PLATFORM':
       return {
-        title: `Verified: ${finding.platform}`,
-        detail: `${finding.domain} is on your list of verified telemedicine services (${finding.listedBy === 'catalog' ? 'built-in catalog' : `${finding.listedBy} list`}).`,
-        action: 'You can go ahead. Still check that the visit link came from your provider.',
+        title: m.text('verifiedTitle', finding.platform),
+        detail: m.text(
+          finding.listedBy === 'catalog' ? 'verifiedDetailCatalog' : finding.listedBy === 'policy' ? 'verifiedDetailPolicy' : finding.listedBy === 'remote' ? 'verifiedDetailRemote' : 'verifiedDetailUser',
+          finding.domain,
+        ),
+        action: m.text('verifiedAction'),
       };
     case 'GENERAL_PURPOSE_PLATFORM':
       return {
-        title: `${finding.platform} is a general-purpose platform`,
-        detail: `${finding.domain} is a real service, but not one verified for medical visits. Privacy depends on how your provider set it up.`,
-        action: 'Use it only if your provider sent you this link. Ask them whether the visit is covered by a business associate agreement.',
+        title: m.text('generalPurposeTitle', finding.platform),
+        detail: m.text('generalPurposeDetail', finding.domain),
+        action: m.text('generalPurposeAction'),
       };
     case 'LOOKALIKE_DOMAIN':
-      if (finding.frame !== undefined) {
-        return {
-          title: `A box in this page comes from a site imitating ${finding.targetName}`,
-          detail: `Part of this page is loaded from ${finding.frame}, which is not ${finding.target}: it uses ${describeRule(finding.rule)} (${finding.evidence}).`,
-          action: `Don't enter anything in it. Type ${finding.target} yourself, or use the link your provider gave you.`,
-        };
-      }
-      if (finding.joinLink !== undefined) {
-        return {
-          title: `This is a fake ${finding.joinLink} meeting link`,
-          detail: `The link looks like a ${finding.joinLink} meeting, but the address is not ${finding.target}: it uses ${describeRule(finding.rule)} (${finding.evidence}).`,
-          action: `Don't join, and don't allow the camera. Ask your provider to send the visit link again, or open ${finding.target} yourself.`,
-        };
-      }
-      if (finding.level === 'neutral') {
-        return {
-          title: `This address resembles ${finding.targetName}'s`,
-          detail: `This address is not ${finding.target}: it uses ${describeRule(finding.rule)} (${finding.evidence}). Real sites have names this close too, so this becomes a warning only if the page asks for a password, starts a call, is a meeting link, or you type into it.`,
-          action: `If you meant to go to ${finding.targetName}, type ${finding.target} yourself.`,
-        };
-      }
-      return {
-        title: `This site imitates ${finding.targetName}`,
-        detail: `This address is not ${finding.target}: it uses ${describeRule(finding.rule)} (${finding.evidence}).`,
-        action: `Don't enter anything here. Type ${finding.target} yourself, or use the link your provider gave you.`,
-      };
+      return explainLookalike(finding, m);
     case 'PASSWORD_ON_LOOKALIKE':
       return {
-        title: `Password field on a fake ${finding.targetName} site`,
+        title: m.text('passwordOnLookalikeTitle', finding.targetName),
         detail:
           finding.frame !== undefined
-            ? `A box in this page, loaded from ${finding.frame}, asks for a password but is not ${finding.target}. Sites like this steal logins.`
-            : `This page asks for a password but is not ${finding.target}. Sites like this steal logins.`,
-        action: `Don't type your password. Go to ${finding.target} directly. If you already typed it, change it there now.`,
+            ? m.text('passwordOnLookalikeDetailFrame', finding.frame, finding.target)
+            : m.text('passwordOnLookalikeDetail', finding.target),
+        action: m.text('passwordOnLookalikeAction', finding.target),
       };
     case 'INSECURE_CONNECTION':
       return {
-        title: 'This page is not encrypted',
-        detail:
-          finding.reason === 'password-field'
-            ? 'It asks for a password over a plain http connection: anyone on the network can read it.'
-            : finding.reason === 'video'
-              ? 'It offers a video visit over a plain http connection: the visit could be watched or changed on the way, and browsers will not even open a camera here.'
-              : 'A telemedicine service should never be used over plain http.',
-        action: 'Leave the page. Open the https:// address instead, or ask your provider for the right link.',
+        title: m.text('insecureConnectionTitle'),
+        detail: m.text(
+          finding.reason === 'password-field' ? 'insecureConnectionDetailPassword' : finding.reason === 'video' ? 'insecureConnectionDetailVideo' : 'insecureConnectionDetailPlatform',
+        ),
+        action: m.text('insecureConnectionAction'),
       };
     case 'INSECURE_FORM':
       return {
-        title: 'Login form sends your password unencrypted',
-        detail: `The form posts to ${finding.action}, over plain http.`,
-        action: "Don't sign in here. Tell your clinic's IT or support team.",
+        title: m.text('insecureFormTitle'),
+        detail: m.text('insecureFormDetail', finding.action),
+        action: m.text('insecureFormAction'),
       };
     case 'UNKNOWN_VIDEO_PLATFORM':
       return {
-        title: 'This site is not a verified telemedicine platform',
-        detail: `It started ${finding.activity === 'screen' ? 'screen sharing' : finding.activity === 'peer-connection' ? 'a call connection' : 'to use your camera or microphone'}, but neither your clinic's list nor the built-in catalog knows it, so nothing is known about how it protects a visit${finding.frameEncryption ? ' (Telehealth Guard saw it add frame encryption of its own, which it cannot check)' : ''}.`,
-        action: 'Join only if your provider sent you this link. If you are not sure, leave and ask your clinic which platform they use.',
+        title: m.text('unknownVideoTitle'),
+        detail: m.text(
+          finding.activity === 'screen'
+            ? finding.frameEncryption
+              ? 'unknownVideoDetailScreenEncrypted'
+              : 'unknownVideoDetailScreen'
+            : finding.activity === 'peer-connection'
+              ? finding.frameEncryption
+                ? 'unknownVideoDetailConnectionEncrypted'
+                : 'unknownVideoDetailConnection'
+              : finding.frameEncryption
+                ? 'unknownVideoDetailCameraEncrypted'
+                : 'unknownVideoDetailCamera',
+        ),
+        action: m.text('unknownVideoAction'),
       };
     case 'UNVERIFIED_EMBED':
-      return finding.kind === 'chat'
-        ? {
-            title: `Chat by ${finding.provider ?? finding.origin}, not verified by your clinic`,
-            detail: `This page has a chat box from ${finding.provider ?? finding.origin}. Such chats are often run by a third party and may not be covered by a business associate agreement or encrypted.`,
-            action: "Don't share health details in this chat unless your provider confirms it is covered and encrypted.",
-          }
-        : {
-            title: `Video from ${finding.origin}, not verified`,
-            detail: `Part of this page comes from ${finding.origin}${finding.provider ? ` (${finding.provider})` : ''}, which ${finding.reason}, and is not verified for visits together with this page.`,
-            action: 'Join only if your provider sent you to this page. Ask your clinic which platform they use for visits.',
-          };
+      return explainEmbed(finding, m);
     case 'MIXED_CONTENT':
       return {
-        title: 'Parts of this page are not encrypted',
-        detail: `The page is https, but it loads ${finding.resources.map((resource) => `${resource.kind} ${resource.url}`).join(', ')} over plain http, which others on the network can read or change.`,
-        action: "Don't share health details here. Tell your clinic's IT or support team.",
+        title: m.text('mixedContentTitle'),
+        detail: m.text('mixedContentDetail', m.list(finding.resources.map((resource) => `${resource.kind} ${resource.url}`))),
+        action: m.text('mixedContentAction'),
       };
     case 'FOREIGN_FORM_ACTION':
       return {
-        title: 'Login form sends your password to another site',
-        detail: `What you type in this page's password form goes to ${finding.actionDomain} (${finding.action}), not to the site in the address bar.`,
-        action: `Sign in only if you know ${finding.actionDomain} handles logins for this site. If you are not sure, don't: ask your clinic's IT or support team.`,
+        title: m.text('foreignFormTitle'),
+        detail: m.text('foreignFormDetail', finding.actionDomain, finding.action),
+        action: m.text('foreignFormAction', finding.actionDomain),
       };
     case 'ALLOWLIST_STALE':
-      return explainStaleList(finding);
+      return explainStaleList(finding, m);
     case 'THIRD_PARTY_TRACKER':
-      return explainTracker(finding);
+      return explainTracker(finding, m);
     case 'PASSWORD_REUSE':
-      return explainPasswordReuse(finding);
+      return explainPasswordReuse(finding, m);
     case 'WEAK_PASSWORD':
-      return explainWeakPassword(finding);
+      return explainWeakPassword(finding, m);
   }
 }
 
-/** The list is authentic but old: say so without alarm, and tell the admin, who can fix it. */
-function explainStaleList(finding: Extract<Finding, { code: 'ALLOWLIST_STALE' }>): Explanation {
-  const clinic = finding.clinicName ?? 'your clinic';
-  const day = finding.expires.slice(0, 10);
-  const contact = finding.supportContact !== undefined ? ` (${finding.supportContact})` : '';
+/** Four kinds of look-alike: in a frame, a fake meeting link, a near name that only matters on a sign-in page, the page itself. */
+function explainLookalike(finding: FindingOf<'LOOKALIKE_DOMAIN'>, m: Messages): Explanation {
+  const rule = describeRule(finding.rule, m);
+  const evidence = describeEvidence(finding.evidence, m);
+  if (finding.frame !== undefined) {
+    return {
+      title: m.text('lookalikeFrameTitle', finding.targetName),
+      detail: m.text('lookalikeFrameDetail', finding.frame, finding.target, rule, evidence),
+      action: m.text('lookalikeFrameAction', finding.target),
+    };
+  }
+  if (finding.joinLink !== undefined) {
+    return {
+      title: m.text('lookalikeJoinLinkTitle', finding.joinLink),
+      detail: m.text('lookalikeJoinLinkDetail', finding.joinLink, finding.target, rule, evidence),
+      action: m.text('lookalikeJoinLinkAction', finding.target),
+    };
+  }
+  if (finding.level === 'neutral') {
+    return {
+      title: m.text('lookalikeNearTitle', finding.targetName),
+      detail: m.text('lookalikeNearDetail', finding.target, rule, evidence),
+      action: m.text('lookalikeNearAction', finding.targetName, finding.target),
+    };
+  }
   return {
-    title: "Your clinic's list of verified sites is out of date",
-    detail: `This site is verified by ${clinic}'s list, but that list expired on ${day} and no newer one has arrived, so Telehealth Guard cannot tell whether the site is still on it.`,
-    action: `Go ahead only if your provider sent you here. Tell ${clinic}'s IT team${contact} that the Telehealth Guard list has expired.`,
+    title: m.text('lookalikeTitle', finding.targetName),
+    detail: m.text('lookalikeDetail', finding.target, rule, evidence),
+    action: m.text('lookalikeAction', finding.target),
   };
 }
 
-export function describeFact(fact: Fact | undefined): string {
+function explainEmbed(finding: FindingOf<'UNVERIFIED_EMBED'>, m: Messages): Explanation {
+  const provider = finding.provider ?? finding.origin;
+  if (finding.kind === 'chat') {
+    return { title: m.text('chatEmbedTitle', provider), detail: m.text('chatEmbedDetail', provider), action: m.text('chatEmbedAction') };
+  }
+  // `reason` is evidence in the command line's words (visit-findings): the camera, or a video platform.
+  const camera = finding.reason === 'may use your camera and microphone';
+  const detail =
+    finding.provider !== undefined
+      ? m.text(camera ? 'videoEmbedDetailCameraProvider' : 'videoEmbedDetailPlatformProvider', finding.origin, finding.provider)
+      : m.text(camera ? 'videoEmbedDetailCamera' : 'videoEmbedDetailPlatform', finding.origin);
+  return { title: m.text('videoEmbedTitle', finding.origin), detail, action: m.text('videoEmbedAction') };
+}
+
+export function describeFact(fact: Fact | undefined, m: Messages): string {
   switch (fact?.value) {
     case 'yes':
-      return 'yes';
+      return m.text('factYes');
     case 'no':
-      return 'no';
+      return m.text('factNo');
     case 'optional':
-      return 'available, must be turned on';
+      return m.text('factOptional');
     default:
-      return 'unknown';
+      return m.text('factUnknown');
   }
 }
 
-export function headline(verdict: Pick<Verdict, 'level' | 'platform' | 'host'>): string {
-  const levels: Readonly<Record<RiskLevel, string>> = {
-    verified: `Verified telemedicine service: ${verdict.platform?.name ?? verdict.host}`,
-    neutral: verdict.platform ? `${verdict.platform.name}: known platform, not verified for visits` : 'No telemedicine service here',
-    caution: 'Be careful on this page',
-    danger: 'Danger: do not enter anything on this page',
-  };
-  return levels[verdict.level];
+export function headline(verdict: Pick<Verdict, 'level' | 'platform' | 'host'>, m: Messages): string {
+  switch (verdict.level) {
+    case 'verified':
+      return m.text('headlineVerified', verdict.platform?.name ?? verdict.host);
+    case 'neutral':
+      return verdict.platform ? m.text('headlineKnownPlatform', verdict.platform.name) : m.text('headlineNeutral');
+    case 'caution':
+      return m.text('headlineCaution');
+    case 'danger':
+      return m.text('headlineDanger');
+  }
 }

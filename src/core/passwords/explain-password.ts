@@ -1,35 +1,39 @@
 import type { Explanation } from '../findings/explain';
 import type { FindingOf } from '../findings/findings';
+import type { MessageKey, Messages } from '../i18n/messages';
 import type { ReuseRisk } from './reuse-finding';
 
-const RISK_WORDS: Readonly<Record<ReuseRisk, string>> = {
-  lookalike: 'this site imitates a known one',
-  'insecure-page': 'this page is not encrypted',
-  'form-elsewhere': 'this form sends what you type to another site',
+const RISK_KEYS: Readonly<Record<ReuseRisk, MessageKey>> = {
+  lookalike: 'reuseRiskLookalike',
+  'insecure-page': 'reuseRiskInsecurePage',
+  'form-elsewhere': 'reuseRiskFormElsewhere',
 };
 
 /** What happened, and what to do: change it if the site is not fully trusted, one password per site, two-step sign-in. */
-export function explainPasswordReuse(finding: FindingOf<'PASSWORD_REUSE'>): Explanation {
-  const where = finding.frame !== undefined ? `a box in this page, from ${finding.frame}` : finding.site;
-  const risks = finding.risks.map((risk) => RISK_WORDS[risk]);
+export function explainPasswordReuse(finding: FindingOf<'PASSWORD_REUSE'>, m: Messages): Explanation {
+  const typed =
+    finding.frame !== undefined
+      ? m.text('reuseDetailFrame', finding.frame, finding.platform, finding.domain)
+      : m.text('reuseDetail', finding.site, finding.platform, finding.domain);
+  // Clauses of their own, one after the other ("this site imitates a known one; this page is not encrypted").
+  const risks = finding.risks.map((risk) => m.text(RISK_KEYS[risk]));
+  const why = risks.length > 0 ? m.text('reuseRisks', risks.reduce((earlier, next) => m.text('twoClauses', earlier, next))) : m.text('reuseNoRisk');
   return {
-    title: `You typed your ${finding.platform} password on another site`,
-    detail:
-      `The password you just typed into ${where} is the one you use to sign in to ${finding.platform} (${finding.domain}).` +
-      (risks.length > 0 ? ` Be especially careful: ${risks.join('; ')}.` : ' If this site is ever breached or is not what it seems, that password goes with it.'),
-    action:
-      finding.level === 'danger'
-        ? `Don't send this form. Change your ${finding.platform} password now, at ${finding.domain} itself. Use a different password for every site, and turn on two-step sign-in.`
-        : `If you don't fully trust this site, change your ${finding.platform} password now, at ${finding.domain} itself. Use a different password for every site, and turn on two-step sign-in.`,
+    title: m.text('reuseTitle', finding.platform),
+    detail: m.text('twoSentences', typed, why),
+    action: m.text(finding.level === 'danger' ? 'reuseActionDanger' : 'reuseAction', finding.platform, finding.domain),
   };
 }
 
-/** The strength rater's own feedback, with what it means for a health account. */
-export function explainWeakPassword(finding: FindingOf<'WEAK_PASSWORD'>): Explanation {
-  const feedback = [finding.warning, ...finding.suggestions].filter((line): line is string => line !== undefined && line !== '');
+/**
+ * The strength rater's own feedback, with what it means for a health account. The rater's
+ * feedback is English (zxcvbn's English pack): it is shown only with English messages.
+ */
+export function explainWeakPassword(finding: FindingOf<'WEAK_PASSWORD'>, m: Messages): Explanation {
+  const feedback = m.lang === 'en' ? [finding.warning, ...finding.suggestions].filter((line): line is string => line !== undefined && line !== '') : [];
   return {
-    title: 'This new password is easy to guess',
-    detail: `It rates ${finding.score} of 4 for strength.${feedback.length > 0 ? ` ${feedback.join(' ')}` : ''} A guessed password opens your health records and messages.`,
-    action: 'Choose a longer password that you use nowhere else: four or five random words work well. A password manager can make and keep one for you.',
+    title: m.text('weakPasswordTitle'),
+    detail: feedback.length > 0 ? m.text('weakPasswordDetailFeedback', finding.score, feedback.join(' ')) : m.text('weakPasswordDetail', finding.score),
+    action: m.text('weakPasswordAction'),
   };
 }

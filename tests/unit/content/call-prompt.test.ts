@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { askBeforeCamera, knownAbout, showCameraBlocked } from '../../../src/content/call-prompt';
+import { englishMessages } from '../../../src/core/i18n/english-messages';
 import { createWidgetEnv } from '../../../src/content/widget-env';
 import { buildAllowlist } from '../../../src/core/lists/allowlist';
 import { assessPage } from '../../../src/core/findings/assess';
@@ -30,13 +31,13 @@ afterEach(() => {
 
 describe('the camera prompt', () => {
   it('says what is known of a general-purpose platform, with its facts', () => {
-    const lines = knownAbout(zoom);
+    const lines = knownAbout(zoom, englishMessages);
     expect(lines[0]).toContain('Zoom is a general-purpose platform');
     expect(lines.join(' ')).toContain('End-to-end encryption: available, must be turned on');
   });
 
   it('says that nothing is known of an unknown site', () => {
-    expect(knownAbout(unknownSite)).toEqual(['Nothing is known about video.example-clinic-visits.net: it is on no list of telemedicine platforms.']);
+    expect(knownAbout(unknownSite, englishMessages)).toEqual(['Nothing is known about video.example-clinic-visits.net: it is on no list of telemedicine platforms.']);
   });
 
   it('ignores clicks that a page script makes, on either button', async () => {

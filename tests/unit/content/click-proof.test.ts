@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MIN_VISIBLE_MS, proveClicks, REFUSED_NOTE, type ProofContext } from '../../../src/content/click-proof';
+import { MIN_VISIBLE_MS, proveClicks, refusedNote, type ProofContext } from '../../../src/content/click-proof';
 import type { VisibilitySource } from '../../../src/content/visibility';
 import { FakeVisibility, manualClock } from './fake-top-layer';
 
@@ -53,7 +53,7 @@ describe('the proof that the user saw what they clicked', () => {
     control.click();
     expect(onAccepted).not.toHaveBeenCalled();
     expect(control.dataset.proof).toBe('unseen');
-    expect(note()).toBe(REFUSED_NOTE);
+    expect(note()).toBe(refusedNote());
     expect((control.parentElement!.nextElementSibling as HTMLElement).getAttribute('role')).toBe('status');
     clock.advance(1);
     control.click();
@@ -127,7 +127,7 @@ describe('the proof that the user saw what they clicked', () => {
       control.click();
       expect(control.dataset.proof).toBe('unseen');
       expect(onAccepted).not.toHaveBeenCalled();
-      expect(note()).toBe(REFUSED_NOTE);
+      expect(note()).toBe(refusedNote());
     });
   });
 

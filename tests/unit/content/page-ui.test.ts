@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { MIN_VISIBLE_MS, REFUSED_NOTE } from '../../../src/content/click-proof';
+import { MIN_VISIBLE_MS, refusedNote } from '../../../src/content/click-proof';
 import { OVERLAY_TAG } from '../../../src/content/guard-overlay';
 import type { Overlay, PageUi, PromptAnswer } from '../../../src/content/page-ui-contract';
 import { createPageUi } from '../../../src/content/page-ui-factory';
@@ -138,7 +138,7 @@ describe('the camera prompt', () => {
     go.click();
     await settled();
     expect(answer).toBeUndefined();
-    expect(prompt.textContent).toContain(REFUSED_NOTE);
+    expect(prompt.textContent).toContain(refusedNote());
     visibility.report(go, true);
     clock.advance(MIN_VISIBLE_MS);
     go.click();
@@ -163,7 +163,7 @@ describe('the overlay', () => {
     expect(root.activeElement?.textContent).toBe('I trust d0xy.me');
     overlay.handleKey(key('Enter'));
     expect(actions.onTrust).not.toHaveBeenCalled();
-    expect(root.textContent).toContain(REFUSED_NOTE);
+    expect(root.textContent).toContain(refusedNote());
     visibility.report(button(root, 'I trust d0xy.me'), true);
     clock.advance(MIN_VISIBLE_MS);
     overlay.handleKey(key('Enter'));

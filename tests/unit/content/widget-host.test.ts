@@ -96,6 +96,15 @@ describe('a widget against the page', () => {
     expect(widget.box.dataset.lastRepair).toBe('restyled');
   });
 
+  it('speaks the language of its messages, in its closed root and on its host, and gets lang back when the page changes it', async () => {
+    const { widget } = setUp();
+    expect(widget.box.lang).toBe('en');
+    expect(widget.host.getAttribute('lang')).toBe('en');
+    widget.host.setAttribute('lang', 'fr');
+    await settled();
+    expect(widget.host.getAttribute('lang')).toBe('en');
+  });
+
   it('shows itself again when the page takes it out of the top layer (toggle to closed)', async () => {
     const { widget } = setUp();
     widget.host.hidePopover();

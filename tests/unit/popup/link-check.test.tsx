@@ -138,7 +138,8 @@ describe('Check a link, in the popup', () => {
     clickCheck();
     const problem = await shown(root, '[data-link-problem]');
     expect(problem.getAttribute('data-link-problem')).toBe('too-long');
-    expect(problem.textContent).toContain(`${LINK_TEXT_MAX_LENGTH + 1} characters, at most ${LINK_TEXT_MAX_LENGTH}`);
+    // Numbers are written the language's way (5,001 in English).
+    expect(problem.textContent).toContain(`${(LINK_TEXT_MAX_LENGTH + 1).toLocaleString('en')} characters, at most ${LINK_TEXT_MAX_LENGTH.toLocaleString('en')}`);
   });
 
   it('says an empty field has no link', async () => {

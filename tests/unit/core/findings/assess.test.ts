@@ -3,6 +3,7 @@ import { buildAllowlist } from '../../../../src/core/lists/allowlist';
 import { assessPage } from '../../../../src/core/findings/assess';
 import { loadBuiltInCatalog } from '../../../../src/core/lists/catalog';
 import { explainFinding } from '../../../../src/core/findings/explain';
+import { englishMessages } from '../../../../src/core/i18n/english-messages';
 import type { PageSignals } from '../../../../src/core/signals/page-signals';
 
 const allowlist = buildAllowlist([{ source: 'catalog', file: loadBuiltInCatalog() }]);
@@ -165,7 +166,7 @@ describe('assessPage', () => {
     expect(verdict.findings).toEqual([
       { code: 'FOREIGN_FORM_ACTION', level: 'caution', action: 'https://login.accounts.example.net/session?next=1', actionDomain: 'example.net' },
     ]);
-    const { title, detail, action } = explainFinding(verdict.findings[0]!);
+    const { title, detail, action } = explainFinding(verdict.findings[0]!, englishMessages);
     expect(title).toBe('Login form sends your password to another site');
     expect(detail).toContain('example.net');
     expect(action).toContain("If you are not sure, don't");
@@ -186,7 +187,7 @@ describe('assessPage', () => {
   it('explains every finding it makes in plain words', () => {
     for (const { url, signals } of [...cases, ...foreignFormCases]) {
       for (const finding of assessPage(allowlist, { url, signals }).findings) {
-        const explanation = explainFinding(finding);
+        const explanation = explainFinding(finding, englishMessages);
         expect(explanation.title.length, finding.code).toBeGreaterThan(5);
         expect(explanation.detail.length, finding.code).toBeGreaterThan(10);
         expect(explanation.action.length, finding.code).toBeGreaterThan(10);
@@ -217,7 +218,7 @@ describe('assessPage for video visits and chats', () => {
   it('calls out a meeting link on a lookalike host', () => {
     const [finding] = assessPage(allowlist, { url: 'https://zoom-us.net/j/123456789' }).findings;
     expect(finding).toMatchObject({ code: 'LOOKALIKE_DOMAIN', target: 'zoom.us', joinLink: 'Zoom' });
-    expect(explainFinding(finding!).title).toBe('This is a fake Zoom meeting link');
+    expect(explainFinding(finding!, englishMessages).title).toBe('This is a fake Zoom meeting link');
   });
 
   it('calls an https page with http scripts mixed content, but not its loopback parts', () => {
@@ -247,7 +248,7 @@ describe('a low-confidence resemblance warns only where it matters', () => {
     const verdict = assessPage(allowlist, { url: 'https://xoom.com/', signals: quietPage });
     expect(verdict.level).toBe('neutral');
     expect(lookalikeOf(verdict)).toMatchObject({ target: 'zoom.com', confidence: 'low', level: 'neutral' });
-    expect(explainFinding(lookalikeOf(verdict)!).detail).toContain('only if the page asks for a password, starts a call, is a meeting link, or you type into it');
+    expect(explainFinding(lookalikeOf(verdict)!, englishMessages).detail).toContain('only if the page asks for a password, starts a call, is a meeting link, or you type into it');
   });
 
   it('warns beside a password field, and the field is danger as on any look-alike', () => {

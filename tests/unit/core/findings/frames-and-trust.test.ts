@@ -3,6 +3,7 @@ import { buildAllowlist } from '../../../../src/core/lists/allowlist';
 import { assessPage, type Verdict } from '../../../../src/core/findings/assess';
 import { loadBuiltInCatalog } from '../../../../src/core/lists/catalog';
 import { explainFinding } from '../../../../src/core/findings/explain';
+import { englishMessages } from '../../../../src/core/i18n/english-messages';
 import { frameFindings, withFrameFindings } from '../../../../src/core/findings/frame-findings';
 import { guardTargetFor, guardUnderPolicy } from '../../../../src/core/findings/guard-target';
 import type { PageSignals } from '../../../../src/core/signals/page-signals';
@@ -53,7 +54,7 @@ describe('frameFindings and withFrameFindings: what frames add to their tab', ()
     const merged = withFrameFindings(tab, added);
     expect(merged.level).toBe('danger');
     expect(codes(merged)).toEqual(['LOOKALIKE_DOMAIN', 'PASSWORD_ON_LOOKALIKE']);
-    expect(explainFinding(merged.findings[0]!).detail).toContain('loaded from d0xy.me');
+    expect(explainFinding(merged.findings[0]!, englishMessages).detail).toContain('loaded from d0xy.me');
   });
 
   it("adds only the password of a frame on the tab's own look-alike host", () => {

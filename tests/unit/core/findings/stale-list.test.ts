@@ -4,6 +4,7 @@ import { allowlistFileSchema } from '../../../../src/core/lists/allowlist-file';
 import { assessPage } from '../../../../src/core/findings/assess';
 import { loadBuiltInCatalog } from '../../../../src/core/lists/catalog';
 import { explainFinding } from '../../../../src/core/findings/explain';
+import { englishMessages } from '../../../../src/core/i18n/english-messages';
 import { withStaleListFinding, type StaleList } from '../../../../src/core/findings/stale-list';
 
 const file = (domain: string, verified = true) => allowlistFileSchema.parse({ version: 1, entries: [{ domain, name: domain, verified }] });
@@ -40,9 +41,9 @@ describe('ALLOWLIST_STALE', () => {
 
   it('explains itself in plain words and says whom to tell', () => {
     const finding = judged('remote.example-clinic.org', stale).findings[1]!;
-    const { title, detail, action } = explainFinding(finding);
+    const { title, detail, action } = explainFinding(finding, englishMessages);
     expect(title).toBe("Your clinic's list of verified sites is out of date");
-    expect(detail).toContain('expired on 2026-03-31');
+    expect(detail).toContain('expired on March 31, 2026');
     expect(action).toContain("Example Clinic's IT team (it@example-clinic.org)");
   });
 

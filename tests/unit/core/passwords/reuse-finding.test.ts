@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainFinding } from '../../../../src/core/findings/explain';
+import { englishMessages } from '../../../../src/core/i18n/english-messages';
 import { passwordReuseFinding } from '../../../../src/core/passwords/reuse-finding';
 
 const doxy = { name: 'Doxy.me', domain: 'doxy.me' };
@@ -21,7 +22,7 @@ describe('PASSWORD_REUSE', () => {
   });
 
   it('says what happened and what to do: change it if the site is not fully trusted, one password per site, two-step sign-in', () => {
-    const { title, detail, action } = explainFinding(passwordReuseFinding(doxy, ordinary));
+    const { title, detail, action } = explainFinding(passwordReuseFinding(doxy, ordinary), englishMessages);
     expect(title).toBe('You typed your Doxy.me password on another site');
     expect(detail).toContain('shop.example-store.com');
     expect(action).toContain("If you don't fully trust this site, change your Doxy.me password now");
@@ -32,6 +33,6 @@ describe('PASSWORD_REUSE', () => {
   it('names the frame it was typed in', () => {
     const finding = passwordReuseFinding(doxy, { ...ordinary, host: 'forms.example-forms.net', frame: 'forms.example-forms.net' });
     expect(finding.frame).toBe('forms.example-forms.net');
-    expect(explainFinding(finding).detail).toContain('a box in this page, from forms.example-forms.net');
+    expect(explainFinding(finding, englishMessages).detail).toContain('a box in this page, from forms.example-forms.net');
   });
 });

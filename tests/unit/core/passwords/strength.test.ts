@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainFinding } from '../../../../src/core/findings/explain';
+import { englishMessages } from '../../../../src/core/i18n/english-messages';
 import { ratePassword } from '../../../../src/core/passwords/strength';
 import { STRONG_ENOUGH } from '../../../../src/core/passwords/strength-levels';
 
@@ -19,7 +20,7 @@ describe('rating a new password', () => {
   });
 
   it('explains WEAK_PASSWORD with its score and feedback, never the password', () => {
-    const { detail } = explainFinding({ code: 'WEAK_PASSWORD', level: 'caution', ...ratePassword('password123') });
+    const { detail } = explainFinding({ code: 'WEAK_PASSWORD', level: 'caution', ...ratePassword('password123') }, englishMessages);
     expect(detail).toContain('0 of 4');
     expect(detail).not.toContain('password123');
   });

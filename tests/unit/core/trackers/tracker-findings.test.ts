@@ -3,6 +3,7 @@ import { assessPage } from '../../../../src/core/findings/assess';
 import { buildAllowlist } from '../../../../src/core/lists/allowlist';
 import { loadBuiltInCatalog } from '../../../../src/core/lists/catalog';
 import { explainFinding } from '../../../../src/core/findings/explain';
+import { englishMessages } from '../../../../src/core/i18n/english-messages';
 import { builtInTrackerCatalog } from '../../../../src/core/trackers/tracker-catalog';
 import { isFirstParty, trackerFindings } from '../../../../src/core/trackers/tracker-findings';
 import { TrackerIndex } from '../../../../src/core/trackers/tracker-index';
@@ -47,7 +48,7 @@ describe('trackerFindings', () => {
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ code: 'THIRD_PARTY_TRACKER', level: 'caution', organisation: 'Meta', category: 'advertising', requests: 2, blocked: 0, frame: 'forms.example' });
     expect(finding!.hosts).toEqual(['www.facebook.com', 'connect.facebook.net']);
-    const text = explainFinding(finding!);
+    const text = explainFinding(finding!, englishMessages);
     expect(text.title).toBe('Sends data to Meta (advertising)');
     expect(text.detail).toMatch(/forms\.example/);
   });
@@ -63,7 +64,7 @@ describe('trackerFindings', () => {
   it('names a tracker the browser blocked every request to, without raising the level', () => {
     const [finding] = trackerFindings(catalog, seen([PIXEL, PIXEL], { blocked: true }), 'doxy.me', 'block');
     expect(finding).toMatchObject({ level: 'neutral', requests: 2, blocked: 2 });
-    expect(explainFinding(finding!).title).toMatch(/^Blocked: data to Meta/);
+    expect(explainFinding(finding!, englishMessages).title).toMatch(/^Blocked: data to Meta/);
   });
 });
 
