@@ -49,7 +49,9 @@ describe('parseTarget on any input', () => {
   });
 
   it('refuses every host over DNS limits, and reads back a host within them', () => {
-    const label = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/);
+    // An `xn--` label is punycode, which a random tail seldom is (`xn--a` is no valid
+    // punycode, and the URL parser rightly refuses it): those are not hosts within limits.
+    const label = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/).filter((candidate) => !candidate.startsWith('xn--'));
     fc.assert(
       fc.property(fc.array(label, { minLength: 1, maxLength: 6 }), fc.constantFrom('com', 'org', 'co.uk', 'me'), (labels, tld) => {
         const host = [...labels, tld].join('.');
