@@ -5,6 +5,7 @@ import type { ExtensionGlobal } from '../../demo/firefox-extension-page';
 import { pollUntil } from '../../demo/wait';
 import { alertShows, expectFieldGuarded, frameOf, keysHeardBy, LOOKALIKE_WITH_PASSWORD, overlayShows, popupShows, SECRET } from './firefox-guard-helpers';
 import { useFirefoxSession } from './firefox-session';
+import { SCRIPT_BUILT_FRAMES } from '../e2e/script-built-frames';
 
 /**
  * The hostile pages of the Chromium suite that Firefox's APIs allow, in real Firefox ESR:
@@ -57,14 +58,10 @@ describe('hostile pages, in real Firefox ESR', () => {
     }
   });
 
-  const FRAMES = [
-    // document.open() gives the frame's document the address of the document that called it (Firefox reports that).
-    { how: 'about-blank', what: 'a script-built about:blank frame written with document.open()', url: /^(about:blank|https:\/\/d0xy\.me:\d+\/hostile\/login-in-frame\?frame=about-blank)$/ },
-    { how: 'about-blank-dom', what: 'a script-built about:blank frame filled with DOM calls', url: /^about:blank$/ },
-    { how: 'srcdoc', what: 'a srcdoc frame', url: /^about:srcdoc$/ },
-    { how: 'data', what: 'a data: frame (opaque origin)', url: /^data:text\/html/ },
-    { how: 'blob', what: 'a blob: frame', url: /^blob:https:\/\/d0xy\.me:\d+\// },
-  ] as const;
+  // document.open() gives the frame's document the address of the document that called it (Firefox reports that).
+  const FRAMES = SCRIPT_BUILT_FRAMES.map((frame) =>
+    frame.how === 'about-blank' ? { ...frame, url: /^(about:blank|https:\/\/d0xy\.me:\d+\/hostile\/login-in-frame\?frame=about-blank)$/ } : frame,
+  );
 
   for (const { how, what, url } of FRAMES) {
     it(`guards a password field in ${what}, and counts it for the tab`, async () => {

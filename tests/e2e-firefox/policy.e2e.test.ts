@@ -6,19 +6,8 @@ import { pollUntil } from '../../demo/wait';
 import { popupShows } from './firefox-guard-helpers';
 import { useFirefoxPolicyFile } from './firefox-policy-file';
 import { useFirefoxSession } from './firefox-session';
+import { BASE_POLICY as BASE, CLINIC, PORTAL } from '../e2e/clinic-policy-values';
 
-const CLINIC = { domain: 'telehealth.example-clinic.org', name: 'Example Clinic video visits', category: 'video' };
-const PORTAL = { domain: 'portal.example-clinic.org', name: 'Example Clinic patient portal', category: 'portal' };
-const BASE = {
-  clinicName: 'Example Family Clinic',
-  supportContact: 'it-help@example-clinic.org',
-  allowlist: [CLINIC],
-  remoteAllowlistUrl: 'http://lists.example-clinic.com/clinic.json',
-  refreshHours: 500,
-  // A wrong type. Chromium's schema drops it before the extension sees it; Firefox checks no
-  // schema and hands it over as it is, so the extension's own check must refuse it.
-  allowlistMode: 7,
-};
 
 /** Which list verified the tab's page, as the background stored it. */
 function listedBy(firefox: FirefoxExtensionBrowser, tabId: number): Promise<string | undefined> {
@@ -82,7 +71,7 @@ describe('the admin policy from policies.json, in real Firefox ESR', () => {
           sources: document.querySelector('[data-sources]')?.getAttribute('data-sources'),
         }));
       const shown = await pollUntil('the policy problems on the options page', read, (found) => found.problems.length > 0);
-      expect(shown.problems).toEqual(['allowlistMode', 'refreshHours', 'remoteAllowlistUrl']);
+      expect(shown.problems).toEqual(['allowlistMode', 'refreshHours', 'remoteAllowlistKeys[0]', 'remoteAllowlistUrl']);
       expect(shown.managedBy).toBe('Example Family Clinic');
       // allowlistMode fell back to "add": the catalog stays beside the policy's list.
       expect(shown.sources?.split(' ')).toEqual(['catalog', 'policy']);

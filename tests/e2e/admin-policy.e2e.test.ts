@@ -4,6 +4,7 @@ import { visit } from '../../demo/visit';
 import { pollUntil } from '../../demo/wait';
 import { addUserDomain, readAdminNote, readOptions } from './admin-pages';
 import { usePolicyFile, waitForPolicyRead } from './admin-policy-file';
+import { BASE_POLICY as BASE, CLINIC, PORTAL } from './clinic-policy-values';
 import { useE2eSession } from './session';
 
 /** Which list verified the tab's page, as the background stored it. */
@@ -25,19 +26,6 @@ async function policyChangeLatency(browser: ExtensionBrowser, tabId: number, bad
   return Date.now() - start;
 }
 
-const CLINIC = { domain: 'telehealth.example-clinic.org', name: 'Example Clinic video visits', category: 'video' };
-const PORTAL = { domain: 'portal.example-clinic.org', name: 'Example Clinic patient portal', category: 'portal' };
-const BASE = {
-  clinicName: 'Example Family Clinic',
-  supportContact: 'it-help@example-clinic.org',
-  allowlist: [CLINIC],
-  // Right types, so Chrome passes them on; the extension refuses each and applies the rest.
-  remoteAllowlistUrl: 'http://lists.example-clinic.com/clinic.json',
-  remoteAllowlistKeys: ['not a base64 key'],
-  refreshHours: 500,
-  // A wrong type: Chrome drops it before the extension sees it (chrome://policy shows why).
-  allowlistMode: 7,
-};
 
 describe('the admin policy from /etc/chromium/policies/managed, in real Chromium', () => {
   // Written before the browser starts (the file's afterAll removes it, pass or fail).

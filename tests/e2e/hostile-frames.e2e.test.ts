@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pollUntil } from '../../demo/wait';
 import { expectFieldGuarded, keysHeardBy, overlayShows, SECRET } from './guard-helpers';
 import { clickPiercedPasswordField, frameOf, piercedPasswordValue, popupShows } from './hostile-helpers';
+import { SCRIPT_BUILT_FRAMES } from './script-built-frames';
 import { useE2eSession } from './session';
 
 /**
@@ -14,13 +15,7 @@ describe('hostile pages: password fields in frames and roots the page builds its
   const session = useE2eSession();
   const LOOKALIKE_WITH_PASSWORD = ['LOOKALIKE_DOMAIN', 'PASSWORD_ON_LOOKALIKE'];
 
-  const FRAMES = [
-    { how: 'about-blank', what: 'a script-built about:blank frame the page writes into with document.open()', url: /^about:blank$/ },
-    { how: 'about-blank-dom', what: 'a script-built about:blank frame the page fills with DOM calls', url: /^about:blank$/ },
-    { how: 'srcdoc', what: 'a srcdoc frame', url: /^about:srcdoc$/ },
-    { how: 'data', what: 'a data: frame (opaque origin)', url: /^data:text\/html/ },
-    { how: 'blob', what: 'a blob: frame', url: /^blob:https:\/\/d0xy\.me:\d+\// },
-  ] as const;
+  const FRAMES = SCRIPT_BUILT_FRAMES;
 
   for (const { how, what, url } of FRAMES) {
     it(`guards a password field in ${what}, and counts it for the tab`, async () => {
