@@ -27,9 +27,11 @@ describe("the strength rater's tips", () => {
   it.each([
     ['es', spanish],
     ['zh_CN', chinese],
-  ])('are all translated in %s: none empty, none left in English', (_lang, catalog: Record<string, { message: string }>) => {
+  ])('are all translated in %s: none empty, none left in English, each short enough to report', (_lang, catalog: Record<string, { message: string }>) => {
     for (const message of [...Object.values(WARNING_KEYS), ...Object.values(SUGGESTION_KEYS)]) {
       expect(catalog[message]?.message.trim(), message).toBeTruthy();
+      // The rater's report to the background takes a warning or suggestion of at most 200 characters (protocol/messages).
+      expect(catalog[message]!.message.length, message).toBeLessThanOrEqual(200);
       expect(catalog[message]?.message, message).not.toBe((english as Record<string, { message: string }>)[message]?.message);
     }
   });
