@@ -1,5 +1,6 @@
 import type { Verdict } from '../core/findings/assess';
 import { describeFact } from '../core/findings/explain';
+import { factDetail } from '../core/lists/fact-detail';
 import { proveClicks } from './click-proof';
 import { showCornerNotice } from './corner-notice';
 import type { PromptAnswer } from './page-ui-contract';
@@ -28,12 +29,12 @@ export function knownAbout(verdict: Verdict, m: Messages): string[] {
   const platform = verdict.platform;
   if (!platform) return [m.text('promptNothingKnown', verdict.host)];
   const facts = platform.facts;
-  // The catalog's details are English notes with their sources: shown as they are, after the answer.
+  // The catalog's notes, in the UI language where the catalog has it (English otherwise), after the answer.
   const withDetail = (answer: string, detail: string | undefined): string => (detail ? m.text('factWithDetail', answer, detail) : answer);
   return [
     m.text('promptGeneralPurpose', platform.name),
-    m.text('promptEndToEnd', withDetail(describeFact(facts?.endToEndEncryption, m), facts?.endToEndEncryption.detail)),
-    m.text('promptHipaaBaa', withDetail(describeFact(facts?.hipaaBaa, m), facts?.hipaaBaa.detail)),
+    m.text('promptEndToEnd', withDetail(describeFact(facts?.endToEndEncryption, m), factDetail(facts?.endToEndEncryption, m.lang))),
+    m.text('promptHipaaBaa', withDetail(describeFact(facts?.hipaaBaa, m), factDetail(facts?.hipaaBaa, m.lang))),
   ];
 }
 

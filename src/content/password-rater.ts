@@ -1,5 +1,5 @@
 /**
- * The new-password rater (password-rater-contract), injected by the background where a
+ * The new-password rater (password-rater-contract), its tips in the UI language, injected by the background where a
  * verified platform's sign-up or change-password form is: it only puts the rater on this
  * world's global. Safe to inject twice: the first copy stays.
  */
@@ -7,6 +7,7 @@ import { defineOwnGlobal } from '../extension-api/own-global';
 import { ratePassword } from '../core/passwords/strength';
 import { STRONG_ENOUGH } from '../core/passwords/strength-levels';
 import { passwordRater, RATER_KEY, type PasswordRater } from './password-rater-contract';
+import { uiMessages } from '../ui-text/ui-messages';
 
 /** How long typing pauses before a new password is rated: a rating takes a few ms of the page's main thread. */
 const RATE_AFTER_MS = 150;
@@ -26,7 +27,7 @@ const rater: PasswordRater = {
     clearTimeout(timer);
     timer = setTimeout(() => {
       const password = field.value;
-      const rated = password === '' ? null : ratePassword(password, siteWords());
+      const rated = password === '' ? null : ratePassword(password, siteWords(), uiMessages());
       const weak = rated !== null && rated.score < STRONG_ENOUGH ? rated : null;
       outlets.show(field, weak);
       const report = JSON.stringify(weak);

@@ -3,17 +3,19 @@ import type { PlatformSummary, Verdict } from '../core/findings/assess';
 import type { MessageKey, Messages } from '../core/i18n/messages';
 import type { PageSignals } from '../core/signals/page-signals';
 import { describeFact, explainFinding, headline } from '../core/findings/explain';
+import { factDetail } from '../core/lists/fact-detail';
 import { uiMessages } from '../ui-text/ui-messages';
 import { TrackersView } from './trackers-view';
 
 /** `fact`: the fact's name in data-fact, the same in every language (tests and styles find it by it). */
 function FactRow({ m, fact: name, label, value }: { m: Messages; fact: string; label: string; value: Fact | undefined }) {
+  const detail = factDetail(value, m.lang);
   return (
     <>
       <dt>{label}</dt>
       <dd data-fact={name}>
         {describeFact(value, m)}
-        {value?.detail ? ` — ${value.detail}` : ''}
+        {detail ? ` — ${detail}` : ''}
         {value?.source ? (
           <>
             {' '}
@@ -59,6 +61,7 @@ function PlatformFacts({ platform, m }: { platform: PlatformSummary; m: Messages
 function SignInChecklist({ platform, m }: { platform: PlatformSummary; m: Messages }) {
   const mfa = platform.facts?.mfa;
   if (!platform.verified || (mfa?.value !== 'optional' && mfa?.value !== 'yes')) return null;
+  const detail = factDetail(mfa, m.lang);
   return (
     <section aria-label={m.text('signInHeading')}>
       <h2>{m.text('signInHeading')}</h2>
@@ -66,7 +69,7 @@ function SignInChecklist({ platform, m }: { platform: PlatformSummary; m: Messag
         {mfa.value === 'optional' ? (
           <li data-mfa="optional">
             <span class="finding-title">{m.text('mfaTurnOn', platform.name)}</span>
-            {mfa.detail ? <span>{mfa.detail}</span> : null}
+            {detail ? <span>{detail}</span> : null}
             {mfa.source ? (
               <span class="finding-action">
                 <a href={mfa.source} target="_blank" rel="noreferrer" data-mfa-help="">

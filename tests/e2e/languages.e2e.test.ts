@@ -2,8 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import catalogJson from '../../assets/catalog.json';
 import { popupUrl } from '../../demo/popup-state';
+import { visit } from '../../demo/visit';
 import { pollUntil } from '../../demo/wait';
+import { strengthNote } from './password-helpers';
 import { useE2eSession } from './session';
 
 /**
@@ -25,7 +28,11 @@ interface Expected {
   /** The real address in bold, in its place in the sentence. */
   lookalikeNote: string;
   goTo: string;
+  /** The rater's warning for "password123", in the language's `strengthTip…` message. */
+  weakPasswordTip: string;
 }
+
+const zoomEndToEnd = catalogJson.entries.find((entry) => entry.domain === 'zoom.us')!.facts.endToEndEncryption;
 
 const LANGUAGES: Expected[] = [
   {
@@ -38,6 +45,7 @@ const LANGUAGES: Expected[] = [
     warningHeading: 'Telehealth Guard detuvo esta página',
     lookalikeNote: 'Es una imitación de doxy.me (Doxy.me).',
     goTo: 'Ir a doxy.me',
+    weakPasswordTip: 'Esta es una contraseña de uso común.',
   },
   {
     locale: 'zh-CN',
@@ -49,6 +57,7 @@ const LANGUAGES: Expected[] = [
     warningHeading: 'Telehealth Guard 已拦下此网页',
     lookalikeNote: '它是 doxy.me（Doxy.me）的仿冒网站。',
     goTo: '前往 doxy.me',
+    weakPasswordTip: '这是一个常用密码。',
   },
 ];
 
@@ -121,6 +130,31 @@ describe.each(LANGUAGES)('the extension with Chromium in $locale', (expected) =>
     expect(await note.innerText()).toContain(expected.lookalikeNote);
     expect(await page.locator('[data-risk-level]').getAttribute('data-risk-level')).toBe('danger');
     await screenshot(page, `warning-${expected.locale}.png`);
+    await page.close();
+  });
+
+  it("shows the catalog's note on a platform's fact in it", async () => {
+    const { browser } = session;
+    const { page, tabId } = await visit(browser, session.https('zoom.us', '/j/123456789'));
+    const popup = await browser.context.newPage();
+    await popup.goto(popupUrl(browser.extensionId, tabId));
+    const fact = popup.locator('[data-fact="End-to-end encryption"]');
+    await fact.waitFor({ timeout: 10_000 });
+    const note = (zoomEndToEnd.detailI18n as Record<string, string>)[expected.lang]!;
+    expect(await fact.innerText()).toContain(note);
+    expect(await fact.innerText()).not.toContain(zoomEndToEnd.detail);
+    await popup.close();
+    await page.close();
+  });
+
+  it("gives the weak-password note's tips in it", async () => {
+    const { browser } = session;
+    const { page } = await visit(browser, session.https('doxy.me', '/signup'));
+    await page.locator('#new-password').click();
+    await page.keyboard.type('password123');
+    const note = await pollUntil('the weak-password note', () => strengthNote(browser, page), (details) => details.findings.includes('WEAK_PASSWORD'));
+    expect(note.lang).toBe(expected.lang);
+    expect(note.text).toContain(expected.weakPasswordTip);
     await page.close();
   });
 });

@@ -1,3 +1,4 @@
+import type { DetailLanguage } from './fact-detail';
 import { z } from 'zod';
 
 /**
@@ -38,19 +39,33 @@ export const domainSchema = z
 
 /**
  * A fact about a platform. `unknown` needs no source; any other value must cite where it
- * was read, so no fact in the catalog is a guess.
+ * was read, so no fact in the catalog is a guess. `detail` is the note in English;
+ * `detailI18n` the same note in other languages (fact-detail), each optional (English is shown where one
+ * is missing), and only beside an English one.
  */
 export const factSchema = z
   .object({
     value: z.enum(['yes', 'no', 'optional', 'unknown']),
     detail: z.string().min(1).optional(),
+    detailI18n: z
+      .object({
+        es: z.string().trim().min(1).optional(),
+        'zh-CN': z.string().trim().min(1).optional(),
+      } satisfies Record<DetailLanguage, z.ZodType>)
+      .strict()
+      .optional(),
     source: z.url({ protocol: /^https$/ }).optional(),
   })
   .strict()
   .refine((fact) => fact.value === 'unknown' || fact.source !== undefined, {
     message: 'a known fact needs a "source" URL; use "unknown" when no source says',
     path: ['source'],
+  })
+  .refine((fact) => fact.detailI18n === undefined || fact.detail !== undefined, {
+    message: 'a translated note needs the English "detail" it translates',
+    path: ['detailI18n'],
   });
+
 
 export const factsSchema = z
   .object({

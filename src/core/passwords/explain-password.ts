@@ -26,11 +26,11 @@ export function explainPasswordReuse(finding: FindingOf<'PASSWORD_REUSE'>, m: Me
 }
 
 /**
- * The strength rater's own feedback, with what it means for a health account. The rater's
- * feedback is English (zxcvbn's English pack): it is shown only with English messages.
+ * The strength rater's own feedback, with what it means for a health account. The rater
+ * writes its feedback in the UI language (strength-tips), the language of `m`.
  */
 export function explainWeakPassword(finding: FindingOf<'WEAK_PASSWORD'>, m: Messages): Explanation {
-  const feedback = m.lang === 'en' ? [finding.warning, ...finding.suggestions].filter((line): line is string => line !== undefined && line !== '') : [];
+  const feedback = [finding.warning, ...finding.suggestions].filter((line): line is string => line !== undefined && line !== '');
   return {
     title: m.text('weakPasswordTitle'),
     detail: feedback.length > 0 ? m.text('weakPasswordDetailFeedback', finding.score, feedback.join(' ')) : m.text('weakPasswordDetail', finding.score),
