@@ -11,6 +11,9 @@ const ACTION_WORDS: Record<ActionKey, { name: MessageKey } & Record<PolicyAction
   trackers: { name: 'actionTrackersName', warn: 'actionTrackersWarn', block: 'actionTrackersBlock', off: 'actionTrackersOff' },
 };
 
+/** A setting's value in words ("Warn"); the raw value stays in `data-action-value`. */
+const ACTION_VALUE_WORDS: Record<PolicyAction, MessageKey> = { warn: 'adminActionValueWarn', block: 'adminActionValueBlock', off: 'adminActionValueOff' };
+
 // Types only from core/lists/policy: its values would bring the schema library into this page.
 const ACTION_ORDER = Object.keys(ACTION_WORDS) as ActionKey[];
 
@@ -49,7 +52,7 @@ export function PolicySection({ status }: { status: AdminStatus }) {
           <div key={key} data-action={key} data-action-value={status.actions[key]}>
             <dt>{m.text(ACTION_WORDS[key].name)}</dt>
             <dd>
-              <strong>{status.actions[key]}</strong>: {m.text(ACTION_WORDS[key][status.actions[key]])}
+              <strong>{m.text(ACTION_VALUE_WORDS[status.actions[key]])}</strong>: {m.text(ACTION_WORDS[key][status.actions[key]])}
             </dd>
           </div>
         ))}

@@ -77,7 +77,9 @@ export function RemoteListSection({ status, act }: { status: AdminStatus; act: A
           {m.text(busy ? 'checkingButton' : 'checkNowButton')}
         </button>
       ) : null}
-      {error !== undefined ? <p role="alert">{m.text('checkFailed', error)}</p> : null}
+      {error !== undefined ? <p role="alert" data-error={error}>
+          {m.text('adminCheckFailed')}
+        </p> : null}
     </section>
   );
 }

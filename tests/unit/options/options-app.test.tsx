@@ -56,7 +56,7 @@ describe('the options page', () => {
     });
     const trackers = root.querySelector('[data-action="trackers"]')!;
     expect(trackers.getAttribute('data-action-value')).toBe('block');
-    expect(trackers.textContent).toBe('Trackers on telehealth pagesblock: blocked, and what was blocked is named in the toolbar popup');
+    expect(trackers.textContent).toBe('Trackers on telehealth pagesBlock: blocked, and what was blocked is named in the toolbar popup');
     expect(root.querySelector('[data-action="passwordOnLookalike"]')?.getAttribute('data-action-value')).toBe('warn');
   });
 
@@ -140,5 +140,41 @@ describe('the options page', () => {
     expect(root.querySelector<HTMLInputElement>('[data-user-allowlist] input')!.disabled).toBe(true);
     expect(root.querySelector('[data-locked-note]')?.textContent).toContain('Your clinic manages the list');
     expect(root.querySelector('[data-user-domain="mine.example.net"]')?.getAttribute('data-counted')).toBe('false');
+  });
+  it('says in words that the check failed, with the background\'s own reason kept in data-error', async () => {
+    const { send } = fakeBackground({
+      'get-admin-status': () => base,
+      'refresh-remote-list': () => {
+        throw new Error('storage is full');
+      },
+    });
+    container = document.createElement('div');
+    document.body.append(container);
+    render(<OptionsApp send={send} />, container);
+    await vi.waitFor(() => {
+      expect(container.querySelector('[data-remote-list] button')).not.toBeNull();
+    });
+    container.querySelector<HTMLButtonElement>('[data-remote-list] button')!.click();
+    await vi.waitFor(() => {
+      expect(container.querySelector('[data-remote-list] [role="alert"]')).not.toBeNull();
+    });
+    const alert = container.querySelector('[data-remote-list] [role="alert"]')!;
+    expect(alert.textContent).toBe("Could not check the list just now. Try again in a moment; if it keeps failing, ask your clinic's IT admin.");
+    expect(alert.getAttribute('data-error')).toBe('storage is full');
+  });
+
+  it('says in words that the settings could not be read', async () => {
+    const { send } = fakeBackground({
+      'get-admin-status': () => {
+        throw new Error('no answer');
+      },
+    });
+    container = document.createElement('div');
+    document.body.append(container);
+    render(<OptionsApp send={send} />, container);
+    await vi.waitFor(() => {
+      expect(container.querySelector('[role="alert"]')?.getAttribute('data-error')).toBe('no answer');
+    });
+    expect(container.querySelector('[role="alert"]')?.textContent).toContain('Telehealth Guard could not read its settings. Close this page');
   });
 });
