@@ -3,6 +3,7 @@ import type { AdminStatus } from '../protocol/admin-messages';
 import type { ListSource } from '../core/lists/allowlist';
 import type { MessageKey } from '../core/i18n/messages';
 import { uiMessages } from '../ui-text/ui-messages';
+import { problemText } from '../ui-text/problem-text';
 
 /** What each action does, in the words of docs/admin.md: the setting's name, then each value's meaning. */
 const ACTION_WORDS: Record<ActionKey, { name: MessageKey } & Record<PolicyAction, MessageKey>> = {
@@ -63,7 +64,7 @@ export function PolicySection({ status }: { status: AdminStatus }) {
           <ul>
             {problems.map((problem, index) => (
               <li key={`${problem.path}-${index}`} data-policy-problem={problem.path}>
-                <code>{problem.path}</code>: {problem.message}
+                <code>{problem.path}</code>: {problemText(problem, m)}
               </li>
             ))}
           </ul>

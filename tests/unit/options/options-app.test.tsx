@@ -10,7 +10,7 @@ const base: AdminStatus = {
   clinicName: 'Example Clinic',
   supportContact: 'it@example-clinic.org',
   supportHref: 'mailto:it@example-clinic.org',
-  problems: [{ path: 'remoteAllowlistUrl', message: 'must be an https URL; no remote list is fetched' }],
+  problems: [{ path: 'remoteAllowlistUrl', message: 'must be an https URL; no remote list is fetched', says: [{ key: 'adminProblemHttpsUrl' }, { key: 'adminOutcomeNoRemoteList' }] }],
   allowlistMode: 'add',
   sources: ['catalog', 'policy', 'remote'],
   policyDomains: ['telehealth.example-clinic.org'], actions: { passwordOnLookalike: 'warn', unknownVideoPlatform: 'warn', trackers: 'block' },
@@ -71,7 +71,10 @@ describe('the options page', () => {
     expect(remote.getAttribute('data-list-version')).toBe('4');
     expect(remote.getAttribute('data-last-success-at')).toBe(String(Date.UTC(2026, 5, 1)));
     expect(remote.getAttribute('data-last-failure-reason')).toBe('rollback');
-    expect(remote.textContent).toContain('version 3 is older');
+    expect(root.querySelector('[data-policy-problem]')?.textContent).toBe('remoteAllowlistUrl: This must be an https web address. No remote list is downloaded.');
+    expect(remote.querySelector('[data-last-failure]')?.textContent).toContain(
+      'The list is older than the one in use, or has the same version with other content; a changed list needs a higher version. (rollback)',
+    );
   });
 
   it('asks the background to check the list now', async () => {
