@@ -7,12 +7,15 @@ import { reloadUserAdditions } from './list-inputs';
 import { refreshRemoteListNow } from './remote-refresh';
 import { addUserDomain, removeUserDomain } from './user-additions';
 import { forgetProtected } from './protected-password-store';
+import { refusalWords } from './user-domain-words';
+import { uiMessages } from '../ui-text/ui-messages';
 
 type Handler<T extends ExtensionPageMessage['type']> = (message: Extract<ExtensionPageMessage, { type: T }>) => Promise<AdminStatus>;
 
 /**
  * The options page's and popup's admin messages (protocol/admin-messages). A refused change
- * throws: the router turns it into `{ok: false, error}`, which the page shows as it is.
+ * throws: the router turns it into `{ok: false, error}`, which the page shows as it is (a
+ * refused site in the browser's language, user-domain-words).
  */
 export const adminPageHandlers: {
   'get-admin-status': Handler<'get-admin-status'>;
@@ -28,9 +31,9 @@ export const adminPageHandlers: {
     return adminStatus();
   },
   'add-user-domain': async ({ domain }) => {
-    if (getPolicy().policy.lockUserAllowlist) throw new Error("your clinic's policy does not allow adding sites here");
+    if (getPolicy().policy.lockUserAllowlist) throw new Error(uiMessages().text('adminRefusedLocked'));
     const check = checkUserDomain(domain, getAdminAllowlist());
-    if (!check.ok) throw new Error(check.message);
+    if (!check.ok) throw new Error(refusalWords(check.refusal, uiMessages()));
     await addUserDomain(check.domain);
     await reloadUserAdditions();
     return adminStatus();

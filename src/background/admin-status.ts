@@ -7,17 +7,12 @@ import { getComposition, getPolicy, remoteListInForce } from './allowlist-state'
 import { getClinicInfo } from './policy-settings';
 import { readRemoteStatus } from './remote-list-store';
 import { protectedPlatforms } from './protected-password-store';
-
-const SOURCE_NAMES = { catalog: 'built-in catalog', policy: "your clinic's policy", remote: "your clinic's signed list", user: 'your own list' } as const;
+import { notCountedWords } from './user-domain-words';
+import { uiMessages } from '../ui-text/ui-messages';
 
 function viewOf(status: UserDomainStatus): UserDomainView {
   if (status.counted) return { domain: status.domain, counted: true };
-  if (status.reason === 'locked') return { domain: status.domain, counted: false, note: "your clinic's policy does not count sites added here" };
-  return {
-    domain: status.domain,
-    counted: false,
-    note: `${status.listedDomain} is already on the ${SOURCE_NAMES[status.listedBy]} as ${status.platform}, which decides`,
-  };
+  return { domain: status.domain, counted: false, note: notCountedWords(status, uiMessages()) };
 }
 
 /** What the options page and the popup footer show; read fresh for every request. */

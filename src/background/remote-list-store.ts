@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { allowlistFileSchema } from '../core/lists/allowlist-file';
 import type { RemoteListRecord, RemoteListStatus } from '../protocol/admin-messages';
 import { readStoredValue } from './read-stored-value';
+import type { MessageKey } from '../core/i18n/messages';
 
 /**
  * The last good remote list and the history of attempts, in `storage.local`, so both
@@ -21,11 +22,14 @@ const recordSchema = z.object({
   acceptedAt: z.number(),
 });
 
+/** A problem's sentence (core/lists/problem-words); a key no catalog has is said as "cannot be used" by the page. */
+const sentenceSchema = z.object({ key: z.custom<MessageKey>((key) => typeof key === 'string'), values: z.array(z.string()).optional() });
+
 const failureSchema = z.object({
   at: z.number(),
   reason: z.string(),
   message: z.string(),
-  problems: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  problems: z.array(z.object({ path: z.string(), message: z.string(), says: z.array(sentenceSchema).optional() })).optional(),
 });
 
 const statusSchema = z.object({

@@ -37,7 +37,11 @@ export function OptionsApp({ send }: { send: SendMessage }) {
   }, [act]);
 
   const m = uiMessages();
-  if (error !== undefined) return <p role="alert">{m.text('couldNotReadSettings', error)}</p>;
+  if (error !== undefined) return (
+      <p role="alert" data-error={error}>
+        {m.text('adminCouldNotReadSettings')}
+      </p>
+    );
   if (!status) return <p>{m.text('loading')}</p>;
   return (
     <>

@@ -65,7 +65,9 @@ export function PasswordsSection({ status, act }: { status: AdminStatus; act: Ac
       ) : (
         <p data-protected-none="">{m.text('passwordsNoneYet')}</p>
       )}
-      {error !== undefined ? <p role="alert">{m.text('forgetFailed', error)}</p> : null}
+      {error !== undefined ? <p role="alert" data-error={error}>
+          {m.text('adminForgetFailed')}
+        </p> : null}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { AdminStatus } from '../protocol/admin-messages';
 import type { ListSource } from '../core/lists/allowlist';
 import type { MessageKey } from '../core/i18n/messages';
 import { uiMessages } from '../ui-text/ui-messages';
+import { problemText } from '../ui-text/problem-text';
 
 /** What each action does, in the words of docs/admin.md: the setting's name, then each value's meaning. */
 const ACTION_WORDS: Record<ActionKey, { name: MessageKey } & Record<PolicyAction, MessageKey>> = {
@@ -10,6 +11,9 @@ const ACTION_WORDS: Record<ActionKey, { name: MessageKey } & Record<PolicyAction
   unknownVideoPlatform: { name: 'actionCameraName', warn: 'actionCameraWarn', block: 'actionCameraBlock', off: 'actionCameraOff' },
   trackers: { name: 'actionTrackersName', warn: 'actionTrackersWarn', block: 'actionTrackersBlock', off: 'actionTrackersOff' },
 };
+
+/** A setting's value in words ("Warn"); the raw value stays in `data-action-value`. */
+const ACTION_VALUE_WORDS: Record<PolicyAction, MessageKey> = { warn: 'adminActionValueWarn', block: 'adminActionValueBlock', off: 'adminActionValueOff' };
 
 // Types only from core/lists/policy: its values would bring the schema library into this page.
 const ACTION_ORDER = Object.keys(ACTION_WORDS) as ActionKey[];
@@ -49,7 +53,7 @@ export function PolicySection({ status }: { status: AdminStatus }) {
           <div key={key} data-action={key} data-action-value={status.actions[key]}>
             <dt>{m.text(ACTION_WORDS[key].name)}</dt>
             <dd>
-              <strong>{status.actions[key]}</strong>: {m.text(ACTION_WORDS[key][status.actions[key]])}
+              <strong>{m.text(ACTION_VALUE_WORDS[status.actions[key]])}</strong>: {m.text(ACTION_WORDS[key][status.actions[key]])}
             </dd>
           </div>
         ))}
@@ -60,7 +64,7 @@ export function PolicySection({ status }: { status: AdminStatus }) {
           <ul>
             {problems.map((problem, index) => (
               <li key={`${problem.path}-${index}`} data-policy-problem={problem.path}>
-                <code>{problem.path}</code>: {problem.message}
+                <code>{problem.path}</code>: {problemText(problem, m)}
               </li>
             ))}
           </ul>

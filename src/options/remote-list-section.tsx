@@ -3,6 +3,7 @@ import type { AdminStatus } from '../protocol/admin-messages';
 import { formatTime } from './format-time';
 import type { Act } from './options-app';
 import { uiMessages } from '../ui-text/ui-messages';
+import { failureText, problemText } from '../ui-text/problem-text';
 
 /**
  * The signed remote list: the list in force, when it was last fetched successfully, and why
@@ -49,7 +50,7 @@ export function RemoteListSection({ status, act }: { status: AdminStatus; act: A
           <ul>
             {ignored.map((problem, index) => (
               <li key={`${problem.path}-${index}`} data-list-problem={problem.path}>
-                <code>{problem.path}</code>: {problem.message}
+                <code>{problem.path}</code>: {problemText(problem, m)}
               </li>
             ))}
           </ul>
@@ -59,13 +60,13 @@ export function RemoteListSection({ status, act }: { status: AdminStatus; act: A
       {lastFailure ? (
         <div data-last-failure="">
           <p>
-            {m.text('remoteListLastFailure', formatTime(lastFailure.at, m))} <strong>{lastFailure.reason}</strong>. {lastFailure.message}
+            {m.text('remoteListLastFailure', formatTime(lastFailure.at, m))} <strong>{failureText(lastFailure.reason, m)}</strong> (<code>{lastFailure.reason}</code>)
           </p>
           {lastFailure.problems?.length ? (
             <ul>
               {lastFailure.problems.map((problem, index) => (
                 <li key={`${problem.path}-${index}`}>
-                  <code>{problem.path}</code>: {problem.message}
+                  <code>{problem.path}</code>: {problemText(problem, m)}
                 </li>
               ))}
             </ul>
@@ -77,7 +78,9 @@ export function RemoteListSection({ status, act }: { status: AdminStatus; act: A
           {m.text(busy ? 'checkingButton' : 'checkNowButton')}
         </button>
       ) : null}
-      {error !== undefined ? <p role="alert">{m.text('checkFailed', error)}</p> : null}
+      {error !== undefined ? <p role="alert" data-error={error}>
+          {m.text('adminCheckFailed')}
+        </p> : null}
     </section>
   );
 }

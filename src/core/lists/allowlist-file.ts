@@ -1,5 +1,6 @@
 import type { DetailLanguage } from './fact-detail';
 import { z } from 'zod';
+import { issueSentence, sentence, type Sentence } from './problem-words';
 
 /**
  * The one file format for lists of domains: the built-in catalog, admin files and
@@ -132,7 +133,10 @@ export type AllowlistFile = z.infer<typeof allowlistFileSchema>;
 export interface AllowlistProblem {
   /** JSON path such as `entries[3].domain`. */
   path: string;
+  /** In English, as the command line prints it. */
   message: string;
+  /** The same in whole sentences, for the extension's pages to say in the browser's language. */
+  says?: Sentence[] | undefined;
 }
 
 export type ParseResult =
@@ -156,6 +160,7 @@ export function parseAllowlistFile(json: unknown): ParseResult {
     problems: result.error.issues.map((issue) => ({
       path: formatJsonPath(issue.path),
       message: issue.message,
+      says: [issueSentence(issue)],
     })),
   };
 }
@@ -182,6 +187,6 @@ export function parseListJson(text: string): { ok: true; json: unknown } | { ok:
 /** Parses the text of a list file; a JSON syntax error is a problem like any other. */
 export function parseAllowlistText(text: string): ParseResult {
   const parsed = parseListJson(text);
-  if (!parsed.ok) return { ok: false, problems: [{ path: '(root)', message: `not JSON: ${parsed.message}` }] };
+  if (!parsed.ok) return { ok: false, problems: [{ path: '(root)', message: `not JSON: ${parsed.message}`, says: [sentence('adminProblemNotJson')] }] };
   return parseAllowlistFile(parsed.json);
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { AllowlistLayer } from './allowlist';
 import { allowlistEntrySchema, domainSchema, formatJsonPath, type AllowlistEntry, type AllowlistFile, type AllowlistProblem } from './allowlist-file';
-import { isPublicSuffix, publicSuffixMessage, publicSuffixProblems } from './public-suffix-entries';
+import { isPublicSuffix, publicSuffixMessage, publicSuffixProblems, publicSuffixSentences } from './public-suffix-entries';
+import { issueSentence, sentence, type Sentence } from './problem-words';
+import type { MessageKey } from '../i18n/messages';
 import { quoteInput } from '../quote-input';
 import { decodePublicKey } from './signed-list';
 
@@ -165,16 +167,17 @@ function kindOf(value: unknown): string {
 class Checker {
   readonly problems: PolicyProblem[] = [];
 
-  report(path: readonly PropertyKey[], message: string): void {
-    this.problems.push({ path: formatJsonPath(path), message });
+  /** A problem in English (`message`, for the command line) and in sentences (`says`, for the extension's pages). */
+  report(path: readonly PropertyKey[], message: string, ...says: Sentence[]): void {
+    this.problems.push({ path: formatJsonPath(path), message, says });
   }
 
   /** Parses one value; on failure reports every issue with `outcome` and returns undefined. */
-  check<T>(schema: z.ZodType<T>, value: unknown, path: readonly PropertyKey[], outcome: string): T | undefined {
+  check<T>(schema: z.ZodType<T>, value: unknown, path: readonly PropertyKey[], outcome: string, outcomeSays: Sentence): T | undefined {
     const result = schema.safeParse(value);
     if (result.success) return result.data;
     for (const issue of result.error.issues) {
-      this.report([...path, ...issue.path], `${issue.message}; ${outcome}`);
+      this.report([...path, ...issue.path], `${issue.message}; ${outcome}`, issueSentence(issue), outcomeSays);
     }
     return undefined;
   }
@@ -186,13 +189,13 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 function parseAllowlist(value: unknown, checker: Checker): AllowlistEntry[] {
   if (!Array.isArray(value)) {
-    checker.report(['allowlist'], `must be a list of entries, not ${kindOf(value)}; ignored`);
+    checker.report(['allowlist'], `must be a list of entries, not ${kindOf(value)}; ignored`, sentence('adminProblemNeedsEntryList'), sentence('adminOutcomeIgnored'));
     return [];
   }
   const entries: AllowlistEntry[] = [];
   const seen = new Map<string, number>();
   value.forEach((item: unknown, index) => {
-    const entry = checker.check(allowlistEntrySchema, item, ['allowlist', index], 'entry ignored');
+    const entry = checker.check(allowlistEntrySchema, item, ['allowlist', index], 'entry ignored', sentence('adminOutcomeEntryIgnored'));
     if (!entry) return;
     const suffixes = publicSuffixProblems(entry, ['allowlist', index]);
     if (suffixes.length > 0) {
@@ -201,7 +204,7 @@ function parseAllowlist(value: unknown, checker: Checker): AllowlistEntry[] {
     }
     const first = seen.get(entry.domain);
     if (first !== undefined) {
-      checker.report(['allowlist', index, 'domain'], `${entry.domain} is already listed at allowlist[${first}]; entry ignored`);
+      checker.report(['allowlist', index, 'domain'], `${entry.domain} is already listed at allowlist[${first}]; entry ignored`, sentence('adminProblemAlreadyListed', entry.domain, `allowlist[${first}]`), sentence('adminOutcomeEntryIgnored'));
       return;
     }
     seen.set(entry.domain, index);
@@ -212,19 +215,19 @@ function parseAllowlist(value: unknown, checker: Checker): AllowlistEntry[] {
 
 function parseKeys(value: unknown, checker: Checker): string[] {
   if (!Array.isArray(value)) {
-    checker.report(['remoteAllowlistKeys'], `must be a list of base64 public keys, not ${kindOf(value)}; ignored`);
+    checker.report(['remoteAllowlistKeys'], `must be a list of base64 public keys, not ${kindOf(value)}; ignored`, sentence('adminProblemNeedsKeyList'), sentence('adminOutcomeIgnored'));
     return [];
   }
   const keys: string[] = [];
   value.forEach((item: unknown, index) => {
     const path = ['remoteAllowlistKeys', index];
     if (typeof item !== 'string' || decodePublicKey(item) === undefined) {
-      checker.report(path, 'must be a base64 Ed25519 public key of 32 bytes (the text of allowlist.pub); key ignored');
+      checker.report(path, 'must be a base64 Ed25519 public key of 32 bytes (the text of allowlist.pub); key ignored', sentence('adminProblemBadKey'), sentence('adminOutcomeKeyIgnored'));
       return;
     }
     const key = item.trim();
     if (keys.includes(key)) {
-      checker.report(path, 'the same key is listed twice; ignored');
+      checker.report(path, 'the same key is listed twice; ignored', sentence('adminProblemKeyTwice'), sentence('adminOutcomeIgnored'));
       return;
     }
     keys.push(key);
@@ -234,20 +237,20 @@ function parseKeys(value: unknown, checker: Checker): string[] {
 
 function parseSignInDomains(value: unknown, checker: Checker): string[] {
   if (!Array.isArray(value)) {
-    checker.report(['passwordSignInDomains'], `must be a list of domains like ["login.example-clinic.org"], not ${kindOf(value)}; ignored`);
+    checker.report(['passwordSignInDomains'], `must be a list of domains like ["login.example-clinic.org"], not ${kindOf(value)}; ignored`, sentence('adminProblemNeedsDomainList'), sentence('adminOutcomeIgnored'));
     return [];
   }
   const domains: string[] = [];
   value.forEach((item: unknown, index) => {
     const path = ['passwordSignInDomains', index];
-    const domain = checker.check(fieldSchemas.signInDomain, item, path, 'domain ignored');
+    const domain = checker.check(fieldSchemas.signInDomain, item, path, 'domain ignored', sentence('adminOutcomeDomainIgnored'));
     if (domain === undefined) return;
     if (isPublicSuffix(domain)) {
-      checker.report(path, publicSuffixMessage(domain));
+      checker.report(path, publicSuffixMessage(domain), ...publicSuffixSentences(domain));
       return;
     }
     if (domains.includes(domain)) {
-      checker.report(path, `${domain} is listed twice; ignored`);
+      checker.report(path, `${domain} is listed twice; ignored`, sentence('adminProblemDomainTwice', domain), sentence('adminOutcomeIgnored'));
       return;
     }
     domains.push(domain);
@@ -255,17 +258,20 @@ function parseSignInDomains(value: unknown, checker: Checker): string[] {
   return domains;
 }
 
+/** What an action falls back to, in a sentence. */
+const USING_ACTION = { warn: 'adminOutcomeUsingWarn', block: 'adminOutcomeUsingBlock', off: 'adminOutcomeUsingOff' } as const satisfies Record<PolicyAction, MessageKey>;
+
 function parseActions(value: unknown, checker: Checker, actions: Record<ActionKey, PolicyAction>): void {
   if (!isPlainObject(value)) {
-    checker.report(['actions'], `must be an object like {"trackers": "warn"}, not ${kindOf(value)}; using "warn" for every action`);
+    checker.report(['actions'], `must be an object like {"trackers": "warn"}, not ${kindOf(value)}; using "warn" for every action`, sentence('adminProblemNeedsActions'), sentence('adminOutcomeWarnEverywhere'));
     return;
   }
   for (const [key, item] of Object.entries(value)) {
     if (!(ACTION_KEYS as readonly string[]).includes(key)) {
-      checker.report(['actions', key], `unknown action; the known ones are ${ACTION_KEYS.join(', ')}`);
+      checker.report(['actions', key], `unknown action; the known ones are ${ACTION_KEYS.join(', ')}`, sentence('adminProblemUnknownAction', ACTION_KEYS.join(', ')));
       continue;
     }
-    const action = checker.check(fieldSchemas.action, item, ['actions', key], `using "${actions[key as ActionKey]}"`);
+    const action = checker.check(fieldSchemas.action, item, ['actions', key], `using "${actions[key as ActionKey]}"`, sentence(USING_ACTION[actions[key as ActionKey]]));
     if (action) actions[key as ActionKey] = action;
   }
 }
@@ -279,19 +285,19 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
   const checker = new Checker();
   if (raw === undefined || raw === null) return { policy, problems: [] };
   if (!isPlainObject(raw)) {
-    checker.report([], `the policy must be an object of settings, not ${kindOf(raw)}; using the defaults`);
+    checker.report([], `the policy must be an object of settings, not ${kindOf(raw)}; using the defaults`, sentence('adminProblemNeedsPolicyObject'), sentence('adminOutcomeDefaults'));
     return { policy, problems: checker.problems };
   }
 
   for (const [key, value] of Object.entries(raw)) {
     switch (key as PolicyKey) {
       case 'clinicName': {
-        const name = checker.check(fieldSchemas.clinicName, value, [key], 'ignored');
+        const name = checker.check(fieldSchemas.clinicName, value, [key], 'ignored', sentence('adminOutcomeIgnored'));
         if (name !== undefined) policy.clinicName = name;
         break;
       }
       case 'supportContact': {
-        const contact = checker.check(fieldSchemas.supportContact, value, [key], 'ignored');
+        const contact = checker.check(fieldSchemas.supportContact, value, [key], 'ignored', sentence('adminOutcomeIgnored'));
         if (contact !== undefined) policy.supportContact = contact;
         break;
       }
@@ -299,13 +305,13 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
         policy.allowlist = parseAllowlist(value, checker);
         break;
       case 'allowlistMode':
-        policy.allowlistMode = checker.check(fieldSchemas.allowlistMode, value, [key], 'using "add"') ?? policy.allowlistMode;
+        policy.allowlistMode = checker.check(fieldSchemas.allowlistMode, value, [key], 'using "add"', sentence('adminOutcomeAddMode')) ?? policy.allowlistMode;
         break;
       case 'lockUserAllowlist':
-        policy.lockUserAllowlist = checker.check(fieldSchemas.lockUserAllowlist, value, [key], 'using false') ?? policy.lockUserAllowlist;
+        policy.lockUserAllowlist = checker.check(fieldSchemas.lockUserAllowlist, value, [key], 'using false', sentence('adminOutcomeNotLocked')) ?? policy.lockUserAllowlist;
         break;
       case 'remoteAllowlistUrl': {
-        const url = checker.check(fieldSchemas.remoteAllowlistUrl, value, [key], 'no remote list is fetched');
+        const url = checker.check(fieldSchemas.remoteAllowlistUrl, value, [key], 'no remote list is fetched', sentence('adminOutcomeNoRemoteList'));
         if (url !== undefined) policy.remoteAllowlistUrl = url;
         break;
       }
@@ -313,29 +319,29 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
         policy.remoteAllowlistKeys = parseKeys(value, checker);
         break;
       case 'refreshHours':
-        policy.refreshHours = checker.check(fieldSchemas.refreshHours, value, [key], `using ${REFRESH_HOURS.default}`) ?? policy.refreshHours;
+        policy.refreshHours = checker.check(fieldSchemas.refreshHours, value, [key], `using ${REFRESH_HOURS.default}`, sentence('adminOutcomeRefreshHours', String(REFRESH_HOURS.default))) ?? policy.refreshHours;
         break;
       case 'actions':
         parseActions(value, checker, policy.actions);
         break;
       case 'passwordProtection':
-        policy.passwordProtection = checker.check(fieldSchemas.passwordProtection, value, [key], 'using "on"') ?? policy.passwordProtection;
+        policy.passwordProtection = checker.check(fieldSchemas.passwordProtection, value, [key], 'using "on"', sentence('adminOutcomePasswordsOn')) ?? policy.passwordProtection;
         break;
       case 'passwordSignInDomains':
         policy.passwordSignInDomains = parseSignInDomains(value, checker);
         break;
       default:
-        checker.report([key], `unknown setting; the known ones are ${POLICY_KEYS.join(', ')}`);
+        checker.report([key], `unknown setting; the known ones are ${POLICY_KEYS.join(', ')}`, sentence('adminProblemUnknownSetting', POLICY_KEYS.join(', ')));
     }
   }
 
   // Settings that only make sense together.
   if (policy.remoteAllowlistUrl !== undefined && policy.remoteAllowlistKeys.length === 0) {
-    checker.report(['remoteAllowlistUrl'], 'needs at least one valid key in remoteAllowlistKeys to check the list; no remote list is fetched');
+    checker.report(['remoteAllowlistUrl'], 'needs at least one valid key in remoteAllowlistKeys to check the list; no remote list is fetched', sentence('adminProblemUrlNeedsKey'), sentence('adminOutcomeNoRemoteList'));
     delete policy.remoteAllowlistUrl;
   }
   if (policy.allowlistMode === 'replace' && policy.allowlist.length === 0 && policy.remoteAllowlistUrl === undefined) {
-    checker.report(['allowlistMode'], '"replace" needs an allowlist or a remote list to replace the built-in catalog with; using "add"');
+    checker.report(['allowlistMode'], '"replace" needs an allowlist or a remote list to replace the built-in catalog with; using "add"', sentence('adminProblemReplaceNeedsList'), sentence('adminOutcomeAddMode'));
     policy.allowlistMode = 'add';
   }
   return { policy, problems: checker.problems };

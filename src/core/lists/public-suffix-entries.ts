@@ -1,5 +1,6 @@
 import type { AllowlistEntry, AllowlistProblem } from './allowlist-file';
 import { formatJsonPath } from './allowlist-file';
+import { sentence, type Sentence } from './problem-words';
 import { registrableDomainOf } from '../hostname';
 
 /**
@@ -18,6 +19,11 @@ export function isPublicSuffix(domain: string): boolean {
   return registrableDomainOf(domain) === undefined;
 }
 
+/** The same, in sentences for the extension's pages. */
+export function publicSuffixSentences(domain: string): Sentence[] {
+  return [sentence('adminProblemPublicSuffix', domain), sentence('adminOutcomeEntryIgnored')];
+}
+
 /** Why a suffix is refused, in the words every list reader reports. */
 export function publicSuffixMessage(domain: string): string {
   return `${domain} is a public suffix: listing it would verify every site under it; entry ignored`;
@@ -30,9 +36,9 @@ export function publicSuffixMessage(domain: string): string {
  */
 export function publicSuffixProblems(entry: Pick<AllowlistEntry, 'domain' | 'aliases'>, at: readonly PropertyKey[]): AllowlistProblem[] {
   const problems: AllowlistProblem[] = [];
-  if (isPublicSuffix(entry.domain)) problems.push({ path: formatJsonPath([...at, 'domain']), message: publicSuffixMessage(entry.domain) });
+  if (isPublicSuffix(entry.domain)) problems.push({ path: formatJsonPath([...at, 'domain']), message: publicSuffixMessage(entry.domain), says: publicSuffixSentences(entry.domain) });
   entry.aliases.forEach((alias, index) => {
-    if (isPublicSuffix(alias)) problems.push({ path: formatJsonPath([...at, 'aliases', index]), message: publicSuffixMessage(alias) });
+    if (isPublicSuffix(alias)) problems.push({ path: formatJsonPath([...at, 'aliases', index]), message: publicSuffixMessage(alias), says: publicSuffixSentences(alias) });
   });
   return problems;
 }

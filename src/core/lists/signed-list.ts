@@ -1,4 +1,5 @@
 import { parseAllowlistFile, parseListJson, type AllowlistFile, type AllowlistProblem } from './allowlist-file';
+import { sentence } from './problem-words';
 import { listPublicSuffixProblems } from './public-suffix-entries';
 import { sha256Hex } from '../sha256-hex';
 
@@ -168,7 +169,7 @@ function tooLargeMessage(size: number, maxBytes: number): string {
 export function parseListBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_LIST_BYTES): ParsedListBytes {
   if (bytes.length > maxBytes) {
     const message = tooLargeMessage(bytes.length, maxBytes);
-    return { ok: false, reason: 'too-large', message, problems: [{ path: '(root)', message }] };
+    return { ok: false, reason: 'too-large', message, problems: [{ path: '(root)', message, says: [sentence('adminProblemTooLarge', String(bytes.length), String(maxBytes))] }] };
   }
   let text: string;
   try {
@@ -176,12 +177,12 @@ export function parseListBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_LIST_BY
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch (error) {
     const message = `not UTF-8 text: ${(error as Error).message}`;
-    return { ok: false, reason: 'invalid-json', message, problems: [{ path: '(root)', message }] };
+    return { ok: false, reason: 'invalid-json', message, problems: [{ path: '(root)', message, says: [sentence('adminProblemNotUtf8')] }] };
   }
   const json = parseListJson(text);
   if (!json.ok) {
     const message = `not JSON: ${json.message}`;
-    return { ok: false, reason: 'invalid-json', message, problems: [{ path: '(root)', message }] };
+    return { ok: false, reason: 'invalid-json', message, problems: [{ path: '(root)', message, says: [sentence('adminProblemNotJson')] }] };
   }
   const parsed = parseAllowlistFile(json.json);
   if (parsed.ok) return { ok: true, file: parsed.file, ignored: listPublicSuffixProblems(parsed.file.entries) };

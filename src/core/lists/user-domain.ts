@@ -1,10 +1,17 @@
-import { matchPlatform, type Allowlist } from './allowlist';
+import { matchPlatform, type Allowlist, type ListSource } from './allowlist';
 import { domainSchema } from './allowlist-file';
 import { parseTarget, TargetParseError } from '../hostname';
 import { findLookalike } from '../lookalike/lookalike';
 import { isPublicSuffix } from './public-suffix-entries';
 
-export type UserDomainCheck = { ok: true; domain: string } | { ok: false; message: string };
+/** Why a domain is refused, for the options page to say in its language (`message` is the English). */
+export type UserDomainRefusal =
+  | { kind: 'not-address' }
+  | { kind: 'not-domain'; shown: string }
+  | { kind: 'listed'; domain: string; verified: boolean; platform: string; source: ListSource }
+  | { kind: 'lookalike'; domain: string; target: string; evidence: string };
+
+export type UserDomainCheck = { ok: true; domain: string } | { ok: false; message: string; refusal: UserDomainRefusal };
 
 /**
  * Checks a domain a user wants to add to their own list (options page). Accepts a bare
@@ -23,7 +30,7 @@ export function checkUserDomain(input: string, adminAllowlist: Allowlist): UserD
   try {
     host = parseTarget(input).host;
   } catch (error) {
-    return { ok: false, message: error instanceof TargetParseError ? `not a web address: ${error.message}` : 'not a web address' };
+    return { ok: false, message: error instanceof TargetParseError ? `not a web address: ${error.message}` : 'not a web address', refusal: { kind: 'not-address' } };
   }
   const parsed = domainSchema.safeParse(host);
   // The same public-suffix rule as for admin lists (public-suffix-entries.ts).
@@ -31,19 +38,24 @@ export function checkUserDomain(input: string, adminAllowlist: Allowlist): UserD
     // The URL parser percent-encodes what no hostname holds (`my clinic.org` becomes
     // `my%20clinic.org`): the user is shown what they typed, not that.
     const shown = host.includes('%') ? input.trim() : host;
-    return { ok: false, message: `${shown} is not a site's domain name (like "visit.example-clinic.org")` };
+    return { ok: false, message: `${shown} is not a site's domain name (like "visit.example-clinic.org")`, refusal: { kind: 'not-domain', shown } };
   }
   const domain = parsed.data;
   const listed = matchPlatform(adminAllowlist, domain);
   if (listed) {
     const what = listed.platform.verified ? 'already verified' : 'known as a general-purpose platform, not verified for visits';
-    return { ok: false, message: `${domain} is ${what} (${listed.platform.name}, ${listed.platform.source} list); ask your clinic if it should be verified` };
+    return {
+      ok: false,
+      message: `${domain} is ${what} (${listed.platform.name}, ${listed.platform.source} list); ask your clinic if it should be verified`,
+      refusal: { kind: 'listed', domain, verified: listed.platform.verified, platform: listed.platform.name, source: listed.platform.source },
+    };
   }
   const lookalike = findLookalike(adminAllowlist, domain);
   if (lookalike) {
     return {
       ok: false,
       message: `${domain} looks like ${lookalike.target} (${lookalike.evidence}); only your clinic's IT admin can verify a name like this`,
+      refusal: { kind: 'lookalike', domain, target: lookalike.target, evidence: lookalike.evidence },
     };
   }
   return { ok: true, domain };

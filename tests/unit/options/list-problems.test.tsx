@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OptionsApp } from '../../../src/options/options-app';
 import type { AdminStatus } from '../../../src/protocol/admin-messages';
 import { fakeBackground } from '../protocol/fake-background';
+import { publicSuffixSentences } from '../../../src/core/lists/public-suffix-entries';
 
 /**
  * Problems an admin must hear about, where the options page shows them: a policy entry naming
@@ -12,19 +13,21 @@ import { fakeBackground } from '../protocol/fake-background';
  */
 
 const suffix = (domain: string) => `${domain} is a public suffix: listing it would verify every site under it; entry ignored`;
+/** What the page says of it: whole sentences from the messages, the path beside them. */
+const suffixSaid = (domain: string) => `${domain} is a public suffix: listing it would verify every site under it. The entry is ignored.`;
 
 const status: AdminStatus = {
   managed: true,
   clinicName: 'Example Clinic',
   problems: [
-    { path: 'allowlist[1].domain', message: suffix('github.io') },
+    { path: 'allowlist[1].domain', message: suffix('github.io'), says: publicSuffixSentences('github.io') },
   ],
   allowlistMode: 'add',
   sources: ['catalog', 'policy', 'remote'],
   policyDomains: ['telehealth.example-clinic.org'], actions: { passwordOnLookalike: 'warn', unknownVideoPlatform: 'warn', trackers: 'warn' },
   remote: {
     url: 'https://lists.example-clinic.org/l.json',
-    inForce: { version: 4, expires: '2026-09-30T00:00:00Z', entries: 5, acceptedAt: 1, expired: false, ignored: [{ path: 'entries[3].domain', message: suffix('herokuapp.com') }] },
+    inForce: { version: 4, expires: '2026-09-30T00:00:00Z', entries: 5, acceptedAt: 1, expired: false, ignored: [{ path: 'entries[3].domain', message: suffix('herokuapp.com'), says: publicSuffixSentences('herokuapp.com') }] },
     lastSuccessAt: Date.UTC(2026, 5, 1),
     lastAttemptAt: Date.UTC(2026, 5, 1),
   },
@@ -80,7 +83,7 @@ describe('public-suffix entries on the options page', () => {
     });
     const shown = [...root.querySelectorAll('[data-policy-problem]')];
     expect(shown.map((node) => node.getAttribute('data-policy-problem'))).toEqual(['allowlist[1].domain']);
-    expect(shown[0]!.textContent).toBe(`allowlist[1].domain: ${suffix('github.io')}`);
+    expect(shown[0]!.textContent).toBe(`allowlist[1].domain: ${suffixSaid('github.io')}`);
     expect(root.querySelector('[data-policy]')?.textContent).toContain('One value in the policy could not be used');
   });
 
@@ -92,7 +95,7 @@ describe('public-suffix entries on the options page', () => {
     const remote = root.querySelector('[data-remote-list]')!;
     expect(remote.querySelector('[data-list-problems]')?.getAttribute('data-list-problems')).toBe('1');
     const item = remote.querySelector('[data-list-problem="entries[3].domain"]');
-    expect(item?.textContent).toBe(`entries[3].domain: ${suffix('herokuapp.com')}`);
+    expect(item?.textContent).toBe(`entries[3].domain: ${suffixSaid('herokuapp.com')}`);
     expect(remote.textContent).toContain('Some entries of this list could not be used; the rest of the list applies');
   });
 });

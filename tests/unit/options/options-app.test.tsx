@@ -10,7 +10,7 @@ const base: AdminStatus = {
   clinicName: 'Example Clinic',
   supportContact: 'it@example-clinic.org',
   supportHref: 'mailto:it@example-clinic.org',
-  problems: [{ path: 'remoteAllowlistUrl', message: 'must be an https URL; no remote list is fetched' }],
+  problems: [{ path: 'remoteAllowlistUrl', message: 'must be an https URL; no remote list is fetched', says: [{ key: 'adminProblemHttpsUrl' }, { key: 'adminOutcomeNoRemoteList' }] }],
   allowlistMode: 'add',
   sources: ['catalog', 'policy', 'remote'],
   policyDomains: ['telehealth.example-clinic.org'], actions: { passwordOnLookalike: 'warn', unknownVideoPlatform: 'warn', trackers: 'block' },
@@ -56,7 +56,7 @@ describe('the options page', () => {
     });
     const trackers = root.querySelector('[data-action="trackers"]')!;
     expect(trackers.getAttribute('data-action-value')).toBe('block');
-    expect(trackers.textContent).toBe('Trackers on telehealth pagesblock: blocked, and what was blocked is named in the toolbar popup');
+    expect(trackers.textContent).toBe('Trackers on telehealth pagesBlock: blocked, and what was blocked is named in the toolbar popup');
     expect(root.querySelector('[data-action="passwordOnLookalike"]')?.getAttribute('data-action-value')).toBe('warn');
   });
 
@@ -71,7 +71,10 @@ describe('the options page', () => {
     expect(remote.getAttribute('data-list-version')).toBe('4');
     expect(remote.getAttribute('data-last-success-at')).toBe(String(Date.UTC(2026, 5, 1)));
     expect(remote.getAttribute('data-last-failure-reason')).toBe('rollback');
-    expect(remote.textContent).toContain('version 3 is older');
+    expect(root.querySelector('[data-policy-problem]')?.textContent).toBe('remoteAllowlistUrl: This must be an https web address. No remote list is downloaded.');
+    expect(remote.querySelector('[data-last-failure]')?.textContent).toContain(
+      'The list is older than the one in use, or has the same version with other content; a changed list needs a higher version. (rollback)',
+    );
   });
 
   it('asks the background to check the list now', async () => {
@@ -140,5 +143,41 @@ describe('the options page', () => {
     expect(root.querySelector<HTMLInputElement>('[data-user-allowlist] input')!.disabled).toBe(true);
     expect(root.querySelector('[data-locked-note]')?.textContent).toContain('Your clinic manages the list');
     expect(root.querySelector('[data-user-domain="mine.example.net"]')?.getAttribute('data-counted')).toBe('false');
+  });
+  it('says in words that the check failed, with the background\'s own reason kept in data-error', async () => {
+    const { send } = fakeBackground({
+      'get-admin-status': () => base,
+      'refresh-remote-list': () => {
+        throw new Error('storage is full');
+      },
+    });
+    container = document.createElement('div');
+    document.body.append(container);
+    render(<OptionsApp send={send} />, container);
+    await vi.waitFor(() => {
+      expect(container.querySelector('[data-remote-list] button')).not.toBeNull();
+    });
+    container.querySelector<HTMLButtonElement>('[data-remote-list] button')!.click();
+    await vi.waitFor(() => {
+      expect(container.querySelector('[data-remote-list] [role="alert"]')).not.toBeNull();
+    });
+    const alert = container.querySelector('[data-remote-list] [role="alert"]')!;
+    expect(alert.textContent).toBe("Could not check the list just now. Try again in a moment; if it keeps failing, ask your clinic's IT admin.");
+    expect(alert.getAttribute('data-error')).toBe('storage is full');
+  });
+
+  it('says in words that the settings could not be read', async () => {
+    const { send } = fakeBackground({
+      'get-admin-status': () => {
+        throw new Error('no answer');
+      },
+    });
+    container = document.createElement('div');
+    document.body.append(container);
+    render(<OptionsApp send={send} />, container);
+    await vi.waitFor(() => {
+      expect(container.querySelector('[role="alert"]')?.getAttribute('data-error')).toBe('no answer');
+    });
+    expect(container.querySelector('[role="alert"]')?.textContent).toContain('Telehealth Guard could not read its settings. Close this page');
   });
 });

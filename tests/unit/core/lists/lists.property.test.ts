@@ -29,7 +29,7 @@ const anyValue = fc.anything({
   withTypedArray: true,
 });
 
-const problemShape = { path: expect.any(String) as unknown, message: expect.any(String) as unknown };
+const problemShape = { path: expect.any(String) as unknown, message: expect.any(String) as unknown, says: expect.any(Array) as unknown };
 
 // Domains: good ones, public suffixes from both sections of the list, and broken ones.
 const goodDomain = fc.constantFrom('doxy.me', 'visit.example-clinic.org', 'clinic.github.io', 'bbc.co.uk', 'my-app.herokuapp.com', 'portal.example.net');

@@ -175,7 +175,7 @@ describe('verifySignedList: failures', () => {
   it('invalid-list: signed JSON that is not a list file, with every problem by path', async () => {
     const bytes = listBytes({ entries: [{ domain: 'ok.example.org', name: 'OK' }, { domain: 'not a domain', name: 'X' }] });
     const result = expectFailure(await verifySignedList({ ...(await signed(bytes)), publicKeys: [keyA.publicKey] }), 'invalid-list');
-    expect(result.problems).toEqual([{ path: 'entries[1].domain', message: expect.stringContaining('hostname') as unknown }]);
+    expect(result.problems).toMatchObject([{ path: 'entries[1].domain', message: expect.stringContaining('hostname') as unknown }]);
     expect(result.message).toContain('entries[1].domain');
   });
 

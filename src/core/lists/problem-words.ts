@@ -1,0 +1,67 @@
+import type { z } from 'zod';
+import type { MessageKey } from '../i18n/messages';
+
+/**
+ * One whole sentence of a problem, by its message key and substitutions: the extension's
+ * pages say it in the browser's language (ui-text/problem-text), while the command line
+ * prints the problem's English `message` as it always has. A JSON path, a domain or a
+ * setting's raw value goes in as a substitution, untranslated.
+ */
+export interface Sentence {
+  key: MessageKey;
+  values?: string[] | undefined;
+}
+
+export const sentence = (key: MessageKey, ...values: string[]): Sentence => (values.length > 0 ? { key, values } : { key });
+
+/** The refinements of the list and policy schemas, by the English message they carry. */
+const CUSTOM: Readonly<Record<string, MessageKey>> = {
+  'must be a registrable hostname, like "doxy.me" (a name in Unicode, like "klinik-münchen.de", is taken in its punycode form)': 'adminProblemHostname',
+  'a known fact needs a "source" URL; use "unknown" when no source says': 'adminProblemFactSource',
+  'must be a valid regular expression': 'adminProblemRegex',
+  'every key of "aliasSources" must be one of the entry\'s "aliases"': 'adminProblemAliasSources',
+  'must be an email address, a phone number or an https URL': 'adminProblemSupportContact',
+  'must not carry a user name or password': 'adminProblemUrlCredentials',
+  'must be an https URL': 'adminProblemHttpsUrl',
+};
+
+const TYPES: Readonly<Record<string, MessageKey>> = {
+  string: 'adminProblemNeedsText',
+  number: 'adminProblemNeedsNumber',
+  int: 'adminProblemNeedsNumber',
+  boolean: 'adminProblemNeedsTrueFalse',
+  array: 'adminProblemNeedsList',
+  object: 'adminProblemNeedsObject',
+  record: 'adminProblemNeedsObject',
+};
+
+const quoted = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value) : String(value));
+
+/** What a schema issue says, as a sentence; one the schemas do not raise says only that the value cannot be used. */
+export function issueSentence(issue: z.core.$ZodIssue): Sentence {
+  const custom = CUSTOM[issue.message];
+  if (custom !== undefined) return sentence(custom);
+  switch (issue.code) {
+    case 'invalid_type':
+      if (/received undefined$/.test(issue.message)) return sentence('adminProblemMissing');
+      return sentence(TYPES[issue.expected] ?? 'adminProblemUnusable');
+    case 'too_small':
+      if (issue.origin === 'string' && Number(issue.minimum) <= 1) return sentence('adminProblemEmpty');
+      if (issue.origin === 'number') return sentence('adminProblemAtLeast', String(issue.minimum));
+      return sentence('adminProblemUnusable');
+    case 'too_big':
+      if (issue.origin === 'string') return sentence('adminProblemTooLong', String(issue.maximum));
+      if (issue.origin === 'number') return sentence('adminProblemAtMost', String(issue.maximum));
+      return sentence('adminProblemUnusable');
+    case 'invalid_value':
+      return sentence('adminProblemOneOf', issue.values.map(quoted).join(', '));
+    case 'unrecognized_keys':
+      return sentence('adminProblemUnknownKeys', issue.keys.map(quoted).join(', '));
+    case 'invalid_format':
+      if (issue.format === 'url') return sentence('adminProblemHttpsUrl');
+      if (issue.format === 'datetime') return sentence('adminProblemDateTime');
+      return sentence('adminProblemUnusable');
+    default:
+      return sentence('adminProblemUnusable');
+  }
+}
