@@ -30,11 +30,13 @@ const PLACEMENTS: Record<CornerNotice['corner'], string> = {
 
 /**
  * A notice in a corner: it informs, there is nothing to decide, so it is a popover (widget-host)
- * kept on the page until the user closes it. Text only. It takes no focus: it comes as the user
- * starts typing or a call starts, and taking the focus would throw away what they type in a
- * page that is not dangerous. It is a live `alert` instead, which screen readers say at once,
- * and Tab reaches it after the page's last control. Returns the widget, to be taken down
- * when another notice replaces it.
+ * kept on the page until the user closes it. Text only. It is a named dialog
+ * (`alertdialog`, its level first in its name, its paragraphs as its description) that takes
+ * the focus a task after it shows, as the alert does: it comes as the user starts typing
+ * health details into a page that passes them on (trackers, a chat no list verifies) or as a
+ * call starts, and the typing should stop until they have read it. Escape or its button close
+ * it and give the focus back to where it was, so they can go on. Returns the widget, to be
+ * taken down when another notice replaces it.
  */
 export function showCornerNotice(env: WidgetEnv, notice: CornerNotice): Widget {
   const { doc } = env;
@@ -44,9 +46,10 @@ export function showCornerNotice(env: WidgetEnv, notice: CornerNotice): Widget {
     layer: 'popover',
     placement: `${PLACEMENTS[notice.corner]} width: min(380px, calc(100vw - 32px)) !important;`,
     css: CSS,
-    role: 'alert',
+    role: 'alertdialog',
     label: notice.label,
     level: notice.level,
+    takeFocus: true,
     // Escape closes it, as its button does: it only informs.
     onCancel: () => {
       widget.close();

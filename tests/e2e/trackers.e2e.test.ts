@@ -120,10 +120,13 @@ describe('trackers on telehealth pages, seen from the requests the browser repor
     const shown = await pollUntil('the tracker caution', () => trackerCaution(page), (details) => details.present);
     expect(shown.text).toContain('This page sends data to Hotjar (session replay');
     expect(shown.text).toContain("Don't type health details here");
+    // The caution took the focus as it came (the keys typed after it went no further than the caution).
+    const typed = await page.locator('#message').inputValue();
+    expect('My rash is'.startsWith(typed)).toBe(true);
     await clickInOverlay(browser.context, page, 'Got it', alertOfKind('tracker-caution'));
     await clickLikeAUser(page.locator('#message'));
     await page.keyboard.type(' worse');
-    expect(await page.locator('#message').inputValue()).toBe('My rash is worse');
+    expect(await page.locator('#message').inputValue()).toBe(`${typed} worse`);
     expect(await staysFalse(async () => (await trackerCaution(page)).present, 1_000)).toBe(true);
 
     const ordinary = await visit(browser, session.https(ORDINARY_TRACKED_HOSTS[1]!, '/'));
