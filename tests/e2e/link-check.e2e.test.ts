@@ -53,6 +53,8 @@ describe('Check a link in the popup, in real Chromium', () => {
     });
 
     it('shows the link check on a tab the extension does not judge', async () => {
+      // The popup asks the background about the tab after it opens: wait for its answer.
+      await popup.page.page.locator('[data-unsupported]').waitFor({ timeout: 10_000 });
       expect(await popup.page.page.locator('[data-unsupported]').count()).toBe(1);
       expect(await popup.page.page.getByLabel(/visit link/).count()).toBe(1);
     });
