@@ -75,6 +75,44 @@ describe('in-page warnings with a screen reader and the keyboard alone', () => {
     }
   });
 
+  it("closes nothing on the page's forged Escape and Tab, sent to the window, the document, the alert's host and the focused element, nor with elements named after what the key handling reads", async () => {
+    const { browser } = session;
+    const { page } = await visit(browser, session.https('d0xy.me', '/intake'), { until: (s) => s.level === 'caution' });
+    try {
+      await warning(page, 'the caution alert in the tree', (node) => node.role === 'alertdialog');
+      await pollUntil('the alert to take the focus', alertHasFocus(page), Boolean);
+      const sent = await page.evaluate(() => {
+        // Named elements over what the key handling and the widgets might read.
+        for (const name of ['KeyboardEvent', 'key', 'handleKey', 'telehealthGuardUi']) {
+          const img = document.createElement('img');
+          img.setAttribute('name', name);
+          img.id = name;
+          document.body.append(img);
+        }
+        let count = 0;
+        const host = document.querySelector('telehealth-guard-alert');
+        for (const target of [window, document, document.documentElement, host, document.activeElement]) {
+          for (const key of ['Escape', 'Tab']) {
+            for (const type of ['keydown', 'keyup']) {
+              target?.dispatchEvent(new KeyboardEvent(type, { key, code: key, bubbles: true, composed: true, cancelable: true }));
+              count += 1;
+            }
+          }
+        }
+        return count;
+      });
+      expect(sent).toBe(20);
+      await page.waitForTimeout(500);
+      expect(await alertGone(page)()).toBe(false);
+      expect(await alertHasFocus(page)()).toBe(true);
+      // The user's own Escape still closes it.
+      await page.keyboard.press('Escape');
+      await pollUntil('the alert to go on the real Escape', alertGone(page), Boolean);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('the camera prompt: a modal alertdialog named by its level, the focus on Leave and kept there against the page, Tab and Shift+Tab cycle, Continue by Enter gives the focus back', async () => {
     const { browser } = session;
     const page = await browser.context.newPage();
