@@ -19,10 +19,10 @@ export const GECKO_MIN_VERSION = '140.0';
 /** Chromium permissions Firefox has no API for: listing them only earns a lint warning. */
 const CHROMIUM_ONLY_PERMISSIONS = new Set(['contentSettings']);
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
 /** `object` without the keys in `drop`. */
-function without(object: Json, drop: readonly string[]): Json {
+export function without(object: Json, drop: readonly string[]): Json {
   return Object.fromEntries(Object.entries(object).filter(([key]) => !drop.includes(key)));
 }
 

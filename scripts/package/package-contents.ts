@@ -1,4 +1,4 @@
-import type { TargetBrowser } from '../build/browser-manifest';
+import { without, type Json, type TargetBrowser } from '../build/browser-manifest';
 
 /**
  * What a store package holds: the built extension, and nothing a store or a user has no use
@@ -24,7 +24,6 @@ export function leftOutOf(browser: TargetBrowser, path: string): boolean {
   return browser === 'firefox' && path === 'schema.json';
 }
 
-type Json = Record<string, unknown>;
 
 /**
  * The manifest as the store takes it. The Chrome Web Store refuses a manifest with a `key`
@@ -33,7 +32,7 @@ type Json = Record<string, unknown>;
  */
 export function storeManifest(manifest: Json, browser: TargetBrowser): Json {
   if (browser === 'firefox') return manifest;
-  return Object.fromEntries(Object.entries(manifest).filter(([key]) => key !== 'key'));
+  return without(manifest, ['key']);
 }
 
 export function packageFileName(browser: TargetBrowser, version: string): string {

@@ -1,4 +1,4 @@
-import type { Messages } from './i18n/messages';
+import { SUBSTITUTION_MARK, type Messages } from './i18n/messages';
 
 /**
  * `storage.local` has a quota (10 MB in Chrome without `unlimitedStorage`). When a write
@@ -22,8 +22,8 @@ export function storageFullMessage(site: string, m: Messages, trusted = false): 
   return m.text(trusted ? 'storageFullTrust' : 'storageFull', site);
 }
 
-/** Where the site's name goes, to find where the sentence starts to differ: Chrome's getMessage drops a NUL. */
-const MARK = '\uE000';
+/** Where the site's name goes, to find where the sentence starts to differ. */
+const MARK = SUBSTITUTION_MARK;
 
 /** Whether a message is already the plain one: it starts as every form of the sentence does, up to what was not saved. */
 export function isStorageFullMessage(message: string, m: Messages): boolean {

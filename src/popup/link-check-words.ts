@@ -9,11 +9,23 @@ const NOT_WEB_KEYS = {
   other: 'linkCheckNotWebOther',
 } as const satisfies Record<NotWebKind, string>;
 
+const made = new WeakMap<Messages, LinkCheckWords>();
+
 /**
  * Every word of the popup's "Check a link", in the browser's language (the `linkCheck*`
- * messages). The findings' own words come from the core (findings/explain).
+ * messages), made once per set of messages: each component of the section asks at each render.
+ * The findings' own words come from the core (findings/explain).
  */
-export function linkCheckWords(m: Messages = uiMessages()) {
+export function linkCheckWords(m: Messages = uiMessages()): LinkCheckWords {
+  let words = made.get(m);
+  if (!words) {
+    words = wordsOf(m);
+    made.set(m, words);
+  }
+  return words;
+}
+
+function wordsOf(m: Messages) {
   return {
     heading: m.text('linkCheckHeading'),
     label: m.text('linkCheckLabel'),
@@ -45,4 +57,4 @@ export function linkCheckWords(m: Messages = uiMessages()) {
   };
 }
 
-export type LinkCheckWords = ReturnType<typeof linkCheckWords>;
+export type LinkCheckWords = ReturnType<typeof wordsOf>;

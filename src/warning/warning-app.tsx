@@ -3,12 +3,10 @@ import { ownLookalike } from '../core/findings/guard-target';
 import type { TabState } from '../protocol/messages';
 import { VerdictView } from '../popup/verdict-view';
 import { uiMessages } from '../ui-text/ui-messages';
+import { SUBSTITUTION_MARK } from '../core/i18n/messages';
 
-/**
- * Stands in the sentence for the real address, which is then shown in bold where the language put
- * it. A private-use character: Chrome's getMessage drops a NUL from a substitution.
- */
-const MARK = '\uE000';
+/** Stands in the sentence for the real address, which is then shown in bold where the language put it. */
+const MARK = SUBSTITUTION_MARK;
 
 function withStrongTarget(sentence: string, target: string) {
   const [before = '', after = ''] = sentence.split(MARK);

@@ -27,3 +27,10 @@ export interface Messages {
   /** A day and time, "Dec 4, 2026, 8:30:00 PM". */
   time(at: Date | number | string): string;
 }
+
+/**
+ * A stand-in substitution, to find where a language put one in its sentence (to show it in bold,
+ * or to see where sentences differ): a private-use character, since Chrome's getMessage drops
+ * a NUL from a substitution.
+ */
+export const SUBSTITUTION_MARK = '\uE000';
