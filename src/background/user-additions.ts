@@ -48,5 +48,6 @@ export function addUserDomain(domain: string, at = Date.now()): Promise<UserAddi
 }
 
 export function removeUserDomain(domain: string): Promise<UserAddition[]> {
-  return update((list) => list.filter((item) => item.domain !== domain), `the removal of ${domain}`);
+  // '' is "your change": the sentence is the user's language's own, with no English inside.
+  return update((list) => list.filter((item) => item.domain !== domain), '');
 }

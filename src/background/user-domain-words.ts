@@ -1,10 +1,9 @@
-import type { MessageKey, Messages } from '../core/i18n/messages';
-import type { ListSource } from '../core/lists/allowlist';
+import type { Messages } from '../core/i18n/messages';
 import type { UserDomainStatus } from '../core/lists/list-layers';
 import type { UserDomainRefusal } from '../core/lists/user-domain';
 import { describeEvidence } from '../core/lookalike/evidence-in-words';
+import { SOURCE_NAMES } from '../ui-text/source-names';
 
-const SOURCE_NAMES: Record<ListSource, MessageKey> = { catalog: 'sourceCatalog', policy: 'sourcePolicy', remote: 'sourceRemote', user: 'sourceUser' };
 
 /**
  * Why a site was not added to the user's own list, in the browser's language: the options

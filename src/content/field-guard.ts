@@ -1,12 +1,7 @@
 import type { GuardTarget } from '../core/findings/guard-target';
 import type { Overlay, OverlayActions } from './page-ui-contract';
 import { deepActiveElement, isPasswordField, passwordFieldOf } from './password-fields';
-import { insertText } from './safe-dom';
-
-function swallow(event: Event): void {
-  event.preventDefault();
-  event.stopImmediatePropagation();
-}
+import { insertText, swallow } from './safe-dom';
 
 /**
  * How long typing into a password field is held while the background's answer is awaited.

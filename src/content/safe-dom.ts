@@ -135,3 +135,9 @@ export const xpathString = (doc: Document, expression: string): string => xpathS
 export const formActionOf = getter<string>(() => HTMLFormElement.prototype, 'action');
 /** The form an input belongs to, through `form="id"` too. */
 export const formOfInput = getter<HTMLFormElement | null>(() => HTMLInputElement.prototype, 'form');
+
+/** A key or click that is ours alone: the page neither acts on it nor hears it. */
+export function swallow(event: Event): void {
+  event.preventDefault();
+  event.stopImmediatePropagation();
+}

@@ -1,5 +1,5 @@
 import { deepActiveElement } from './password-fields';
-import { createElement, documentElementOf } from './safe-dom';
+import { createElement, documentElementOf, swallow } from './safe-dom';
 import type { VisibilityReport, VisibilityWatch } from './visibility';
 import { hitTestReaches, pageTopLayer } from './widget-cover';
 import { element, later, listen, onAbort, unclaimedElement } from './widget-dom';
@@ -43,11 +43,6 @@ import { uiMessages } from '../ui-text/ui-messages';
  *   described by its explanation; one that takes the focus gives it back, when it closes, to
  *   what had it; Escape and a modal widget's Tab are heard before the page can swallow them.
  */
-
-function swallow(event: Event): void {
-  event.preventDefault();
-  event.stopImmediatePropagation();
-}
 
 /** The least time between two repairs of one widget. */
 export const MIN_REPAIR_GAP_MS = 50;

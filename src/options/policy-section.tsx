@@ -1,9 +1,9 @@
 import type { ActionKey, PolicyAction } from '../core/lists/policy';
 import type { AdminStatus } from '../protocol/admin-messages';
-import type { ListSource } from '../core/lists/allowlist';
 import type { MessageKey } from '../core/i18n/messages';
 import { uiMessages } from '../ui-text/ui-messages';
 import { problemText } from '../ui-text/problem-text';
+import { SOURCE_NAMES } from '../ui-text/source-names';
 
 /** What each action does, in the words of docs/admin.md: the setting's name, then each value's meaning. */
 const ACTION_WORDS: Record<ActionKey, { name: MessageKey } & Record<PolicyAction, MessageKey>> = {
@@ -18,7 +18,6 @@ const ACTION_VALUE_WORDS: Record<PolicyAction, MessageKey> = { warn: 'adminActio
 // Types only from core/lists/policy: its values would bring the schema library into this page.
 const ACTION_ORDER = Object.keys(ACTION_WORDS) as ActionKey[];
 
-const SOURCE_NAMES: Record<ListSource, MessageKey> = { catalog: 'sourceCatalog', policy: 'sourcePolicy', remote: 'sourceRemote', user: 'sourceUser' };
 
 /** Who manages the extension, which lists are in force, and every policy value that could not be used. */
 export function PolicySection({ status }: { status: AdminStatus }) {
