@@ -73,10 +73,10 @@ const setIcon = latestPerKey<number, RiskLevel | 'default'>(async (tabId, icon) 
  * for the page before, nor behind the icon.
  */
 export async function showLevelOnBadge(tabId: number, level: RiskLevel | undefined): Promise<void> {
-  const badge = level ? BADGE[level] : { text: '', color: BADGE.neutral.color };
+  const badge = level ? BADGE[level] : { text: '', color: BADGE.neutral.color, title: 'extensionName' as const };
   await Promise.all([
     browser.action.setBadgeText({ tabId, text: badge.text }),
-    browser.action.setTitle({ tabId, title: uiMessages().text(level ? BADGE[level].title : 'extensionName') }),
+    browser.action.setTitle({ tabId, title: uiMessages().text(badge.title) }),
     browser.action.setBadgeBackgroundColor({ tabId, color: badge.color }),
     setIcon(tabId, level ?? 'default'),
   ]);

@@ -112,11 +112,14 @@ listenForWidgetKeys();
 // `document.open()` takes every listener off the window, the guard's too. The page-world hook
 // says so inside the call (main-world/document-open-notice); where it could not (a realm it
 // did not reach first), the root element being replaced says it too, a moment later.
-new MutationObserver(() => {
+function listenAgain(): void {
   guard.listenAgainIfRemoved();
   listenForWidgetKeys();
   typingWatch.listenAgain();
   passwordWatch.listenAgain();
+}
+new MutationObserver(() => {
+  listenAgain();
 }).observe(document, { childList: true });
 
 /**
@@ -336,10 +339,7 @@ startCallBridge(hook, {
     pageUi.get().showCameraBlocked(verdict);
   },
   onDocumentOpened: () => {
-    guard.listenAgainIfRemoved();
-    listenForWidgetKeys();
-    typingWatch.listenAgain();
-    passwordWatch.listenAgain();
+    listenAgain();
   },
 });
 
