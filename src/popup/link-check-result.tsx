@@ -1,4 +1,5 @@
-import { explainFinding, headline } from '../core/findings/explain';
+import { headline } from '../core/findings/explain';
+import { FindingItems } from './verdict-view';
 import type { CheckedLink, LinkCheck, LinkResult } from '../core/links/check-links';
 import type { TextProblem } from '../core/links/find-links';
 import { linkCheckWords } from './link-check-words';
@@ -38,18 +39,7 @@ function CheckedLinkView({ link }: { link: CheckedLink }) {
       {link.assumedHttps ? <p data-link-note="assumed-https">{words.assumedHttps}</p> : null}
       {unknownSite ? <p data-link-note="unknown-site">{words.unknownSite}</p> : null}
       {verdict.findings.length > 0 ? (
-        <ul>
-          {verdict.findings.map((finding, index) => {
-            const { title, detail, action } = explainFinding(finding, uiMessages());
-            return (
-              <li key={`${finding.code}-${index}`} data-link-finding={finding.code}>
-                <span class="finding-title">{title}</span>
-                <span>{detail}</span>
-                <span class="finding-action">{action}</span>
-              </li>
-            );
-          })}
-        </ul>
+        <FindingItems findings={verdict.findings} m={uiMessages()} codeAttribute="data-link-finding" />
       ) : null}
     </article>
   );

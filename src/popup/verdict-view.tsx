@@ -7,6 +7,27 @@ import { factDetail } from '../core/lists/fact-detail';
 import { uiMessages } from '../ui-text/ui-messages';
 import { TrackersView } from './trackers-view';
 
+/**
+ * Findings in words, each what is wrong, why and what to do, with its code in `codeAttribute`
+ * (`data-finding` for the page verdict, `data-link-finding` for a checked link).
+ */
+export function FindingItems({ findings, m, codeAttribute }: { findings: readonly Verdict['findings'][number][]; m: Messages; codeAttribute: 'data-finding' | 'data-link-finding' }) {
+  return (
+    <ul>
+      {findings.map((finding, index) => {
+        const { title, detail, action } = explainFinding(finding, m);
+        return (
+          <li key={`${finding.code}-${index}`} {...{ [codeAttribute]: finding.code }}>
+            <span class="finding-title">{title}</span>
+            <span>{detail}</span>
+            <span class="finding-action">{action}</span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 /** `fact`: the fact's name in data-fact, the same in every language (tests and styles find it by it). */
 function FactRow({ m, fact: name, label, value }: { m: Messages; fact: string; label: string; value: Fact | undefined }) {
   const detail = factDetail(value, m.lang);
@@ -107,18 +128,7 @@ export function VerdictView({ verdict, signals }: { verdict: Verdict; signals?: 
       {others.length > 0 ? (
         <section aria-label={m.text('findingsSectionLabel')}>
           <h2>{m.text('findingsHeading')}</h2>
-          <ul>
-            {others.map((finding, index) => {
-              const { title, detail, action } = explainFinding(finding, m);
-              return (
-                <li key={`${finding.code}-${index}`} data-finding={finding.code}>
-                  <span class="finding-title">{title}</span>
-                  <span>{detail}</span>
-                  <span class="finding-action">{action}</span>
-                </li>
-              );
-            })}
-          </ul>
+          <FindingItems findings={others} m={m} codeAttribute="data-finding" />
         </section>
       ) : verdict.findings.length === 0 ? (
         <p class="empty">{m.text('nothingFound')}</p>
