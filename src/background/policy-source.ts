@@ -12,20 +12,24 @@ import browser from 'webextension-polyfill';
  * Worse, in Chromium 156 a `get()` made before the browser has loaded the extension's
  * policy can stay unanswered until the policy next changes (seen in the e2e tests while
  * pages kept the worker busy), whereas one made a moment later answers at once. So each
- * read gives up on an attempt after a few seconds and asks again.
+ * read gives up on an attempt after a few seconds and asks again, and never stops asking:
+ * on a busy machine the browser has been seen to take over 20 s, and a read that gave up
+ * would leave the clinic's policy unread until the admin next changed it.
  */
 const CACHE_KEY = 'managedPolicyCache';
-const ATTEMPT_MS = 2500;
-const ATTEMPTS = 8;
+const QUICK_ATTEMPT_MS = 2500;
+const QUICK_ATTEMPTS = 8;
+/** After the quick attempts, fewer unanswered calls pile up in the browser. */
+const SLOW_ATTEMPT_MS = 5000;
 
 const NO_ANSWER = Symbol('no answer');
 
-async function getOnce(): Promise<Record<string, unknown> | typeof NO_ANSWER> {
+async function getOnce(waitMs: number): Promise<Record<string, unknown> | typeof NO_ANSWER> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<typeof NO_ANSWER>((resolve) => {
     timer = setTimeout(() => {
       resolve(NO_ANSWER);
-    }, ATTEMPT_MS);
+    }, waitMs);
   });
   try {
     // Firefox throws when no policy is set: that is "no policy".
@@ -35,13 +39,18 @@ async function getOnce(): Promise<Record<string, unknown> | typeof NO_ANSWER> {
   }
 }
 
-/** The raw policy object (`{}` when there is none); throws when the browser never answers. */
+/**
+ * The raw policy object (`{}` when there is none), once the browser answers. Until then the
+ * cached policy stays in force; the wait is said once in the worker's console.
+ */
 export async function readManagedPolicy(): Promise<Record<string, unknown>> {
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const answer = await getOnce();
+  for (let attempt = 1; ; attempt++) {
+    const answer = await getOnce(attempt <= QUICK_ATTEMPTS ? QUICK_ATTEMPT_MS : SLOW_ATTEMPT_MS);
     if (answer !== NO_ANSWER) return answer;
+    if (attempt === QUICK_ATTEMPTS) {
+      console.warn(`Telehealth Guard: storage.managed.get() has not answered in ${(QUICK_ATTEMPT_MS * QUICK_ATTEMPTS) / 1000} s; the cached policy stays in use, and the extension keeps asking`);
+    }
   }
-  throw new Error(`storage.managed.get() did not answer in ${(ATTEMPT_MS * ATTEMPTS) / 1000} s; the cached policy stays in use`);
 }
 
 export async function readCachedPolicy(): Promise<unknown> {

@@ -57,11 +57,19 @@ export function usePolicyFile(name: string): PolicyFile {
  * 25 ms from launch on; real start-ups are not that busy. Returns the ms it took.
  */
 export async function waitForPolicyRead(browser: ExtensionBrowser, startedAt: number): Promise<number> {
-  await pollUntil(
-    'the extension to read the managed policy',
-    async () => (await browser.worker()).evaluate(async () => (await chrome.storage.local.get('managedPolicyCache'))['managedPolicyCache'] !== undefined),
-    Boolean,
-    { timeoutMs: 30_000, intervalMs: 250 },
-  );
+  try {
+    await pollUntil(
+      'the extension to read the managed policy',
+      async () => (await browser.worker()).evaluate(async () => (await chrome.storage.local.get('managedPolicyCache'))['managedPolicyCache'] !== undefined),
+      Boolean,
+      { timeoutMs: 30_000, intervalMs: 250 },
+    );
+  } catch (error) {
+    // Says whether the browser itself had the policy by then, to tell its delay from ours.
+    const now = await (await browser.worker())
+      .evaluate(async () => JSON.stringify(await Promise.race([chrome.storage.managed.get(), new Promise((resolve) => setTimeout(() => { resolve('no answer in 3 s'); }, 3000))])))
+      .catch((reason: unknown) => `not asked: ${String(reason)}`);
+    throw new Error(`${error instanceof Error ? error.message : String(error)}; storage.managed.get() in the worker now: ${now}`, { cause: error });
+  }
   return Date.now() - startedAt;
 }
