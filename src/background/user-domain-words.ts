@@ -1,7 +1,7 @@
 import type { Messages } from '../core/i18n/messages';
 import type { UserDomainStatus } from '../core/lists/list-layers';
 import type { UserDomainRefusal } from '../core/lists/user-domain';
-import { describeEvidence } from '../core/lookalike/evidence-in-words';
+import { evidenceInWords } from '../core/lookalike/evidence-in-words';
 import { SOURCE_NAMES } from '../ui-text/source-names';
 
 
@@ -19,7 +19,7 @@ export function refusalWords(refusal: UserDomainRefusal, m: Messages): string {
     case 'listed':
       return m.text(refusal.verified ? 'adminRefusedVerified' : 'adminRefusedGeneralPurpose', refusal.domain, refusal.platform, m.text(SOURCE_NAMES[refusal.source]));
     case 'lookalike':
-      return m.text('adminRefusedLookalike', refusal.domain, refusal.target, describeEvidence(refusal.evidence, m));
+      return m.text('adminRefusedLookalike', refusal.domain, refusal.target, evidenceInWords(refusal.evidence, m));
   }
 }
 

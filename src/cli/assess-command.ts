@@ -8,6 +8,8 @@
 import { createInterface } from 'node:readline';
 import type { Allowlist } from '../core/lists/allowlist';
 import { assessPage } from '../core/findings/assess';
+import type { Finding } from '../core/findings/findings';
+import { evidenceInEnglish } from '../core/lookalike/evidence';
 import { TargetParseError } from '../core/hostname';
 import { quoteInput } from '../core/quote-input';
 import { parseArgs, UsageError } from './args';
@@ -16,12 +18,17 @@ import { runCommand, type CommandIo } from './run';
 
 const USAGE = 'usage: assess [--allowlist FILE] [URL_OR_HOST ...]   (no arguments: one per line on stdin)';
 
+/** A finding as the JSON contract has it: a look-alike's evidence in words (DESIGN.md). */
+function findingInEnglish(finding: Finding): object {
+  return finding.code === 'LOOKALIKE_DOMAIN' ? { ...finding, evidence: evidenceInEnglish(finding.evidence) } : finding;
+}
+
 /** One output line, and whether the input could be judged at all. */
 function assessLine(allowlist: Allowlist, input: string): { line: string; ok: boolean } {
   try {
     const verdict = assessPage(allowlist, { url: input });
     const { host, level, findings, platform } = verdict;
-    return { line: JSON.stringify({ input, host, level, findings, platform: platform?.name ?? null }), ok: true };
+    return { line: JSON.stringify({ input, host, level, findings: findings.map(findingInEnglish), platform: platform?.name ?? null }), ok: true };
   } catch (error) {
     if (!(error instanceof TargetParseError)) throw error;
     return { line: JSON.stringify({ input, error: error.message }), ok: false };

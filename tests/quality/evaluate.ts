@@ -9,6 +9,7 @@ import { buildAllowlist, type Allowlist } from '../../src/core/lists/allowlist';
 import type { AllowlistFile } from '../../src/core/lists/allowlist-file';
 import { loadBuiltInCatalog } from '../../src/core/lists/catalog';
 import { registrableDomainOf } from '../../src/core/hostname';
+import { evidenceInEnglish } from '../../src/core/lookalike/evidence';
 import { findLookalike, type LookalikeMatch } from '../../src/core/lookalike/lookalike';
 import type { LookalikeConfidence } from '../../src/core/lookalike/lookalike-rules';
 import { loadBenignDomains } from './benign-corpus';
@@ -141,7 +142,7 @@ export function catalogHosts(allowlist: Allowlist): string[] {
 }
 
 function toFalseAlarm(host: string, match: LookalikeMatch): FalseAlarm {
-  return { host, target: match.target, rule: match.rule, evidence: match.evidence, confidence: match.confidence };
+  return { host, target: match.target, rule: match.rule, evidence: evidenceInEnglish(match.evidence), confidence: match.confidence };
 }
 
 function ratio(part: number, whole: number): number {

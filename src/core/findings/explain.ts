@@ -3,7 +3,7 @@ import type { Messages } from '../i18n/messages';
 import type { Verdict } from './assess';
 import type { Finding, FindingOf } from './findings';
 import { describeRule } from '../lookalike/lookalike-rules';
-import { describeEvidence } from '../lookalike/evidence-in-words';
+import { evidenceInWords } from '../lookalike/evidence-in-words';
 import { explainTracker } from '../trackers/explain-tracker';
 import { explainPasswordReuse, explainWeakPassword } from '../passwords/explain-password';
 import { explainStaleList } from './explain-stale-list';
@@ -103,7 +103,7 @@ export function explainFinding(finding: Finding, m: Messages): Explanation {
 /** Four kinds of look-alike: in a frame, a fake meeting link, a near name that only matters on a sign-in page, the page itself. */
 function explainLookalike(finding: FindingOf<'LOOKALIKE_DOMAIN'>, m: Messages): Explanation {
   const rule = describeRule(finding.rule, m);
-  const evidence = describeEvidence(finding.evidence, m);
+  const evidence = evidenceInWords(finding.evidence, m);
   if (finding.frame !== undefined) {
     return {
       title: m.text('lookalikeFrameTitle', finding.targetName),
@@ -137,8 +137,7 @@ function explainEmbed(finding: FindingOf<'UNVERIFIED_EMBED'>, m: Messages): Expl
   if (finding.kind === 'chat') {
     return { title: m.text('chatEmbedTitle', provider), detail: m.text('chatEmbedDetail', provider), action: m.text('chatEmbedAction') };
   }
-  // `reason` is evidence in the command line's words (visit-findings): the camera, or a video platform.
-  const camera = finding.reason === 'may use your camera and microphone';
+  const camera = finding.reason === 'camera-or-microphone';
   const detail =
     finding.provider !== undefined
       ? m.text(camera ? 'videoEmbedDetailCameraProvider' : 'videoEmbedDetailPlatformProvider', finding.origin, finding.provider)

@@ -1,5 +1,7 @@
 import type { PlatformFacts } from '../lists/allowlist-file';
+import type { CallEmbed } from './embeds';
 import type { ListSource } from '../lists/allowlist';
+import type { Evidence } from '../lookalike/evidence';
 import type { LookalikeConfidence, LookalikeRule } from '../lookalike/lookalike-rules';
 import type { RiskLevel } from './risk-levels';
 import type { ReuseRisk } from '../passwords/reuse-finding';
@@ -24,18 +26,21 @@ export const FINDING_CODES = [
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
+/** Why a frame or widget of another site is named: it may use the camera, it is a video platform, or a chat. */
+export type EmbedReason = CallEmbed['reason'] | 'chat-widget';
+
 /** Every finding names the level it raises the page to and carries its evidence. */
 export type Finding =
   | { code: 'VERIFIED_PLATFORM'; level: RiskLevel; platform: string; domain: string; listedBy: ListSource }
   | { code: 'GENERAL_PURPOSE_PLATFORM'; level: RiskLevel; platform: string; domain: string; facts?: PlatformFacts }
   /** `joinLink` names the platform whose meeting link the address copies (zoom-us.net/j/123…). */
-  | ({ code: 'LOOKALIKE_DOMAIN'; level: RiskLevel; target: string; targetName: string; rule: LookalikeRule; evidence: string; confidence: LookalikeConfidence; joinLink?: string } & InFrame)
+  | ({ code: 'LOOKALIKE_DOMAIN'; level: RiskLevel; target: string; targetName: string; rule: LookalikeRule; evidence: Evidence; confidence: LookalikeConfidence; joinLink?: string } & InFrame)
   | ({ code: 'PASSWORD_ON_LOOKALIKE'; level: RiskLevel; target: string; targetName: string; passwordFields: number } & InFrame)
   | { code: 'INSECURE_CONNECTION'; level: RiskLevel; reason: 'password-field' | 'video' | 'known-platform' }
   /** A call started (camera, microphone, screen or a peer connection) on a site no list knows. */
   | { code: 'UNKNOWN_VIDEO_PLATFORM'; level: RiskLevel; activity: CallActivityName; frameEncryption: boolean }
   /** A frame that can run a call, or a chat widget, from a provider the clinic has not verified. */
-  | { code: 'UNVERIFIED_EMBED'; level: RiskLevel; kind: 'call' | 'chat'; origin: string; provider?: string; reason: string }
+  | { code: 'UNVERIFIED_EMBED'; level: RiskLevel; kind: 'call' | 'chat'; origin: string; provider?: string; reason: EmbedReason }
   /** An https page that loads scripts, frames or media over plain http. */
   | { code: 'MIXED_CONTENT'; level: RiskLevel; resources: { kind: string; url: string }[] }
   | { code: 'INSECURE_FORM'; level: RiskLevel; action: string }

@@ -40,7 +40,7 @@ function chatFindings(allowlist: Allowlist, providers: readonly ChatProvider[], 
     const provider = chatProviderOf(providers, host, kind);
     if (!provider || seen.has(provider.id) || matchPlatform(allowlist, host)?.platform.verified) continue;
     // Neutral: named in the popup; the caution comes when the user starts typing into it.
-    seen.set(provider.id, { code: 'UNVERIFIED_EMBED', level: 'neutral', kind: 'chat', origin: `https://${host}`, provider: provider.name, reason: 'is a third-party chat widget' });
+    seen.set(provider.id, { code: 'UNVERIFIED_EMBED', level: 'neutral', kind: 'chat', origin: `https://${host}`, provider: provider.name, reason: 'chat-widget' });
   }
   return [...seen.values()];
 }
@@ -77,7 +77,7 @@ export function visitFindings(allowlist: Allowlist, providers: readonly ChatProv
       kind: 'call',
       origin: embed.origin,
       ...(embed.platform ? { provider: embed.platform } : {}),
-      reason: embed.reason === 'camera-or-microphone' ? 'may use your camera and microphone' : 'is a video platform',
+      reason: embed.reason,
     });
   }
   if (looksLikeTelehealth(signals, embeds.length > 0)) findings.push(...chatFindings(allowlist, providers, signals));

@@ -1,6 +1,7 @@
 import { matchPlatform, type Allowlist, type ListSource } from './allowlist';
 import { domainSchema } from './allowlist-file';
 import { parseTarget, TargetParseError } from '../hostname';
+import { evidenceInEnglish, type Evidence } from '../lookalike/evidence';
 import { findLookalike } from '../lookalike/lookalike';
 import { isPublicSuffix } from './public-suffix-entries';
 
@@ -9,7 +10,7 @@ export type UserDomainRefusal =
   | { kind: 'not-address' }
   | { kind: 'not-domain'; shown: string }
   | { kind: 'listed'; domain: string; verified: boolean; platform: string; source: ListSource }
-  | { kind: 'lookalike'; domain: string; target: string; evidence: string };
+  | { kind: 'lookalike'; domain: string; target: string; evidence: Evidence };
 
 export type UserDomainCheck = { ok: true; domain: string } | { ok: false; message: string; refusal: UserDomainRefusal };
 
@@ -54,7 +55,7 @@ export function checkUserDomain(input: string, adminAllowlist: Allowlist): UserD
   if (lookalike) {
     return {
       ok: false,
-      message: `${domain} looks like ${lookalike.target} (${lookalike.evidence}); only your clinic's IT admin can verify a name like this`,
+      message: `${domain} looks like ${lookalike.target} (${evidenceInEnglish(lookalike.evidence)}); only your clinic's IT admin can verify a name like this`,
       refusal: { kind: 'lookalike', domain, target: lookalike.target, evidence: lookalike.evidence },
     };
   }

@@ -1,43 +1,36 @@
 import type { Messages } from '../i18n/messages';
+import type { Evidence } from './evidence';
 
-/**
- * A look-alike finding's evidence in the reader's language. The finding's `evidence` stays the
- * command line's English (lookalike, lookalike-index: part of its JSON contract), so its forms
- * are read back here and said again with whole messages; a form this does not know is shown as
- * the finding has it.
- */
-
-const QUOTED = /"([^"]*)"/g;
-const quotedWords = (text: string): string[] => [...text.matchAll(QUOTED)].map((match) => match[1]!);
-
-type Reading = (match: RegExpExecArray, m: Messages) => string;
-
-const FORMS: readonly [RegExp, Reading][] = [
-  [/^"([^"]*)" instead of "([^"]*)"$/, (match, m) => m.text('evidenceInsteadOf', match[1]!, match[2]!)],
-  [/^"([^"]*)" left out$/, (match, m) => m.text('evidenceLeftOut', match[1]!)],
-  [/^"([^"]*)" added$/, (match, m) => m.text('evidenceAdded', match[1]!)],
-  [/^contains "([^"]*)"$/, (match, m) => m.text('evidenceContains', match[1]!)],
-  [/^"([^"]*)" is "([^"]*)" with the dots moved$/, (match, m) => m.text('evidenceDotsMoved', match[1]!, match[2]!)],
-  [/^"([^"]*)" reads as "([^"]*)"$/, (match, m) => m.text('evidenceReadsAs', match[1]!, match[2]!)],
-  [/^"([^"]*)" reads as "([^"]*)": (.+)$/, (match, m) => m.text('evidenceReadsAsThen', match[1]!, match[2]!, describeEvidence(match[3]!, m))],
-  [/^(.+), spelled "([^"]*)" with letters that look Latin$/, (match, m) => m.text('evidenceSpelledLatin', describeEvidence(match[1]!, m), match[2]!)],
-  // Combosquatting: the brand as written (and the one it stands for), beside the words.
-  [/^"([^"]*)" with the word "([^"]*)"$/, (match, m) => m.text('evidenceWithWord', match[1]!, match[2]!)],
-  [/^"([^"]*)" \(for "([^"]*)"\) with the word "([^"]*)"$/, (match, m) => m.text('evidenceForWithWord', match[1]!, match[2]!, match[3]!)],
-  [/^"([^"]*)" between the words ((?:"[^"]*"(?: and )?)+)$/, (match, m) => m.text('evidenceBetweenWords', match[1]!, quotedList(match[2]!, m))],
-  [/^"([^"]*)" \(for "([^"]*)"\) between the words ((?:"[^"]*"(?: and )?)+)$/, (match, m) => m.text('evidenceForBetweenWords', match[1]!, match[2]!, quotedList(match[3]!, m))],
-  [/^"([^"]*)" with ((?:"[^"]*"(?: and )?)+)$/, (match, m) => m.text('evidenceWith', match[1]!, quotedList(match[2]!, m))],
-  [/^"([^"]*)" \(for "([^"]*)"\) with ((?:"[^"]*"(?: and )?)+)$/, (match, m) => m.text('evidenceForWith', match[1]!, match[2]!, quotedList(match[3]!, m))],
-];
-
-function quotedList(text: string, m: Messages): string {
-  return m.list(quotedWords(text).map((word) => m.text('quotedWord', word)));
+/** A look-alike finding's evidence in the reader's language, with whole messages. */
+export function evidenceInWords(evidence: Evidence, m: Messages): string {
+  switch (evidence.form) {
+    case 'instead-of':
+      return m.text('evidenceInsteadOf', evidence.written, evidence.meant);
+    case 'left-out':
+      return m.text('evidenceLeftOut', evidence.meant);
+    case 'added':
+      return m.text('evidenceAdded', evidence.written);
+    case 'contains':
+      return m.text('evidenceContains', evidence.address);
+    case 'dots-moved':
+      return m.text('evidenceDotsMoved', evidence.written, evidence.address);
+    case 'reads-as':
+      return evidence.then
+        ? m.text('evidenceReadsAsThen', evidence.written, evidence.reading, evidenceInWords(evidence.then, m))
+        : m.text('evidenceReadsAs', evidence.written, evidence.reading);
+    case 'latin-letters':
+      return m.text('evidenceSpelledLatin', evidenceInWords(evidence.then, m), evidence.written);
+    case 'brand-with-words':
+      return brandWithWords(evidence, m);
+  }
 }
 
-export function describeEvidence(evidence: string, m: Messages): string {
-  for (const [form, read] of FORMS) {
-    const match = form.exec(evidence);
-    if (match) return read(match, m);
+function brandWithWords({ brand, meant, words, place }: Extract<Evidence, { form: 'brand-with-words' }>, m: Messages): string {
+  if (place === 'keyword') {
+    const [word = ''] = words;
+    return meant === undefined ? m.text('evidenceWithWord', brand, word) : m.text('evidenceForWithWord', brand, meant, word);
   }
-  return evidence;
+  const list = m.list(words.map((word) => m.text('quotedWord', word)));
+  if (place === 'between') return meant === undefined ? m.text('evidenceBetweenWords', brand, list) : m.text('evidenceForBetweenWords', brand, meant, list);
+  return meant === undefined ? m.text('evidenceWith', brand, list) : m.text('evidenceForWith', brand, meant, list);
 }

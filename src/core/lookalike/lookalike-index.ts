@@ -1,6 +1,7 @@
 import { matchPlatform, type Allowlist } from '../lists/allowlist';
 import { isComboKeyword, isWeakKeyword, splitGluedKeyword, splitGluedKeywords } from './combosquatting';
 import { undecorated } from './decorations';
+import type { BrandWordsPlace, Evidence } from './evidence';
 import { deletionHashes } from './deletion-hashes';
 import { editDistance } from './edit-distance';
 import { hostToUnicode, splitHost } from '../hostname';
@@ -32,11 +33,14 @@ export interface LookalikeTarget {
 export interface IndexHit {
   target: LookalikeTarget;
   rule: LookalikeRule;
-  /** Words for rules whose evidence is not a spelling difference (embedding, keywords). */
-  evidence?: string;
+  /** For rules whose evidence is not a spelling difference (embedding, keywords). */
+  evidence?: Evidence;
   /** Where it is not the rule's own (lookalike-rules' ruleConfidence). */
   confidence?: LookalikeConfidence;
 }
+
+/** The rules that always say why: an address inside the host, a brand beside words. */
+type HitWithEvidence = IndexHit & { evidence: Evidence };
 
 type Bucket = Map<string, LookalikeTarget[]>;
 type HashBucket = Map<number, LookalikeTarget[]>;
@@ -287,7 +291,7 @@ export class LookalikeIndex {
     for (const misspelt of [false, true]) {
       for (const latin of readings) {
         const hit = this.#addressRulesIn(latin, query, misspelt);
-        if (hit) return { ...hit, evidence: `${hit.evidence}, spelled "${unicodeHost}" with letters that look Latin` };
+        if (hit) return { ...hit, evidence: { form: 'latin-letters', written: unicodeHost, then: hit.evidence } };
       }
     }
     return undefined;
@@ -300,19 +304,19 @@ export class LookalikeIndex {
   #decorated(unicodeHost: string, query: Query): IndexHit | undefined {
     const plain = undecorated(unicodeHost);
     if (!plain) return undefined;
-    const evidence = `"${unicodeHost}" reads as "${plain.shown}"`;
+    const evidence: Evidence = { form: 'reads-as', written: unicodeHost, reading: plain.shown };
     for (const latin of latinReadings(plain.host)) {
       const registrable = splitHost(latin)?.registrable;
       const listed = registrable === undefined ? undefined : this.#byRegistrable.get(registrable);
       if (listed) return { target: listed, rule: 'decoration', evidence };
       const hit = this.#addressRulesIn(latin, query);
-      if (hit) return { ...hit, rule: 'decoration', evidence: `${evidence}: ${hit.evidence}` };
+      if (hit) return { ...hit, rule: 'decoration', evidence: { ...evidence, then: hit.evidence } };
     }
     return undefined;
   }
 
   /** The embedding and brand rules on another reading of the host (Latin letters, decorations off). */
-  #addressRulesIn(reading: string, query: Query, misspelt = true): IndexHit | undefined {
+  #addressRulesIn(reading: string, query: Query, misspelt = true): HitWithEvidence | undefined {
     const parts = splitHost(reading);
     const tokens = reading.split(/[.-]/);
     return this.#embedding(tokens) ?? this.#combosquatting({ ...query, name: parts?.name ?? query.name }, tokensBeforeSuffix(tokens, parts?.suffix ?? query.suffix), misspelt);
@@ -330,7 +334,7 @@ export class LookalikeIndex {
       if (shown.includes('-')) return undefined;
       const glued = shown.replaceAll('.', '');
       const target = this.#byEmbedding.get(`+${glued}`)?.find((candidate) => candidate.ownsRegistrable && candidate.registrable.replaceAll('.', '') === glued);
-      if (target && target.registrable !== registrable) return { target, rule: 'dot-shift', evidence: `"${shown}" is "${target.registrable}" with the dots moved` };
+      if (target && target.registrable !== registrable) return { target, rule: 'dot-shift', evidence: { form: 'dots-moved', written: shown, address: target.registrable } };
     }
     return undefined;
   }
@@ -396,26 +400,26 @@ export class LookalikeIndex {
    * windows of the host's tokens, compared with the listed domains' tokens whatever the
    * separators (a dot, a hyphen or nothing).
    */
-  #embedding(tokens: readonly string[]): IndexHit | undefined {
+  #embedding(tokens: readonly string[]): HitWithEvidence | undefined {
     for (let start = 0; start < tokens.length; start++) {
       if (!this.#embeddingStarts.has(tokens[start]!)) continue;
       // The longest window first: janeapp.co.uk before jane.app in janeapp-co-uk.com.
       for (let end = Math.min(tokens.length, start + MAX_EMBEDDED_TOKENS) - 1; end >= start; end--) {
         const window = tokens.slice(start, end + 1);
         const target = (end > start ? this.#byEmbedding.get(window.join('.'))?.[0] : undefined) ?? this.#byEmbedding.get(`+${window.join('')}`)?.[0];
-        if (target) return { target, rule: 'target-embedding', evidence: `contains "${window.join('.')}"` };
+        if (target) return { target, rule: 'target-embedding', evidence: { form: 'contains', address: window.join('.') } };
       }
     }
     return undefined;
   }
 
   /** A brand name beside a keyword: doxy-login.com, securedoxy.com, doxy.patient-portal.net */
-  #combosquatting(query: Query, tokens: readonly string[], misspelt = true): IndexHit | undefined {
+  #combosquatting(query: Query, tokens: readonly string[], misspelt = true): HitWithEvidence | undefined {
     const isBrand = (text: string): boolean => this.#brandOf(text, query.suffix, misspelt) !== undefined;
-    const hit = (text: string, keywords: string, weak = false): IndexHit => {
+    const hit = (text: string, words: readonly string[], place: BrandWordsPlace, weak = false): HitWithEvidence => {
       const { target, brand } = this.#brandOf(text, query.suffix, misspelt)!;
-      const named = text === brand ? `"${text}"` : `"${text}" (for "${brand}")`;
-      return { target, rule: 'combosquatting', evidence: `${named} ${keywords}`, ...(weak ? { confidence: 'low' as const } : {}) };
+      const evidence: Evidence = { form: 'brand-with-words', brand: text, ...(text === brand ? {} : { meant: brand }), words, place };
+      return { target, rule: 'combosquatting', evidence, ...(weak ? { confidence: 'low' as const } : {}) };
     };
     // Brands with hyphens (thera-link) span tokens: try windows of up to three.
     for (let start = 0; start < tokens.length; start++) {
@@ -424,12 +428,12 @@ export class LookalikeIndex {
         brand = end === start ? tokens[start]! : `${brand}-${tokens[end]!}`;
         if (!isBrand(brand)) continue;
         const keyword = tokens.find((token, i) => (i < start || i > end) && isComboKeyword(token));
-        if (keyword !== undefined) return hit(brand, `with the word "${keyword}"`, isWeakKeyword(keyword));
+        if (keyword !== undefined) return hit(brand, [keyword], 'keyword', isWeakKeyword(keyword));
       }
     }
     for (const text of [query.name, ...tokens]) {
       const glued = splitGluedKeyword(text, isBrand);
-      if (glued) return hit(glued.brand, `with the word "${glued.keyword}"`, isWeakKeyword(glued.keyword));
+      if (glued) return hit(glued.brand, [glued.keyword], 'keyword', isWeakKeyword(glued.keyword));
     }
     // securedoxymelogin, myzoomusmeeting: a brand or a listed address run together, with
     // words on both sides.
@@ -437,9 +441,10 @@ export class LookalikeIndex {
     for (const text of [query.name, ...tokens]) {
       const glued = splitGluedKeywords(text, (rest) => isBrand(rest) || gluedAddress(rest) !== undefined);
       if (!glued) continue;
-      const words = `between the words ${glued.keywords.map((word) => `"${word}"`).join(' and ')}`;
       const address = isBrand(glued.brand) ? undefined : gluedAddress(glued.brand);
-      return address ? { target: address, rule: 'combosquatting', evidence: `"${glued.brand}" ${words}` } : hit(glued.brand, words);
+      return address
+        ? { target: address, rule: 'combosquatting', evidence: { form: 'brand-with-words', brand: glued.brand, words: glued.keywords, place: 'between' } }
+        : hit(glued.brand, glued.keywords, 'between');
     }
     // discord-game.com, steam-discords.com: a brand of six letters or more beside a word of
     // any kind, in the registrable name. Third parties name themselves so too: low confidence.
@@ -449,7 +454,7 @@ export class LookalikeIndex {
         const brand = this.#brandOf(word, query.suffix, misspelt);
         if (!brand || brand.target.name.length < SHORT_NAME) continue;
         const others = words.filter((other) => other !== word);
-        return hit(word, `with ${others.map((other) => `"${other}"`).join(' and ')}`, true);
+        return hit(word, others, 'beside', true);
       }
     }
     return undefined;

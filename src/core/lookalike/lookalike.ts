@@ -1,5 +1,6 @@
 import type { Allowlist } from '../lists/allowlist';
 import { hostToUnicode, splitHost } from '../hostname';
+import { spellingDifference, type Evidence } from './evidence';
 import { LookalikeIndex } from './lookalike-index';
 import { ruleConfidence, type LookalikeConfidence, type LookalikeRule } from './lookalike-rules';
 
@@ -8,8 +9,8 @@ export interface LookalikeMatch {
   target: string;
   targetName: string;
   rule: LookalikeRule;
-  /** What differs, in words: `"0" instead of "o"`. */
-  evidence: string;
+  /** What differs: `"0" instead of "o"` in the command line's words (evidence.ts). */
+  evidence: Evidence;
   /** How sure the finding is (lookalike-rules' LookalikeConfidence). */
   confidence: LookalikeConfidence;
 }
@@ -26,25 +27,6 @@ export function lookalikeIndexFor(allowlist: Allowlist): LookalikeIndex {
   return index;
 }
 
-/** `"0" instead of "o"`: the part of `lookalike` that differs from `target`. */
-export function describeDifference(lookalike: string, target: string): string {
-  const a = [...lookalike];
-  const b = [...target];
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  const extra = a.slice(start, endA).join('');
-  const missing = b.slice(start, endB).join('');
-  if (extra === '') return `"${missing}" left out`;
-  if (missing === '') return `"${extra}" added`;
-  return `"${extra}" instead of "${missing}"`;
-}
-
 /**
  * Does `host` imitate a domain the allowlist knows? Hosts the allowlist covers, and other
  * subdomains of the same registrable domain, are never lookalikes.
@@ -58,7 +40,7 @@ export function findLookalike(allowlist: Allowlist, host: string): LookalikeMatc
     target: hit.target.domain,
     targetName: hit.target.platformName,
     rule: hit.rule,
-    evidence: hit.evidence ?? describeDifference(hostToUnicode(shown), hostToUnicode(hit.target.registrable)),
+    evidence: hit.evidence ?? spellingDifference(hostToUnicode(shown), hostToUnicode(hit.target.registrable)),
     confidence: hit.confidence ?? ruleConfidence(hit.rule),
   };
 }

@@ -58,7 +58,7 @@ describe('checkLinks', () => {
 
   it('names what a lookalike imitates and by which rule', () => {
     const link = onlyLink(checkLinks(allowlist, 'https://d0xy.me/drsmith'));
-    expect(link.verdict.findings[0]).toMatchObject({ code: 'LOOKALIKE_DOMAIN', target: 'doxy.me', rule: 'digit-for-letter', evidence: '"0" instead of "o"' });
+    expect(link.verdict.findings[0]).toMatchObject({ code: 'LOOKALIKE_DOMAIN', target: 'doxy.me', rule: 'digit-for-letter', evidence: { form: 'instead-of', written: '0', meant: 'o' } });
   });
 
   it('verifies a site on the clinic list the same way, naming that list', () => {

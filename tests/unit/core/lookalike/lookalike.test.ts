@@ -3,9 +3,16 @@ import { buildAllowlist } from '../../../../src/core/lists/allowlist';
 import { allowlistFileSchema } from '../../../../src/core/lists/allowlist-file';
 import { loadBuiltInCatalog } from '../../../../src/core/lists/catalog';
 import { editDistance } from '../../../../src/core/lookalike/edit-distance';
-import { describeDifference, findLookalike } from '../../../../src/core/lookalike/lookalike';
+import { evidenceInEnglish, spellingDifference } from '../../../../src/core/lookalike/evidence';
+import { findLookalike as findLookalikeAsData } from '../../../../src/core/lookalike/lookalike';
 import { latinReadings, readingsOf, skeletonOf } from '../../../../src/core/lookalike/skeleton';
 import { splitGluedKeywords } from '../../../../src/core/lookalike/combosquatting';
+
+/** The match with its evidence as the command line says it, which these cases were written in. */
+function findLookalike(...args: Parameters<typeof findLookalikeAsData>) {
+  const match = findLookalikeAsData(...args);
+  return match && { ...match, evidence: evidenceInEnglish(match.evidence) };
+}
 
 const catalog = loadBuiltInCatalog();
 const allowlist = buildAllowlist([{ source: 'catalog', file: catalog }]);
@@ -154,13 +161,13 @@ describe('skeletons', () => {
   });
 });
 
-describe('describeDifference', () => {
+describe('spellingDifference', () => {
   it.each([
     ['d0xy.me', 'doxy.me', '"0" instead of "o"'],
     ['dxy.me', 'doxy.me', '"o" left out'],
     ['doxxy.me', 'doxy.me', '"x" added'],
   ])('%s vs %s', (a, b, words) => {
-    expect(describeDifference(a, b)).toBe(words);
+    expect(evidenceInEnglish(spellingDifference(a, b))).toBe(words);
   });
 });
 
