@@ -1,6 +1,6 @@
 import type { DetailLanguage } from './fact-detail';
 import { z } from 'zod';
-import { issueSentence, sentence, type Sentence } from './problem-words';
+import { issueSentence, refinement, sentence, type Sentence } from './problem-words';
 
 /**
  * The one file format for lists of domains: the built-in catalog, admin files and
@@ -34,9 +34,10 @@ export const domainSchema = z
   .trim()
   .toLowerCase()
   .transform((domain) => toAsciiHost(domain.replace(/\.$/, '')))
-  .refine((domain) => HOSTNAME.test(domain), {
-    message: 'must be a registrable hostname, like "doxy.me" (a name in Unicode, like "klinik-münchen.de", is taken in its punycode form)',
-  });
+  .refine(
+    (domain) => HOSTNAME.test(domain),
+    refinement('must be a registrable hostname, like "doxy.me" (a name in Unicode, like "klinik-münchen.de", is taken in its punycode form)', 'adminProblemHostname'),
+  );
 
 /**
  * A fact about a platform. `unknown` needs no source; any other value must cite where it
@@ -58,14 +59,8 @@ export const factSchema = z
     source: z.url({ protocol: /^https$/ }).optional(),
   })
   .strict()
-  .refine((fact) => fact.value === 'unknown' || fact.source !== undefined, {
-    message: 'a known fact needs a "source" URL; use "unknown" when no source says',
-    path: ['source'],
-  })
-  .refine((fact) => fact.detailI18n === undefined || fact.detail !== undefined, {
-    message: 'a translated note needs the English "detail" it translates',
-    path: ['detailI18n'],
-  });
+  .refine((fact) => fact.value === 'unknown' || fact.source !== undefined, refinement('a known fact needs a "source" URL; use "unknown" when no source says', 'adminProblemFactSource', ['source']))
+  .refine((fact) => fact.detailI18n === undefined || fact.detail !== undefined, refinement('a translated note needs the English "detail" it translates', 'adminProblemDetailForTranslation', ['detailI18n']));
 
 
 export const factsSchema = z
@@ -89,7 +84,7 @@ const joinPatternSchema = z.string().refine(
       return false;
     }
   },
-  { message: 'must be a valid regular expression' },
+  refinement('must be a valid regular expression', 'adminProblemRegex'),
 );
 
 export const allowlistEntrySchema = z
@@ -112,10 +107,10 @@ export const allowlistEntrySchema = z
     notes: z.string().optional(),
   })
   .strict()
-  .refine((entry) => Object.keys(entry.aliasSources ?? {}).every((alias) => entry.aliases.includes(alias)), {
-    message: 'every key of "aliasSources" must be one of the entry\'s "aliases"',
-    path: ['aliasSources'],
-  });
+  .refine(
+    (entry) => Object.keys(entry.aliasSources ?? {}).every((alias) => entry.aliases.includes(alias)),
+    refinement('every key of "aliasSources" must be one of the entry\'s "aliases"', 'adminProblemAliasSources', ['aliasSources']),
+  );
 
 export const allowlistFileSchema = z
   .object({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AllowlistLayer } from './allowlist';
 import { allowlistEntrySchema, domainSchema, formatJsonPath, type AllowlistEntry, type AllowlistFile, type AllowlistProblem } from './allowlist-file';
 import { isPublicSuffix, publicSuffixMessage, publicSuffixProblems, publicSuffixSentences } from './public-suffix-entries';
-import { issueSentence, sentence, type Sentence } from './problem-words';
+import { issueSentence, refinement, sentence, type Sentence } from './problem-words';
 import type { MessageKey } from '../i18n/messages';
 import { quoteInput } from '../quote-input';
 import { decodePublicKey } from './signed-list';
@@ -126,9 +126,7 @@ const fieldSchemas = {
     .string()
     .trim()
     .max(200, 'must be at most 200 characters')
-    .refine((contact) => supportContactLink(contact) !== undefined, {
-      message: 'must be an email address, a phone number or an https URL',
-    }),
+    .refine((contact) => supportContactLink(contact) !== undefined, refinement('must be an email address, a phone number or an https URL', 'adminProblemSupportContact')),
   allowlistMode: z.enum(ALLOWLIST_MODES),
   lockUserAllowlist: z.boolean(),
   remoteAllowlistUrl: z.url({ protocol: /^https$/, error: 'must be an https URL' }).refine(
@@ -142,7 +140,7 @@ const fieldSchemas = {
       }
       return parsed.username === '' && parsed.password === '';
     },
-    { message: 'must not carry a user name or password' },
+    refinement('must not carry a user name or password', 'adminProblemUrlCredentials'),
   ),
   refreshHours: z
     .number()

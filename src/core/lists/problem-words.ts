@@ -14,16 +14,13 @@ export interface Sentence {
 
 export const sentence = (key: MessageKey, ...values: string[]): Sentence => (values.length > 0 ? { key, values } : { key });
 
-/** The refinements of the list and policy schemas, by the English message they carry. */
-const CUSTOM: Readonly<Record<string, MessageKey>> = {
-  'must be a registrable hostname, like "doxy.me" (a name in Unicode, like "klinik-münchen.de", is taken in its punycode form)': 'adminProblemHostname',
-  'a known fact needs a "source" URL; use "unknown" when no source says': 'adminProblemFactSource',
-  'must be a valid regular expression': 'adminProblemRegex',
-  'every key of "aliasSources" must be one of the entry\'s "aliases"': 'adminProblemAliasSources',
-  'must be an email address, a phone number or an https URL': 'adminProblemSupportContact',
-  'must not carry a user name or password': 'adminProblemUrlCredentials',
-  'must be an https URL': 'adminProblemHttpsUrl',
-};
+/**
+ * A refinement's English message for the command line, and the message key the extension's
+ * pages say it with, carried on the issue (`params`), so no one reads the English back.
+ */
+export function refinement(message: string, says: MessageKey, path?: PropertyKey[]): { message: string; params: { says: MessageKey }; path?: PropertyKey[] } {
+  return { message, params: { says }, ...(path ? { path } : {}) };
+}
 
 const TYPES: Readonly<Record<string, MessageKey>> = {
   string: 'adminProblemNeedsText',
@@ -39,9 +36,11 @@ const quoted = (value: unknown): string => (typeof value === 'string' ? JSON.str
 
 /** What a schema issue says, as a sentence; one the schemas do not raise says only that the value cannot be used. */
 export function issueSentence(issue: z.core.$ZodIssue): Sentence {
-  const custom = CUSTOM[issue.message];
-  if (custom !== undefined) return sentence(custom);
   switch (issue.code) {
+    case 'custom': {
+      const says: unknown = issue.params?.['says'];
+      return typeof says === 'string' ? sentence(says as MessageKey) : sentence('adminProblemUnusable');
+    }
     case 'invalid_type':
       if (/received undefined$/.test(issue.message)) return sentence('adminProblemMissing');
       return sentence(TYPES[issue.expected] ?? 'adminProblemUnusable');
