@@ -2,7 +2,7 @@ import { assessPage, type Verdict } from '../core/findings/assess';
 import { frameFindings } from '../core/findings/frame-findings';
 import { guardTargetFor, guardUnderPolicy, ownLookalike, type GuardTarget } from '../core/findings/guard-target';
 import { TargetParseError } from '../core/hostname';
-import { isStorageQuotaError, storageFullMessage } from '../core/storage-full';
+import { isStorageQuotaError, StorageFullError, storageFullMessage } from '../core/storage-full';
 import { uiMessages } from '../ui-text/ui-messages';
 import type { PageSignals } from '../core/signals/page-signals';
 import { inPageAlertOf } from '../core/findings/in-page-alert';
@@ -133,7 +133,7 @@ export async function trustLookalike(document: PageDocument): Promise<{ dismissa
   if (getSettings().passwordOnLookalike === 'block') throw new Error("the clinic's policy does not let users trust look-alike sites");
   const dismissal = await addDismissal(guard.site, guard.target).catch((error: unknown) => {
     // Said where the user acted: the overlay shows it (content script).
-    throw isStorageQuotaError(error) ? new Error(storageFullMessage(guard.site, uiMessages(), true)) : error;
+    throw isStorageQuotaError(error) ? new StorageFullError(storageFullMessage(guard.site, uiMessages(), true), { cause: error }) : error;
   });
   return { dismissal, site: guard.site };
 }

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
-import { isStorageQuotaError, storageFullMessage } from '../core/storage-full';
+import { isStorageQuotaError, StorageFullError, storageFullMessage } from '../core/storage-full';
 import { uiMessages } from '../ui-text/ui-messages';
 import { oneAtATime } from './one-at-a-time';
 import { readStoredValue } from './read-stored-value';
@@ -28,7 +28,7 @@ async function save(list: UserAddition[], what: string): Promise<void> {
   try {
     await browser.storage.local.set({ [KEY]: list });
   } catch (error) {
-    if (isStorageQuotaError(error)) throw new Error(storageFullMessage(what, uiMessages()), { cause: error });
+    if (isStorageQuotaError(error)) throw new StorageFullError(storageFullMessage(what, uiMessages()), { cause: error });
     throw error;
   }
 }

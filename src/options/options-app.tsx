@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { AdminReplyTypes, AdminStatus } from '../protocol/admin-messages';
+import type { Reply } from '../protocol/messages';
 import type { PageMessageOf, SendMessage } from '../protocol/send';
 import { PasswordsSection } from './passwords-section';
 import { PolicySection } from './policy-section';
@@ -10,8 +11,11 @@ import { uiMessages } from '../ui-text/ui-messages';
 /** The messages the background answers with the admin status (protocol/admin-messages). */
 export type AdminMessage = PageMessageOf<keyof AdminReplyTypes>;
 
-/** Sends one message whose answer is the admin status; a refusal comes back as its message. */
-export type Act = (message: AdminMessage) => Promise<string | undefined>;
+/** A refusal: its message, and why where the page acts on it. */
+export type Refusal = Extract<Reply<unknown>, { ok: false }>;
+
+/** Sends one message whose answer is the admin status; a refusal comes back as it is. */
+export type Act = (message: AdminMessage) => Promise<Refusal | undefined>;
 
 /**
  * The options page: the clinic's policy as the extension reads it (with each problem), the
@@ -25,7 +29,7 @@ export function OptionsApp({ send }: { send: SendMessage }) {
   const act: Act = useCallback(
     async (message) => {
       const reply = await send(message);
-      if (!reply.ok) return reply.error;
+      if (!reply.ok) return reply;
       setStatus(reply.value);
       return undefined;
     },
@@ -33,7 +37,9 @@ export function OptionsApp({ send }: { send: SendMessage }) {
   );
 
   useEffect(() => {
-    void act({ type: 'get-admin-status' }).then(setError);
+    void act({ type: 'get-admin-status' }).then((refusal) => {
+      setError(refusal?.error);
+    });
   }, [act]);
 
   const m = uiMessages();

@@ -22,7 +22,9 @@ export function PasswordsSection({ status, act }: { status: AdminStatus; act: Ac
   );
   const forget = (domain?: string, index = 0): void => {
     removed(index);
-    void act(domain === undefined ? { type: 'forget-protected-password' } : { type: 'forget-protected-password', domain }).then(setError);
+    void act(domain === undefined ? { type: 'forget-protected-password' } : { type: 'forget-protected-password', domain }).then((refusal) => {
+      setError(refusal?.error);
+    });
   };
   return (
     <section ref={section} aria-label={m.text('passwordsHeading')} data-passwords="" data-password-protection={protection}>

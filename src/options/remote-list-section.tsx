@@ -19,7 +19,7 @@ export function RemoteListSection({ status, act }: { status: AdminStatus; act: A
 
   const checkNow = async (): Promise<void> => {
     setBusy(true);
-    setError(await act({ type: 'refresh-remote-list' }));
+    setError((await act({ type: 'refresh-remote-list' }))?.error);
     setBusy(false);
   };
 

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
 import { useFocusAfterRemoval } from '../pages/focus-after-removal';
-import { isStorageFullMessage, isStorageQuotaError, storageFullMessage } from '../core/storage-full';
+import { isStorageQuotaError, storageFullMessage } from '../core/storage-full';
 import type { AdminStatus } from '../protocol/admin-messages';
-import type { Act } from './options-app';
+import type { Act, Refusal } from './options-app';
 import type { Messages } from '../core/i18n/messages';
 import { uiMessages } from '../ui-text/ui-messages';
 
@@ -10,8 +10,8 @@ import { uiMessages } from '../ui-text/ui-messages';
  * A refusal as the page shows it. A full storage is no refusal of the site: it gets its own
  * plain sentence, also when the browser's raw quota wording comes through.
  */
-function refusalText(error: string, input: string, m: Messages): string {
-  if (isStorageFullMessage(error, m)) return error;
+function refusalText({ error, reason }: Refusal, input: string, m: Messages): string {
+  if (reason === 'storage-full') return error;
   if (isStorageQuotaError(error)) return storageFullMessage(input.trim(), m);
   return m.text('notAdded', error);
 }
@@ -22,7 +22,7 @@ function refusalText(error: string, input: string, m: Messages): string {
  */
 export function UserListSection({ status, act }: { status: AdminStatus; act: Act }) {
   const [input, setInput] = useState('');
-  const [error, setError] = useState<string | undefined>(undefined);
+  const [error, setError] = useState<Refusal | undefined>(undefined);
   const { locked, domains } = status.user;
   const m = uiMessages();
   const section = useRef<HTMLElement>(null);

@@ -180,7 +180,10 @@ export interface PopupView {
   trusted: Dismissal[];
 }
 
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+/** Why a request failed, where the page acts on it: a full storage, already said plainly in `error`. */
+export type FailureReason = 'storage-full';
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; reason?: FailureReason };
 
 export interface ReplyTypes {
   'page-signals': PageAnswer;

@@ -7,6 +7,7 @@ import {
   type Reply,
   type ReplyTypes,
 } from './messages';
+import { StorageFullError } from '../core/storage-full';
 
 /** The parts of `runtime.MessageSender` the router looks at. */
 export interface Sender {
@@ -106,6 +107,12 @@ async function settle<T>(work: Promise<T>): Promise<Reply<T>> {
   try {
     return { ok: true, value: await work };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return failureReply(error);
   }
+}
+
+/** A handler's error as the page receives it: its message, and the reason where the page acts on one. */
+export function failureReply(error: unknown): Extract<Reply<never>, { ok: false }> {
+  if (error instanceof StorageFullError) return { ok: false, error: error.message, reason: error.reason };
+  return { ok: false, error: error instanceof Error ? error.message : String(error) };
 }

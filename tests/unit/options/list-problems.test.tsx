@@ -5,6 +5,7 @@ import { OptionsApp } from '../../../src/options/options-app';
 import type { AdminStatus } from '../../../src/protocol/admin-messages';
 import { fakeBackground } from '../protocol/fake-background';
 import { publicSuffixSentences } from '../../../src/core/lists/public-suffix-entries';
+import { StorageFullError } from '../../../src/core/storage-full';
 
 /**
  * Problems an admin must hear about, where the options page shows them: a policy entry naming
@@ -41,14 +42,14 @@ afterEach(() => {
   container.remove();
 });
 
-function mount(refuse?: string) {
+function mount(refuse?: string | Error) {
   const answer = (): AdminStatus => status;
   const { send } = fakeBackground({
     'get-admin-status': answer,
     'refresh-remote-list': answer,
     'remove-user-domain': answer,
     'add-user-domain': () => {
-      if (refuse !== undefined) throw new Error(refuse);
+      if (refuse !== undefined) throw typeof refuse === 'string' ? new Error(refuse) : refuse;
       return status;
     },
   });
@@ -103,7 +104,11 @@ describe('public-suffix entries on the options page', () => {
 describe('a full storage when adding a site', () => {
   it("shows the background's plain sentence as it is", async () => {
     const plain = "Your browser's storage for extensions is full, so mine.example.net was not saved. Remove sites you no longer need.";
-    expect(await addSite(mount(plain), 'mine.example.net')).toBe(plain);
+    expect(await addSite(mount(new StorageFullError(plain)), 'mine.example.net')).toBe(plain);
+  });
+
+  it('knows that sentence by its reason, not its words: one in another language is not wrapped either', async () => {
+    expect(await addSite(mount(new StorageFullError('El almacenamiento está lleno.')), 'mine.example.net')).toBe('El almacenamiento está lleno.');
   });
 
   it("turns the browser's raw quota wording into the plain sentence", async () => {

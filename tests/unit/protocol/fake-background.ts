@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import type { ExtensionPageMessage, ReplyTypes } from '../../../src/protocol/messages';
+import { failureReply } from '../../../src/protocol/router';
 import { pageSender, type PageMessageOf } from '../../../src/protocol/send';
 
 /** Answers to some of the extension pages' messages, typed as the background's handlers are; a thrown error is a refusal. */
@@ -17,7 +18,7 @@ export function fakeBackground(handlers: FakeHandlers) {
     try {
       return { ok: true, value: await handler(message) };
     } catch (error) {
-      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      return failureReply(error);
     }
   });
   return { send: pageSender(post), post };
