@@ -1,7 +1,7 @@
 import { parsePolicy } from '../core/lists/policy';
 import { getPolicy, markListsLoaded, remoteListInForce, updateListInputs } from './allowlist-state';
 import { oneAtATime } from './one-at-a-time';
-import { cachePolicy, readCachedPolicy, readManagedPolicy } from './policy-source';
+import { cachePolicy, POLICY_PATIENCE_MS, readCachedPolicy, readManagedPolicy } from './policy-source';
 import { refreshRemoteListIfDue } from './remote-refresh';
 import { scheduleExpiry, scheduleRefresh } from './remote-list-schedule';
 import { readRemoteRecord } from './remote-list-store';
@@ -55,11 +55,26 @@ async function applyManagedPolicy(): Promise<void> {
 
 let started: Promise<void> | undefined;
 
-/** Once per worker: loads the stored inputs, then reads and applies the current policy. */
+/**
+ * Once per worker: loads the stored inputs, then reads and applies the current policy. What
+ * waits for it (the alarms, the start-up list check) waits for the fresh policy only as long
+ * as the browser usually takes (POLICY_PATIENCE_MS) and then goes on with the cached one: a
+ * browser that leaves the read unanswered must not hold up the remote list's expiry. The read
+ * goes on, and applies the policy whenever the browser answers.
+ */
 export function startListInputs(): Promise<void> {
-  started ??= applyManagedPolicy().catch((error: unknown) => {
-    console.error('Telehealth Guard: could not apply the managed policy:', error);
-  });
+  started ??= (async () => {
+    const applied = applyManagedPolicy().catch((error: unknown) => {
+      console.error('Telehealth Guard: could not apply the managed policy:', error);
+    });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const patience = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, POLICY_PATIENCE_MS);
+    });
+    await storedInputsLoaded();
+    await Promise.race([applied, patience]);
+    clearTimeout(timer);
+  })();
   return started;
 }
 

@@ -19,6 +19,8 @@ import browser from 'webextension-polyfill';
 const CACHE_KEY = 'managedPolicyCache';
 const QUICK_ATTEMPT_MS = 2500;
 const QUICK_ATTEMPTS = 8;
+/** How long a browser usually takes at most: what waits for the fresh policy waits this long (list-inputs). */
+export const POLICY_PATIENCE_MS = QUICK_ATTEMPT_MS * QUICK_ATTEMPTS;
 /** After the quick attempts, fewer unanswered calls pile up in the browser. */
 const SLOW_ATTEMPT_MS = 5000;
 
@@ -48,7 +50,7 @@ export async function readManagedPolicy(): Promise<Record<string, unknown>> {
     const answer = await getOnce(attempt <= QUICK_ATTEMPTS ? QUICK_ATTEMPT_MS : SLOW_ATTEMPT_MS);
     if (answer !== NO_ANSWER) return answer;
     if (attempt === QUICK_ATTEMPTS) {
-      console.warn(`Telehealth Guard: storage.managed.get() has not answered in ${(QUICK_ATTEMPT_MS * QUICK_ATTEMPTS) / 1000} s; the cached policy stays in use, and the extension keeps asking`);
+      console.warn(`Telehealth Guard: storage.managed.get() has not answered in ${POLICY_PATIENCE_MS / 1000} s; the cached policy stays in use, and the extension keeps asking`);
     }
   }
 }
