@@ -106,26 +106,19 @@ export class GuardOverlay implements Overlay {
 
   /**
    * Keys never reach the overlay's controls: the guard swallows every key while it is open
-   * and hands the trusted key presses here. Tab and Shift+Tab move between the controls,
-   * Enter and Space press the focused one, Escape closes. Enter on "I trust" needs the same
-   * proof as a click: the user can see the overlay, and has for a while.
+   * and hands the trusted key presses here. Tab, Shift+Tab and Escape do what they do in every
+   * modal warning (Widget.handleKey: move between the controls, close); Enter and Space press
+   * the focused control. Enter on "I trust" needs the same proof as a click: the user can see
+   * the overlay, and has for a while.
    */
   handleKey(event: KeyboardEvent): void {
-    const controls = [this.#go, this.#close, this.#trust].filter((control) => control !== undefined);
+    if (this.#widget?.handleKey(event) === true || (event.key !== 'Enter' && event.key !== ' ')) return;
     const active = this.#widget?.root.activeElement;
-    if (event.key === 'Tab') {
-      const step = event.shiftKey ? -1 : 1;
-      const index = controls.findIndex((control) => control === active);
-      controls[(index + step + controls.length) % controls.length]?.focus();
-    } else if (event.key === 'Escape') {
-      this.actions.onClose();
-    } else if (event.key === 'Enter' || event.key === ' ') {
-      // The link's own click navigates; the buttons' actions are called directly, since a
-      // click() from here would be an untrusted event that "I trust" rightly ignores.
-      if (active === this.#go) this.#go?.click();
-      else if (active === this.#close) this.actions.onClose();
-      else if (this.#trust && this.#trustProof && active === this.#trust) this.#trustWith(event, this.#trust, this.#trustProof);
-    }
+    // The link's own click navigates; the buttons' actions are called directly, since a
+    // click() from here would be an untrusted event that "I trust" rightly ignores.
+    if (active === this.#go) this.#go?.click();
+    else if (active === this.#close) this.actions.onClose();
+    else if (this.#trust && this.#trustProof && active === this.#trust) this.#trustWith(event, this.#trust, this.#trustProof);
   }
 
   #trustWith(event: Event, control: HTMLElement, proof: ControlProof): void {
