@@ -35,14 +35,21 @@ function storedInputsLoaded(): Promise<void> {
 /** What follows a new policy, one at a time: the cache, the refresh alarm, a due list check. */
 const followUp = oneAtATime();
 
+/** Each read is numbered; an answer is applied only when it is newer than the last applied. */
+let readsStarted = 0;
+let lastApplied = 0;
+
 /**
  * Reads the policy as the browser has it now and applies it. Reads are not queued behind
- * one another (an unanswered one must not hold up the next); each answer reflects the
- * policy when it came, so applying them as they come is right.
+ * one another (an unanswered one must not hold up the next, made after a change); an older
+ * read stops asking once a newer one has been applied, and its late answer is dropped.
  */
 async function applyManagedPolicy(): Promise<void> {
+  const read = ++readsStarted;
   await storedInputsLoaded();
-  const raw = await readManagedPolicy();
+  const raw = await readManagedPolicy(() => read > lastApplied);
+  if (raw === undefined || read <= lastApplied) return;
+  lastApplied = read;
   updateListInputs({ policy: parsePolicy(raw) });
   await followUp(async () => {
     if (JSON.stringify(raw) !== JSON.stringify(await readCachedPolicy())) await cachePolicy(raw);
