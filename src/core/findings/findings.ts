@@ -26,9 +26,6 @@ export const FINDING_CODES = [
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
-/** Why a frame or widget of another site is named: it may use the camera, it is a video platform, or a chat. */
-export type EmbedReason = CallEmbed['reason'] | 'chat-widget';
-
 /** Every finding names the level it raises the page to and carries its evidence. */
 export type Finding =
   | { code: 'VERIFIED_PLATFORM'; level: RiskLevel; platform: string; domain: string; listedBy: ListSource }
@@ -40,7 +37,7 @@ export type Finding =
   /** A call started (camera, microphone, screen or a peer connection) on a site no list knows. */
   | { code: 'UNKNOWN_VIDEO_PLATFORM'; level: RiskLevel; activity: CallActivityName; frameEncryption: boolean }
   /** A frame that can run a call, or a chat widget, from a provider the clinic has not verified. */
-  | { code: 'UNVERIFIED_EMBED'; level: RiskLevel; kind: 'call' | 'chat'; origin: string; provider?: string; reason: EmbedReason }
+  | ({ code: 'UNVERIFIED_EMBED'; level: RiskLevel; origin: string; provider?: string } & ({ kind: 'call'; reason: CallEmbed['reason'] } | { kind: 'chat'; reason: 'chat-widget' }))
   /** An https page that loads scripts, frames or media over plain http. */
   | { code: 'MIXED_CONTENT'; level: RiskLevel; resources: { kind: string; url: string }[] }
   | { code: 'INSECURE_FORM'; level: RiskLevel; action: string }
