@@ -7,13 +7,14 @@ import type { Messages } from '../core/i18n/messages';
 import { uiMessages } from '../ui-text/ui-messages';
 
 /**
- * A refusal as the page shows it. A full storage is no refusal of the site: it gets its own
- * plain sentence, also when the browser's raw quota wording comes through.
+ * A refusal as the page shows it: of the site typed (`site`), or of a removal (`site` is '').
+ * A full storage is no refusal of the site: it gets its own plain sentence, also when the
+ * browser's raw quota wording comes through.
  */
-function refusalText({ error, reason }: Refusal, input: string, m: Messages): string {
+function refusalText({ error, reason }: Refusal, site: string, m: Messages): string {
   if (reason === 'storage-full') return error;
-  if (isStorageQuotaError(error)) return storageFullMessage(input.trim(), m);
-  return m.text('notAdded', error);
+  if (isStorageQuotaError(error)) return storageFullMessage(site, m);
+  return m.text(site === '' ? 'notRemoved' : 'notAdded', error);
 }
 
 /**
@@ -22,7 +23,7 @@ function refusalText({ error, reason }: Refusal, input: string, m: Messages): st
  */
 export function UserListSection({ status, act }: { status: AdminStatus; act: Act }) {
   const [input, setInput] = useState('');
-  const [error, setError] = useState<Refusal | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
   const { locked, domains } = status.user;
   const m = uiMessages();
   const section = useRef<HTMLElement>(null);
@@ -38,7 +39,7 @@ export function UserListSection({ status, act }: { status: AdminStatus; act: Act
   const add = async (event: Event): Promise<void> => {
     event.preventDefault();
     const refused = await act({ type: 'add-user-domain', domain: input });
-    setError(refused);
+    setError(refused && refusalText(refused, input.trim(), m));
     if (refused === undefined) setInput('');
   };
 
@@ -72,7 +73,7 @@ export function UserListSection({ status, act }: { status: AdminStatus; act: Act
       </form>
       {error !== undefined ? (
         <p id={errorId} role="alert">
-          {refusalText(error, input, m)}
+          {error}
         </p>
       ) : null}
       {domains.length > 0 ? (
@@ -83,7 +84,9 @@ export function UserListSection({ status, act }: { status: AdminStatus; act: Act
               {item.note !== undefined ? ` ${m.text('notCounted', item.note)}` : ''}{' '}
               <button type="button" disabled={locked} onClick={() => {
                   removed(index);
-                  void act({ type: 'remove-user-domain', domain: item.domain }).then(setError);
+                  void act({ type: 'remove-user-domain', domain: item.domain }).then((refused) => {
+                    setError(refused && refusalText(refused, '', m));
+                  });
                 }}
               >
                 {m.text('removeButton')}

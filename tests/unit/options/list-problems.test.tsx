@@ -42,12 +42,15 @@ afterEach(() => {
   container.remove();
 });
 
-function mount(refuse?: string | Error) {
-  const answer = (): AdminStatus => status;
+function mount(refuse?: string | Error, refuseRemoval?: Error) {
+  const answer = (): AdminStatus => (refuseRemoval ? { ...status, user: { locked: false, domains: [{ domain: 'mine.example.net', counted: true }] } } : status);
   const { send } = fakeBackground({
     'get-admin-status': answer,
     'refresh-remote-list': answer,
-    'remove-user-domain': answer,
+    'remove-user-domain': () => {
+      if (refuseRemoval) throw refuseRemoval;
+      return answer();
+    },
     'add-user-domain': () => {
       if (refuse !== undefined) throw typeof refuse === 'string' ? new Error(refuse) : refuse;
       return status;
@@ -115,6 +118,20 @@ describe('a full storage when adding a site', () => {
     const text = await addSite(mount('Resource::kQuotaBytes quota exceeded'), 'mine.example.net');
     expect(text).toMatch(/^Your browser's storage for extensions is full, so mine\.example\.net was not saved\. /);
     expect(text).not.toMatch(/quota/i);
+  });
+
+  it.each([
+    ['an ordinary failure', new Error('the background did not answer'), 'Not removed: the background did not answer.'],
+    ["the browser's raw quota wording", new Error('QUOTA_BYTES quota exceeded'), "Your browser's storage for extensions is full, so your change was not saved."],
+  ])('says a failed removal as one, for %s', async (_, error, said) => {
+    const root = mount(undefined, error);
+    await vi.waitFor(() => {
+      expect(root.querySelector('[data-user-domain="mine.example.net"] button')).not.toBeNull();
+    });
+    root.querySelector<HTMLButtonElement>('[data-user-domain="mine.example.net"] button')!.click();
+    await vi.waitFor(() => {
+      expect(root.querySelector('[data-user-allowlist] [role="alert"]')?.textContent).toContain(said);
+    });
   });
 
   it('still shows an ordinary refusal as "Not added"', async () => {
