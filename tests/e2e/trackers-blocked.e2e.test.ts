@@ -14,13 +14,16 @@ describe('the clinic\u2019s tracker "block", from the managed policy, in real Ch
   });
   const session = useE2eSession();
   beforeAll(async () => {
+    // The policy first, on a quiet browser, as at a clinic computer's start: Chromium has been
+    // seen to leave storage.managed unanswered for the browser's whole life when pages were
+    // opened from launch on (the warm-up below), which the extension cannot help (docs/admin.md).
+    await waitForPolicyRead(session.browser, Date.now());
     await waitUntilRequestsAreSeen(session.browser, session.https('site1.example-everyday.com', '/'));
   });
   const trackerRequestsServed = () => session.servers.requests.filter((request) => isTrackerHost(request.host.replace(/:\d+$/, '')));
 
   it('lets no request of a verified intake page reach the tracker host, keeps the page working, and says what was blocked', async () => {
     const { browser } = session;
-    await waitForPolicyRead(browser, Date.now());
     await pollUntil('the block rules in force', async () => (await browser.worker()).evaluate(async () => (await chrome.declarativeNetRequest.getDynamicRules()).length), (count) => count > 0);
     const servedBefore = trackerRequestsServed().length;
 
