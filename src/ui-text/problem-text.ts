@@ -2,11 +2,6 @@ import type { MessageKey, Messages } from '../core/i18n/messages';
 import type { AllowlistProblem } from '../core/lists/allowlist-file';
 import type { Sentence } from '../core/lists/problem-words';
 
-/** Sentences one after another, the way the language does it: Chinese puts no space between them. */
-function joined(m: Messages, sentences: readonly string[]): string {
-  return sentences.join(m.lang.startsWith('zh') ? '' : ' ');
-}
-
 /**
  * A list or policy problem in the page's language (its JSON path is shown beside it, as it
  * is). A problem recorded without sentences, or with a key no catalog has (written by another
@@ -14,7 +9,8 @@ function joined(m: Messages, sentences: readonly string[]): string {
  */
 export function problemText(problem: Pick<AllowlistProblem, 'says'>, m: Messages): string {
   const said = (problem.says ?? []).map((sentence: Sentence) => m.text(sentence.key, ...(sentence.values ?? []))).filter((text) => text !== '');
-  return said.length > 0 ? joined(m, said) : m.text('adminProblemUnusable');
+  // One after another, as the language writes sentences (twoSentences: Chinese puts no space between them).
+  return said.length > 0 ? said.reduce((first, second) => m.text('twoSentences', first, second)) : m.text('adminProblemUnusable');
 }
 
 /** Why the signed remote list could not be used, by the failure's reason (signed-list.ts, remote-list-fetch.ts). */

@@ -12,16 +12,27 @@ export type Lookup = (key: string, substitutions: string[]) => string;
  */
 export function createMessages(lang: string, lookup: Lookup): Messages {
   const numbers = new Intl.NumberFormat(lang);
+  // Each formatter is made at its first use, once per set of messages (a page has one), not at every call.
+  const dayOptions: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric' };
+  const lists = once(() => new Intl.ListFormat(lang, { type: 'conjunction' }));
+  const localDays = once(() => new Intl.DateTimeFormat(lang, dayOptions));
+  const utcDays = once(() => new Intl.DateTimeFormat(lang, { ...dayOptions, timeZone: 'UTC' }));
+  const times = once(() => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' }));
   const written = (value: Substitution): string => (typeof value === 'number' ? numbers.format(value) : value);
   const text = (key: string, substitutions: readonly Substitution[]): string => lookup(key, substitutions.map(written));
   return {
     lang,
     text: (key, ...substitutions) => text(key, substitutions),
     count: (key, count, ...substitutions) => text(pluralKey(key, count, lang, (name) => lookup(name, []) !== ''), [count, ...substitutions]),
-    list: (items) => new Intl.ListFormat(lang, { type: 'conjunction' }).format(items),
-    day: (at, zone) => new Date(at).toLocaleDateString(lang, { year: 'numeric', month: 'long', day: 'numeric', ...(zone === 'utc' ? { timeZone: 'UTC' } : {}) }),
-    time: (at) => new Date(at).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'medium' }),
+    list: (items) => lists().format(items),
+    day: (at, zone) => (zone === 'utc' ? utcDays() : localDays()).format(new Date(at)),
+    time: (at) => times().format(new Date(at)),
   };
+}
+
+function once<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
 }
 
 /** Messages from a catalog file's contents: what the command line and the unit tests use. */
