@@ -121,6 +121,12 @@ export function insertText(doc: Document, text: string): void {
   documentExecCommand(doc, 'insertText', false, text);
 }
 export const baseUriOf = getter<string>(() => Node.prototype, 'baseURI');
+export const isConnectedOf = getter<boolean>(() => Node.prototype, 'isConnected');
+const htmlElementFocus = method<() => void>(() => HTMLElement.prototype, 'focus');
+/** Focuses a page element: a form whose input is named "focus" has no focus() of its own to call. */
+export const focusElement = (element: HTMLElement): void => {
+  htmlElementFocus(element);
+};
 
 // XPathResult's types, as numbers: reading them off `XPathResult` would be a lookup of its own.
 const XPATH_NUMBER = 1;

@@ -1,5 +1,5 @@
 import { deepActiveElement } from './password-fields';
-import { createElement, documentElementOf, swallow } from './safe-dom';
+import { createElement, documentElementOf, focusElement, isConnectedOf, swallow } from './safe-dom';
 import type { VisibilityReport, VisibilityWatch } from './visibility';
 import { hitTestReaches, pageTopLayer } from './widget-cover';
 import { element, later, listen, onAbort, unclaimedElement } from './widget-dom';
@@ -228,10 +228,15 @@ export class Widget implements OwnWidget {
     this.host.remove();
     const back = this.#returnTo;
     this.#returnTo = null;
-    if (hadFocus && back?.isConnected === true && back instanceof HTMLElement) back.focus();
-    // Last: what this sets off (the alert coming back once the last modal widget went) may
-    // take the focus, which the dialog's close() above would otherwise move again.
-    this.#env.widgets.delete(this);
+    // The element is the page's: through the prototypes, so names it carries (a form's input
+    // named "focus") cannot make the hand-back throw and leave this widget counted as open.
+    try {
+      if (hadFocus && back instanceof HTMLElement && isConnectedOf(back)) focusElement(back);
+    } finally {
+      // Last: what this sets off (the alert coming back once the last modal widget went) may
+      // take the focus, which the dialog's close() above would otherwise move again.
+      this.#env.widgets.delete(this);
+    }
   }
 
   /** The element that gets the focus back when this widget closes, handed on to the widget that replaces it. */

@@ -107,6 +107,31 @@ describe('hostile pages: getting the camera past the prompt on an unknown video 
     });
   }
 
+  it('opens the camera on Continue and gives the focus back when the page had focused a form whose input is named "focus"', async () => {
+    const page = await session.browser.context.newPage();
+    try {
+      await page.goto(session.https('visits.example-telehealth.net', '/hostile/camera-routes?route=prototype'));
+      // form.focus is the input now: a prompt that gives the focus back by calling it would
+      // throw, stay counted as open, and leave the page's camera call unanswered.
+      await page.evaluate(() => {
+        const form = document.createElement('form');
+        form.id = 'trap';
+        form.tabIndex = 0;
+        const named = document.createElement('input');
+        named.name = 'focus';
+        form.append(named);
+        document.body.append(form);
+        HTMLElement.prototype.focus.call(form);
+      });
+      await run(page, 'startCamera');
+      await heldUntilContinue(page, { holdMs: 100 });
+      await pollUntil('the prompt to go', async () => (await cameraPrompt(session.browser, page)).present, (present) => !present);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('trap');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('does not say it saw end-to-end encryption when the page only claims it, in every event name the extension used', async () => {
     const { browser } = session;
     const page = await browser.context.newPage();
