@@ -38,12 +38,16 @@ describe('hostile pages: password fields in frames and roots the page builds its
     });
   }
 
-  it('guards the password field of a look-alike that rewrites its own document with document.open() after load', async () => {
+  for (const { query, what } of [
+    { query: '', what: '' },
+    { query: '?clobber', what: ', into one with elements named addEventListener and focus' },
+  ]) {
+  it(`guards the password field of a look-alike that rewrites its own document with document.open() after load${what}`, async () => {
     // document.open() erases every listener of the document and the window, whoever added them.
     const { browser } = session;
     const page = await browser.context.newPage();
     try {
-      await page.goto(session.https('d0xy.me', '/hostile/rewrites-itself'));
+      await page.goto(session.https('d0xy.me', `/hostile/rewrites-itself${query}`));
       await pollUntil('the page to rewrite itself', () => page.evaluate(() => (window as unknown as { rewritten?: boolean }).rewritten === true), Boolean);
       const tabId = await browser.tabIdFor(page);
       const state = await popupShows(browser, tabId, 'danger', LOOKALIKE_WITH_PASSWORD);
@@ -55,6 +59,7 @@ describe('hostile pages: password fields in frames and roots the page builds its
       await page.close();
     }
   });
+  }
 
   /**
    * `countedAtLoad`: whether the field is counted before the user has touched it. A root
